@@ -1,0 +1,135 @@
+import { TZDate } from '@date-fns/tz';
+import { describeValue, type InputPath, MetricInputError } from './errors.js';
+
+/**
+ * A date as callers hold it: a calendar date string `'YYYY-MM-DD'`, or a JavaScript `Date` (an instant,
+ * whose calendar day is read in the `timeZone` option, default `'UTC'`).
+ *
+ * @category Core
+ */
+export type DateLike = string | Date;
+
+/**
+ * A calendar date as an ISO string `'YYYY-MM-DD'`: the form every result reports dates in.
+ *
+ * @category Core
+ */
+export type IsoDate = string;
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const MS_PER_DAY = 86_400_000;
+// Four-digit years only, with room for the period after the last one to stay four digits.
+const MIN_YEAR = 1000;
+const MAX_YEAR = 9998;
+
+/**
+ * Reads the calendar day of a {@link DateLike}. A string must be a real `YYYY-MM-DD` date; a `Date` is read in
+ * `timeZone` (an IANA name such as `'Europe/Berlin'`), never in the machine's own time zone.
+ *
+ * Edge cases: `'2024-02-30'`, other string formats, an invalid `Date` or an unknown time zone are a
+ * {@link MetricInputError}.
+ *
+ * @category Core
+ * @example
+ * toCalendarDate(new Date('2024-01-01T05:00:00Z'), ['start'], 'Pacific/Honolulu')
+ * //=> '2023-12-31'
+ * toCalendarDate('2024-02-29', ['start'])
+ * //=> '2024-02-29'
+ */
+export function toCalendarDate(value: unknown, path: InputPath = [], timeZone = 'UTC'): IsoDate {
+  if (typeof value === 'string') {
+    const match = ISO_DATE.exec(value);
+    if (match !== null) {
+      const year = Number(match[1]);
+      const month = Number(match[2]);
+      const day = Number(match[3]);
+      const check = new Date(Date.UTC(year, month - 1, day));
+      if (
+        year >= MIN_YEAR &&
+        year <= MAX_YEAR &&
+        check.getUTCFullYear() === year &&
+        check.getUTCMonth() === month - 1 &&
+        check.getUTCDate() === day
+      ) {
+        return value;
+      }
+    }
+    throw new MetricInputError({
+      code: 'invalid_date',
+      path,
+      expected: 'a calendar date "YYYY-MM-DD" between 1000-01-01 and 9998-12-31',
+      received: describeValue(value),
+    });
+  }
+  if (value instanceof Date && !Number.isNaN(value.getTime())) {
+    assertTimeZone(timeZone, ['timeZone']);
+    const zoned = new TZDate(value.getTime(), timeZone);
+    const year = zoned.getFullYear();
+    if (year >= MIN_YEAR && year <= MAX_YEAR) {
+      return formatIso(year, zoned.getMonth() + 1, zoned.getDate());
+    }
+  }
+  throw new MetricInputError({
+    code: 'invalid_date',
+    path,
+    expected: 'a calendar date "YYYY-MM-DD" or a valid Date',
+    received: describeValue(value),
+  });
+}
+
+/**
+ * Throws a {@link MetricInputError} unless `timeZone` is an IANA time zone name this runtime knows.
+ *
+ * @category Core
+ * @example
+ * assertTimeZone('Asia/Tokyo')
+ * //=> undefined
+ */
+export function assertTimeZone(timeZone: unknown, path: InputPath = ['timeZone']): void {
+  if (typeof timeZone === 'string' && timeZone !== '') {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone });
+      return;
+    } catch {
+      // fall through to the typed error below
+    }
+  }
+  throw new MetricInputError({
+    code: 'invalid_time_zone',
+    path,
+    expected: 'an IANA time zone name such as "UTC" or "Europe/Berlin"',
+    received: describeValue(timeZone),
+  });
+}
+
+/**
+ * Days since 1970-01-01 of a valid ISO calendar date: integer arithmetic for hot loops.
+ *
+ * @category Core
+ * @example
+ * toDayNumber('1970-01-02')
+ * //=> 1
+ */
+export function toDayNumber(isoDate: IsoDate): number {
+  const year = Number(isoDate.slice(0, 4));
+  const month = Number(isoDate.slice(5, 7));
+  const day = Number(isoDate.slice(8, 10));
+  return Date.UTC(year, month - 1, day) / MS_PER_DAY;
+}
+
+/**
+ * The ISO calendar date of a day number (days since 1970-01-01).
+ *
+ * @category Core
+ * @example
+ * fromDayNumber(19723)
+ * //=> '2024-01-01'
+ */
+export function fromDayNumber(dayNumber: number): IsoDate {
+  const date = new Date(dayNumber * MS_PER_DAY);
+  return formatIso(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate());
+}
+
+function formatIso(year: number, month: number, day: number): IsoDate {
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}

@@ -1,0 +1,32 @@
+import DecimalJs from 'decimal.js';
+
+/**
+ * The exact decimal type every money amount and ratio in this library is returned as.
+ *
+ * It is a decimal.js `Decimal`; results are made by a private constructor (`Decimal.clone`) with 40
+ * significant digits and banker's rounding (ROUND_HALF_EVEN), so the caller's global decimal.js
+ * configuration is never read or changed.
+ *
+ * @category Core
+ */
+export type Decimal = DecimalJs;
+
+/**
+ * The library's private decimal constructor: 40 significant digits, ROUND_HALF_EVEN, plain notation
+ * (no exponent) for any value a business metric can reach.
+ *
+ * @private
+ */
+export const Decimal = DecimalJs.clone({
+  precision: 40,
+  rounding: DecimalJs.ROUND_HALF_EVEN,
+  toExpNeg: -40,
+  toExpPos: 40,
+});
+
+/** @private */
+export const ZERO: Decimal = new Decimal(0);
+/** @private */
+export const ONE: Decimal = new Decimal(1);
+/** @private */
+export const HUNDRED: Decimal = new Decimal(100);

@@ -1,0 +1,181 @@
+import { tz } from '@date-fns/tz';
+import {
+  addDays,
+  addMonths,
+  addQuarters,
+  addWeeks,
+  addYears,
+  startOfMonth,
+  startOfQuarter,
+  startOfWeek,
+  startOfYear,
+} from 'date-fns';
+import { assertTimeZone, type DateLike, type IsoDate, toCalendarDate } from './calendarDate.js';
+import { describeValue, MetricInputError } from './errors.js';
+import { oneOf } from './options.js';
+
+/**
+ * The length of a reporting period.
+ *
+ * @category Periods
+ */
+export type Granularity = 'day' | 'week' | 'month' | 'quarter' | 'year';
+
+/** Every {@link Granularity}, in increasing length. @category Periods */
+export const GRANULARITIES: readonly Granularity[] = ['day', 'week', 'month', 'quarter', 'year'];
+
+/**
+ * The first day of a week: 0 = Sunday … 6 = Saturday (the date-fns convention).
+ *
+ * @category Periods
+ */
+export type WeekStartsOn = 0 | 1 | 2 | 3 | 4 | 5 | 6;
+
+/**
+ * How dates are bucketed into periods.
+ *
+ * @category Periods
+ */
+export interface PeriodOptions {
+  /** Period length; default `'month'`. */
+  readonly granularity?: Granularity;
+  /** First day of a week for `granularity: 'week'`; default `1` (Monday, as ISO 8601 and pandas' `W`). */
+  readonly weekStartsOn?: WeekStartsOn;
+  /** IANA time zone that decides the calendar day of a `Date` input; default `'UTC'`. */
+  readonly timeZone?: string;
+}
+
+/**
+ * One reporting period: `start` inclusive, `end` exclusive, both ISO calendar dates.
+ *
+ * @category Periods
+ */
+export interface Period {
+  readonly start: IsoDate;
+  readonly end: IsoDate;
+}
+
+/** Validated period options with their defaults applied. @private */
+export interface ResolvedPeriodOptions {
+  readonly granularity: Granularity;
+  readonly weekStartsOn: WeekStartsOn;
+  readonly timeZone: string;
+}
+
+const UTC = tz('UTC');
+
+/**
+ * Validates period options and fills in the defaults (`'month'`, Monday, `'UTC'`).
+ *
+ * @private
+ */
+export function resolvePeriodOptions(options: PeriodOptions = {}): ResolvedPeriodOptions {
+  const granularity = oneOf(options.granularity ?? 'month', GRANULARITIES, ['granularity']);
+  const weekStartsOn = oneOf(options.weekStartsOn ?? 1, [0, 1, 2, 3, 4, 5, 6] as const, ['weekStartsOn']);
+  const timeZone = options.timeZone ?? 'UTC';
+  assertTimeZone(timeZone, ['timeZone']);
+  return { granularity, weekStartsOn, timeZone };
+}
+
+/**
+ * The period that contains a date.
+ *
+ * Edge cases: an invalid date or option is a {@link MetricInputError}. Bucketing is idempotent: the period of a
+ * period's start is that period.
+ *
+ * @category Periods
+ * @example
+ * periodOf('2024-05-17', { granularity: 'quarter' })
+ * //=> { start: '2024-04-01', end: '2024-07-01' }
+ * periodOf('2024-05-17', { granularity: 'week' })
+ * //=> { start: '2024-05-13', end: '2024-05-20' }
+ */
+export function periodOf(date: DateLike, options: PeriodOptions = {}): Period {
+  const resolved = resolvePeriodOptions(options);
+  const day = toCalendarDate(date, ['date'], resolved.timeZone);
+  const start = startOfPeriod(day, resolved);
+  return { start, end: nextPeriodStart(start, resolved.granularity) };
+}
+
+/**
+ * Every period from the one containing `from` through the one containing `to`, contiguous and in order.
+ *
+ * Edge cases: `to` before `from` is a {@link MetricInputError}; `from` and `to` in the same period give one period.
+ *
+ * @category Periods
+ * @example
+ * listPeriods('2024-01-15', '2024-03-01').map((period) => period.start)
+ * //=> ['2024-01-01', '2024-02-01', '2024-03-01']
+ */
+export function listPeriods(from: DateLike, to: DateLike, options: PeriodOptions = {}): Period[] {
+  const resolved = resolvePeriodOptions(options);
+  const first = toCalendarDate(from, ['from'], resolved.timeZone);
+  const last = toCalendarDate(to, ['to'], resolved.timeZone);
+  if (last < first) {
+    throw new MetricInputError({
+      code: 'end_before_start',
+      path: ['to'],
+      expected: `a date on or after from (${first})`,
+      received: describeValue(last),
+      message: `to (${last}) is before from (${first})`,
+    });
+  }
+  const periods: Period[] = [];
+  let start = startOfPeriod(first, resolved);
+  while (start <= last) {
+    const end = nextPeriodStart(start, resolved.granularity);
+    periods.push({ start, end });
+    start = end;
+  }
+  return periods;
+}
+
+/**
+ * The first day of the period containing an ISO date.
+ *
+ * @private
+ */
+export function startOfPeriod(isoDate: IsoDate, options: ResolvedPeriodOptions): IsoDate {
+  const date = fromIso(isoDate);
+  switch (options.granularity) {
+    case 'day':
+      return isoDate;
+    case 'week':
+      return toIso(startOfWeek(date, { weekStartsOn: options.weekStartsOn, in: UTC }));
+    case 'month':
+      return toIso(startOfMonth(date, { in: UTC }));
+    case 'quarter':
+      return toIso(startOfQuarter(date, { in: UTC }));
+    case 'year':
+      return toIso(startOfYear(date, { in: UTC }));
+  }
+}
+
+/**
+ * The start of the period after the one starting at `start`.
+ *
+ * @private
+ */
+export function nextPeriodStart(start: IsoDate, granularity: Granularity): IsoDate {
+  const date = fromIso(start);
+  switch (granularity) {
+    case 'day':
+      return toIso(addDays(date, 1, { in: UTC }));
+    case 'week':
+      return toIso(addWeeks(date, 1, { in: UTC }));
+    case 'month':
+      return toIso(addMonths(date, 1, { in: UTC }));
+    case 'quarter':
+      return toIso(addQuarters(date, 1, { in: UTC }));
+    case 'year':
+      return toIso(addYears(date, 1, { in: UTC }));
+  }
+}
+
+function fromIso(isoDate: IsoDate): Date {
+  return new Date(`${isoDate}T00:00:00Z`);
+}
+
+function toIso(date: Date): IsoDate {
+  return new Date(date.getTime()).toISOString().slice(0, 10);
+}

@@ -1,0 +1,57 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  assertTimeZone,
+  fromDayNumber,
+  MetricInputError,
+  toCalendarDate,
+  toDayNumber,
+} from '../../src/index.js';
+
+describe('toCalendarDate', () => {
+  it('keeps valid ISO date strings as they are', () => {
+    expect(toCalendarDate('2024-02-29')).toBe('2024-02-29');
+  });
+
+  it('rejects impossible dates and other formats with the field name', () => {
+    for (const bad of ['2023-02-29', '2024-13-01', '2024-1-01', '2024-01-01T00:00:00Z', '', '0999-01-01']) {
+      expect(() => toCalendarDate(bad, ['periods', 0, 'start'])).toThrow(MetricInputError);
+    }
+    expect(() => toCalendarDate(new Date(Number.NaN))).toThrow(/valid Date/);
+    expect(() => toCalendarDate(20240101)).toThrow(MetricInputError);
+  });
+
+  it('reads a Date in the given time zone, not the machine’s', () => {
+    const instant = new Date('2024-01-01T05:00:00Z');
+    expect(toCalendarDate(instant)).toBe('2024-01-01');
+    expect(toCalendarDate(instant, [], 'Pacific/Honolulu')).toBe('2023-12-31');
+    expect(toCalendarDate(new Date('2024-01-01T20:00:00Z'), [], 'Asia/Tokyo')).toBe('2024-01-02');
+  });
+
+  it('rejects unknown time zones', () => {
+    expect(() => toCalendarDate(new Date(0), [], 'Mars/Olympus')).toThrow(/IANA time zone/);
+    expect(() => assertTimeZone('')).toThrow(MetricInputError);
+    expect(() => assertTimeZone(5)).toThrow(MetricInputError);
+  });
+
+  it('round-trips day numbers and ISO strings for any date in range', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: toDayNumber('1000-01-01'), max: toDayNumber('9998-12-31') }), (day) => {
+        const iso = fromDayNumber(day);
+        expect(toCalendarDate(iso)).toBe(iso);
+        expect(toDayNumber(iso)).toBe(day);
+      }),
+    );
+  });
+
+  it('agrees with the UTC calendar day of a Date for UTC', () => {
+    fc.assert(
+      fc.property(
+        fc.date({ min: new Date('1900-01-01'), max: new Date('2200-01-01'), noInvalidDate: true }),
+        (date) => {
+          expect(toCalendarDate(date)).toBe(date.toISOString().slice(0, 10));
+        },
+      ),
+    );
+  });
+});

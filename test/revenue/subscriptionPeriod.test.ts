@@ -1,0 +1,89 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { MetricInputError } from '../../src/index.js';
+import {
+  normalizeSubscriptionPeriods,
+  type SubscriptionPeriod,
+} from '../../src/revenue/subscriptionPeriod.js';
+import { subscriptionPeriods } from '../arbitraries.js';
+
+function errorOf(periods: unknown): MetricInputError {
+  try {
+    normalizeSubscriptionPeriods(periods as SubscriptionPeriod[]);
+  } catch (error) {
+    if (error instanceof MetricInputError) return error;
+    throw error;
+  }
+  throw new Error('expected a MetricInputError');
+}
+
+describe('normalizeSubscriptionPeriods', () => {
+  it('converts dates to day numbers and MRR to Decimal', () => {
+    const [row] = normalizeSubscriptionPeriods([
+      { customerId: 'a', start: '1970-01-02', end: '1970-01-11', mrr: '9.99' },
+    ]);
+    expect(row).toMatchObject({ index: 0, customerId: 'a', startDay: 1, endDay: 10 });
+    expect(row!.mrr.toString()).toBe('9.99');
+    const [open] = normalizeSubscriptionPeriods([
+      { customerId: 'a', start: '1970-01-02', end: null, mrr: 0 },
+    ]);
+    expect(open!.endDay).toBeNull();
+  });
+
+  it('names the row and field of every kind of bad row', () => {
+    expect(errorOf('nope').path).toEqual(['periods']);
+    expect(errorOf([null]).path).toEqual(['periods', 0]);
+    expect(errorOf([{ customerId: '', start: '2024-01-01', mrr: 1 }]).path).toEqual([
+      'periods',
+      0,
+      'customerId',
+    ]);
+    expect(errorOf([{ customerId: 'a', subscriptionId: 3, start: '2024-01-01', mrr: 1 }]).path).toEqual([
+      'periods',
+      0,
+      'subscriptionId',
+    ]);
+    expect(errorOf([{ customerId: 'a', start: '2024-13-01', mrr: 1 }]).path).toEqual(['periods', 0, 'start']);
+    expect(errorOf([{ customerId: 'a', start: '2024-01-01', mrr: -1 }])).toMatchObject({
+      code: 'negative_amount',
+      path: ['periods', 0, 'mrr'],
+    });
+    const backwards = errorOf([
+      { customerId: 'a', start: '2024-01-01', mrr: 1 },
+      { customerId: 'a', start: '2024-02-01', end: '2024-01-01', mrr: 1 },
+    ]);
+    expect(backwards.code).toBe('end_before_start');
+    expect(backwards.message).toBe('periods[1].end (2024-01-01) is before start (2024-02-01)');
+  });
+
+  it('rejects the same subscription twice over overlapping dates, naming both rows', () => {
+    const overlap = errorOf([
+      { customerId: 'a', subscriptionId: 's', start: '2024-01-01', end: '2024-03-01', mrr: 1 },
+      { customerId: 'b', subscriptionId: 't', start: '2024-01-01', mrr: 1 },
+      { customerId: 'a', subscriptionId: 's', start: '2024-02-01', end: '2024-04-01', mrr: 2 },
+    ]);
+    expect(overlap.code).toBe('overlapping_periods');
+    expect(overlap.path).toEqual(['periods', 2, 'start']);
+    expect(overlap.message).toMatch(/periods\[2\] overlaps periods\[0\]/);
+    const openEnded = errorOf([
+      { customerId: 'a', subscriptionId: 's', start: '2024-05-01', mrr: 1 },
+      { customerId: 'a', subscriptionId: 's', start: '2024-01-01', mrr: 2 },
+    ]);
+    expect(openEnded.path).toEqual(['periods', 1, 'start']);
+  });
+
+  it('accepts back-to-back periods of one subscription and the realistic generator’s data', () => {
+    expect(
+      normalizeSubscriptionPeriods([
+        { customerId: 'a', subscriptionId: 's', start: '2024-01-01', end: '2024-02-01', mrr: 1 },
+        { customerId: 'a', subscriptionId: 's', start: '2024-02-01', mrr: 2 },
+      ]),
+    ).toHaveLength(2);
+    fc.assert(
+      fc.property(subscriptionPeriods(), (periods) => {
+        expect(normalizeSubscriptionPeriods(periods)).toHaveLength(periods.length);
+      }),
+      { numRuns: 50 },
+    );
+  });
+});

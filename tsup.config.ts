@@ -1,0 +1,33 @@
+import { defineConfig } from 'tsup';
+
+// One entry per area so `customer-health/<area>` imports only that area; `splitting` shares code between them.
+const areas = ['core', 'revenue', 'unit-economics', 'nps', 'time-to-value', 'adoption', 'health'];
+const entries: Record<string, string> = { index: 'src/index.ts' };
+for (const area of areas) entries[`${area}/index`] = `src/${area}/index.ts`;
+
+export default defineConfig([
+  {
+    entry: entries,
+    format: ['esm', 'cjs'],
+    dts: true,
+    splitting: true,
+    treeshake: true,
+    sourcemap: true,
+    clean: true,
+    target: 'node20',
+    outDir: 'dist',
+  },
+  {
+    // The self-contained bundle for spreadsheets and notebooks: dependencies inlined, one global.
+    entry: { 'customer-health': 'src/index.ts' },
+    format: ['iife'],
+    globalName: 'CustomerHealth',
+    platform: 'browser',
+    target: 'es2020',
+    minify: true,
+    noExternal: [/.*/],
+    outDir: 'dist',
+    dts: false,
+    clean: false,
+  },
+]);
