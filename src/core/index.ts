@@ -1,6 +1,7 @@
 export * from './calendarDate.js';
 export * from './decimal.js';
 export * from './errors.js';
+export * from './normalDistribution.js';
 export * from './normalizeToMrr.js';
 export * from './numeric.js';
 export * from './options.js';
