@@ -1,4 +1,3 @@
-import { TZDate } from '@date-fns/tz';
 import { describeValue, type InputPath, MetricInputError } from './errors.js';
 
 /**
@@ -62,12 +61,8 @@ export function toCalendarDate(value: unknown, path: InputPath = [], timeZone = 
     });
   }
   if (value instanceof Date && !Number.isNaN(value.getTime())) {
-    assertTimeZone(timeZone, ['timeZone']);
-    const zoned = new TZDate(value.getTime(), timeZone);
-    const year = zoned.getFullYear();
-    if (year >= MIN_YEAR && year <= MAX_YEAR) {
-      return formatIso(year, zoned.getMonth() + 1, zoned.getDate());
-    }
+    const [year, month, day] = zonedCalendarDay(value, timeZone);
+    if (year >= MIN_YEAR && year <= MAX_YEAR) return formatIso(year, month, day);
   }
   throw new MetricInputError({
     code: 'invalid_date',
@@ -128,6 +123,48 @@ export function toDayNumber(isoDate: IsoDate): number {
 export function fromDayNumber(dayNumber: number): IsoDate {
   const date = new Date(dayNumber * MS_PER_DAY);
   return formatIso(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate());
+}
+
+/**
+ * Adds whole calendar months to an ISO date, clamping to the last day of a shorter month (2024-01-31 plus one
+ * month is 2024-02-29), as date-fns `addMonths` and spreadsheets' EDATE do. Pure UTC arithmetic.
+ *
+ * @category Core
+ * @example
+ * addCalendarMonths('2024-03-31', -1)
+ * //=> '2024-02-29'
+ * addCalendarMonths('2023-11-15', 14)
+ * //=> '2025-01-15'
+ */
+export function addCalendarMonths(isoDate: IsoDate, months: number): IsoDate {
+  const year = Number(isoDate.slice(0, 4));
+  const month = Number(isoDate.slice(5, 7)) - 1 + months;
+  const day = Number(isoDate.slice(8, 10));
+  const targetYear = year + Math.floor(month / 12);
+  const targetMonth = ((month % 12) + 12) % 12;
+  const lastDay = new Date(Date.UTC(targetYear, targetMonth + 1, 0)).getUTCDate();
+  return formatIso(targetYear, targetMonth + 1, Math.min(day, lastDay));
+}
+
+// The calendar day of an instant in an IANA time zone, read with Intl (the runtime's tz database), so neither
+// the machine's zone nor a side-effectful date library is involved. `assertTimeZone` has validated the name.
+function zonedCalendarDay(instant: Date, timeZone: string): [number, number, number] {
+  assertTimeZone(timeZone, ['timeZone']);
+  if (timeZone === 'UTC') {
+    return [instant.getUTCFullYear(), instant.getUTCMonth() + 1, instant.getUTCDate()];
+  }
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    era: 'short',
+  }).formatToParts(instant);
+  const part = (type: Intl.DateTimeFormatPartTypes) =>
+    Number(parts.find((entry) => entry.type === type)?.value);
+  const era = parts.find((entry) => entry.type === 'era')?.value;
+  const year = era === 'BC' || era === 'B' ? 1 - part('year') : part('year');
+  return [year, part('month'), part('day')];
 }
 
 function formatIso(year: number, month: number, day: number): IsoDate {

@@ -1,16 +1,12 @@
-import { tz } from '@date-fns/tz';
 import {
-  addDays,
-  addMonths,
-  addQuarters,
-  addWeeks,
-  addYears,
-  startOfMonth,
-  startOfQuarter,
-  startOfWeek,
-  startOfYear,
-} from 'date-fns';
-import { assertTimeZone, type DateLike, type IsoDate, toCalendarDate } from './calendarDate.js';
+  addCalendarMonths,
+  assertTimeZone,
+  type DateLike,
+  fromDayNumber,
+  type IsoDate,
+  toCalendarDate,
+  toDayNumber,
+} from './calendarDate.js';
 import { describeValue, MetricInputError } from './errors.js';
 import { oneOf } from './options.js';
 
@@ -61,8 +57,6 @@ export interface ResolvedPeriodOptions {
   readonly weekStartsOn: WeekStartsOn;
   readonly timeZone: string;
 }
-
-const UTC = tz('UTC');
 
 /**
  * Validates period options and fills in the defaults (`'month'`, Monday, `'UTC'`).
@@ -131,23 +125,29 @@ export function listPeriods(from: DateLike, to: DateLike, options: PeriodOptions
 }
 
 /**
- * The first day of the period containing an ISO date.
+ * The first day of the period containing an ISO date (UTC calendar arithmetic, no time zone involved).
  *
  * @private
  */
 export function startOfPeriod(isoDate: IsoDate, options: ResolvedPeriodOptions): IsoDate {
-  const date = fromIso(isoDate);
   switch (options.granularity) {
     case 'day':
       return isoDate;
-    case 'week':
-      return toIso(startOfWeek(date, { weekStartsOn: options.weekStartsOn, in: UTC }));
+    case 'week': {
+      const day = toDayNumber(isoDate);
+      // 1970-01-01 was a Thursday (weekday 4).
+      const weekday = (((day + 4) % 7) + 7) % 7;
+      return fromDayNumber(day - ((weekday - options.weekStartsOn + 7) % 7));
+    }
     case 'month':
-      return toIso(startOfMonth(date, { in: UTC }));
-    case 'quarter':
-      return toIso(startOfQuarter(date, { in: UTC }));
+      return `${isoDate.slice(0, 8)}01`;
+    case 'quarter': {
+      const month = Number(isoDate.slice(5, 7));
+      const quarterMonth = month - ((month - 1) % 3);
+      return `${isoDate.slice(0, 5)}${String(quarterMonth).padStart(2, '0')}-01`;
+    }
     case 'year':
-      return toIso(startOfYear(date, { in: UTC }));
+      return `${isoDate.slice(0, 4)}-01-01`;
   }
 }
 
@@ -157,25 +157,16 @@ export function startOfPeriod(isoDate: IsoDate, options: ResolvedPeriodOptions):
  * @private
  */
 export function nextPeriodStart(start: IsoDate, granularity: Granularity): IsoDate {
-  const date = fromIso(start);
   switch (granularity) {
     case 'day':
-      return toIso(addDays(date, 1, { in: UTC }));
+      return fromDayNumber(toDayNumber(start) + 1);
     case 'week':
-      return toIso(addWeeks(date, 1, { in: UTC }));
+      return fromDayNumber(toDayNumber(start) + 7);
     case 'month':
-      return toIso(addMonths(date, 1, { in: UTC }));
+      return addCalendarMonths(start, 1);
     case 'quarter':
-      return toIso(addQuarters(date, 1, { in: UTC }));
+      return addCalendarMonths(start, 3);
     case 'year':
-      return toIso(addYears(date, 1, { in: UTC }));
+      return addCalendarMonths(start, 12);
   }
-}
-
-function fromIso(isoDate: IsoDate): Date {
-  return new Date(`${isoDate}T00:00:00Z`);
-}
-
-function toIso(date: Date): IsoDate {
-  return new Date(date.getTime()).toISOString().slice(0, 10);
 }

@@ -1,6 +1,8 @@
+import { addMonths } from 'date-fns';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  addCalendarMonths,
   assertTimeZone,
   fromDayNumber,
   MetricInputError,
@@ -50,6 +52,39 @@ describe('toCalendarDate', () => {
         fc.date({ min: new Date('1900-01-01'), max: new Date('2200-01-01'), noInvalidDate: true }),
         (date) => {
           expect(toCalendarDate(date)).toBe(date.toISOString().slice(0, 10));
+        },
+      ),
+    );
+  });
+
+  it('reads Dates in zones on both sides of UTC and across a DST change', () => {
+    expect(toCalendarDate(new Date('2024-03-10T07:30:00Z'), [], 'America/Los_Angeles')).toBe('2024-03-09');
+    expect(toCalendarDate(new Date('2024-03-10T08:30:00Z'), [], 'America/Los_Angeles')).toBe('2024-03-10');
+    expect(toCalendarDate(new Date('2024-06-30T22:30:00Z'), [], 'Asia/Kolkata')).toBe('2024-07-01');
+    expect(toCalendarDate(new Date('2024-06-30T22:30:00Z'), [], 'Pacific/Kiritimati')).toBe('2024-07-01');
+    expect(() => toCalendarDate(new Date('0500-01-01T00:00:00Z'))).toThrow(MetricInputError);
+  });
+});
+
+describe('addCalendarMonths', () => {
+  it('clamps to the end of shorter months', () => {
+    expect(addCalendarMonths('2024-01-31', 1)).toBe('2024-02-29');
+    expect(addCalendarMonths('2023-01-31', 1)).toBe('2023-02-28');
+    expect(addCalendarMonths('2024-12-15', 1)).toBe('2025-01-15');
+    expect(addCalendarMonths('2024-01-15', -13)).toBe('2022-12-15');
+  });
+
+  it('agrees with date-fns addMonths on local dates, for any date and offset', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: toDayNumber('1990-01-01'), max: toDayNumber('2060-12-31') }),
+        fc.integer({ min: -240, max: 240 }),
+        (day, months) => {
+          const iso = fromDayNumber(day);
+          const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+          const expected = addMonths(new Date(y, m - 1, d), months);
+          const expectedIso = `${expected.getFullYear()}-${String(expected.getMonth() + 1).padStart(2, '0')}-${String(expected.getDate()).padStart(2, '0')}`;
+          expect(addCalendarMonths(iso, months)).toBe(expectedIso);
         },
       ),
     );

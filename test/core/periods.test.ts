@@ -1,3 +1,13 @@
+import {
+  addMonths,
+  addQuarters,
+  addWeeks,
+  addYears,
+  startOfMonth,
+  startOfQuarter,
+  startOfWeek,
+  startOfYear,
+} from 'date-fns';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
@@ -67,6 +77,43 @@ describe('periodOf', () => {
           period,
         );
       }),
+    );
+  });
+});
+
+// Independent oracle: date-fns on local-time Dates built from the same calendar fields. Local time is
+// self-consistent in the zones CI runs under (no DST), so this checks our UTC arithmetic without sharing it.
+function oraclePeriod(iso: string, granularity: Granularity, weekStartsOn: WeekStartsOn) {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  const local = new Date(y, m - 1, d);
+  const format = (date: Date) =>
+    `${String(date.getFullYear()).padStart(4, '0')}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+  const start = {
+    day: local,
+    week: startOfWeek(local, { weekStartsOn }),
+    month: startOfMonth(local),
+    quarter: startOfQuarter(local),
+    year: startOfYear(local),
+  }[granularity];
+  const end = {
+    day: new Date(y, m - 1, d + 1),
+    week: addWeeks(start, 1),
+    month: addMonths(start, 1),
+    quarter: addQuarters(start, 1),
+    year: addYears(start, 1),
+  }[granularity];
+  return { start: format(start), end: format(end) };
+}
+
+describe('periodOf against date-fns', () => {
+  it('agrees with date-fns start-of-period functions for any date, granularity and week start', () => {
+    fc.assert(
+      fc.property(anyDay, anyGranularity, anyWeekStart, (day, granularity, weekStartsOn) => {
+        expect(periodOf(day, { granularity, weekStartsOn })).toEqual(
+          oraclePeriod(day, granularity, weekStartsOn),
+        );
+      }),
+      { numRuns: 500 },
     );
   });
 });
