@@ -1,7 +1,7 @@
 import { defineConfig } from 'tsup';
 
 // One entry per area so `customer-health/<area>` imports only that area; `splitting` shares code between them.
-const areas = ['core', 'revenue', 'unit-economics', 'nps', 'time-to-value', 'adoption', 'health'];
+const areas = ['core', 'revenue', 'unit-economics', 'nps', 'time-to-value', 'adoption', 'health', 'sample'];
 const entries: Record<string, string> = { index: 'src/index.ts' };
 for (const area of areas) entries[`${area}/index`] = `src/${area}/index.ts`;
 

@@ -26,8 +26,8 @@ export interface NormalizeToMrrInput {
 
 const INTERVALS: readonly BillingInterval[] = ['day', 'week', 'month', 'quarter', 'year'];
 
-// Months per interval as an exact fraction [numerator, denominator]: a 365-day year and a 52-week year,
-// the convention Stripe's and ChartMogul's MRR normalisation use (docs/core.md).
+// Months per interval as an exact fraction [numerator, denominator]: a 365-day year and a 52-week year
+// (docs/core.md says who uses which).
 const MONTHS_PER_INTERVAL: Readonly<Record<BillingInterval, readonly [number, number]>> = {
   day: [12, 365],
   week: [12, 52],
@@ -41,7 +41,8 @@ const MONTHS_PER_INTERVAL: Readonly<Record<BillingInterval, readonly [number, nu
  *
  * Formula: amount / (intervalCount × months per interval), with months per interval: day 12/365, week 12/52,
  * month 1, quarter 3, year 12 — so a yearly price counts 1/12 a month, a weekly one 52/12 times, a daily one
- * 365/12 times (365-day year, 52-week year: Stripe and ChartMogul, docs/core.md).
+ * 365/12 times. Source: ChartMogul and Stripe divide multi-month prices by their months; the 365-day year for
+ * daily prices is Glassfy's; the 52-week year is our convention (docs/core.md).
  * Units: currency per month, exact to 40 significant digits (a yearly 2000 is 166.666…67, not rounded to cents).
  * Edge cases: amount 0 gives 0; a negative or non-finite amount, an unknown interval, or an intervalCount that
  * is not a whole number >= 1 is a {@link MetricInputError}.

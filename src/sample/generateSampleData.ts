@@ -1,0 +1,238 @@
+import { addCalendarMonths, fromDayNumber, type IsoDate, toDayNumber } from '../core/calendarDate.js';
+import { normalizeToMrr } from '../core/normalizeToMrr.js';
+import type { SubscriptionPeriod } from '../revenue/subscriptionPeriod.js';
+import { seededRandom } from './seededRandom.js';
+
+/**
+ * Options of {@link generateSampleData}.
+ *
+ * @category Sample data
+ */
+export interface SampleDataOptions {
+  /** Seed of the pseudo-random generator; default `20261101`. */
+  readonly seed?: number;
+  /** Number of customers; default `500`. */
+  readonly customers?: number;
+  /** First month of the data (a month start, `YYYY-MM-01`); default `'2023-11-01'`. */
+  readonly firstMonth?: IsoDate;
+  /** Number of months; default `36`. The data ends on `asOf`, the first day after the last month. */
+  readonly months?: number;
+}
+
+/**
+ * One answer to "How likely are you to recommend us?" (0–10).
+ *
+ * @category Sample data
+ */
+export interface SampleNpsResponse {
+  readonly customerId: string;
+  readonly at: IsoDate;
+  readonly score: number;
+}
+
+/**
+ * When a customer signed up and when it first reached its value milestone (null: not yet).
+ *
+ * @category Sample data
+ */
+export interface SampleOnboarding {
+  readonly customerId: string;
+  readonly start: IsoDate;
+  readonly reachedValueAt: IsoDate | null;
+}
+
+/**
+ * Health inputs of one account as of the end of the data.
+ *
+ * @category Sample data
+ */
+export interface SampleHealthMeasures {
+  readonly customerId: string;
+  /** Weekly active users over licensed seats, in [0, 1.2]. */
+  readonly seatUtilization: number;
+  /** Average logins per active user per week. */
+  readonly loginsPerWeek: number;
+  /** Support tickets opened in the last 90 days. */
+  readonly openTickets: number;
+  /** The customer's latest NPS answer, or null if it never answered. */
+  readonly lastNps: number | null;
+  /** Change of the customer's MRR over the last 6 months, as a ratio (0.1 = +10 %), null if not paying then. */
+  readonly mrrGrowth: number | null;
+}
+
+/**
+ * A realistic subscription business, generated deterministically.
+ *
+ * @category Sample data
+ */
+export interface SampleData {
+  /** The day after the last month: the `asOf` date of every metric over this data. */
+  readonly asOf: IsoDate;
+  readonly subscriptions: SubscriptionPeriod[];
+  readonly npsResponses: SampleNpsResponse[];
+  readonly onboarding: SampleOnboarding[];
+  readonly healthMeasures: SampleHealthMeasures[];
+  /** Sales and marketing spend per month (`YYYY-MM-01` → amount), for CAC. */
+  readonly salesAndMarketingSpend: { readonly month: IsoDate; readonly amount: string }[];
+}
+
+interface Plan {
+  readonly name: string;
+  readonly mrr: string;
+}
+
+// MRR rounded to cents, as billing systems report it; the yearly plan is normalised with normalizeToMrr.
+const PLANS: readonly Plan[] = [
+  { name: 'starter', mrr: '49.00' },
+  { name: 'growth', mrr: '199.00' },
+  { name: 'growth-annual', mrr: normalizeToMrr({ amount: '1990', interval: 'year' }).toFixed(2) },
+  { name: 'scale', mrr: '799.00' },
+];
+
+/**
+ * Generates the built-in sample data: customers signing up over `months` months (more each month), starting on
+ * monthly or annual plans or on a free plan, then upgrading, downgrading, dropping to free, churning and
+ * sometimes returning; some buy a seat add-on as a second subscription; NPS answers, onboarding milestones and
+ * health measures that correlate with churn the way real ones do. The same options always give the same data.
+ *
+ * Units: MRR in currency units per month as decimal strings with two places.
+ * Edge cases: none; options outside sensible ranges are the caller's choice.
+ *
+ * @category Sample data
+ * @example
+ * const data = generateSampleData({ customers: 20, months: 12 })
+ * data.asOf
+ * //=> '2024-11-01'
+ * data.subscriptions.length > 20
+ * //=> true
+ */
+export function generateSampleData(options: SampleDataOptions = {}): SampleData {
+  const random = seededRandom(options.seed ?? 20261101);
+  const customerCount = options.customers ?? 500;
+  const firstMonth = options.firstMonth ?? '2023-11-01';
+  const months = options.months ?? 36;
+  const asOf = addCalendarMonths(firstMonth, months);
+  const asOfDay = toDayNumber(asOf);
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+
+  const subscriptions: SubscriptionPeriod[] = [];
+  const npsResponses: SampleNpsResponse[] = [];
+  const onboarding: SampleOnboarding[] = [];
+  const healthMeasures: SampleHealthMeasures[] = [];
+
+  for (let index = 0; index < customerCount; index += 1) {
+    const customerId = `cus_${String(index + 1).padStart(4, '0')}`;
+    // Signups grow over time: the month is drawn with density rising linearly.
+    const signupMonth = Math.floor(Math.sqrt(random()) * months);
+    const monthStart = toDayNumber(addCalendarMonths(firstMonth, signupMonth));
+    const monthEnd = toDayNumber(addCalendarMonths(firstMonth, signupMonth + 1));
+    let day = monthStart + Math.floor(random() * (monthEnd - monthStart));
+    const signupDay = day;
+    const fit = random(); // how well the product fits this customer: drives churn, expansion, NPS, health
+    let planIndex = random() < 0.55 ? 0 : random() < 0.6 ? 1 : random() < 0.5 ? 2 : 3;
+    let mrr = random() < 0.15 ? '0.00' : PLANS[planIndex]!.mrr;
+    let subscriptionNumber = 1;
+    let subscriptionId = `${customerId}_sub1`;
+    let periodStart = day;
+    let lastPaidMrr = mrr;
+    let mrrSixMonthsAgo: string | null = null;
+    let active = true;
+
+    const close = (endDay: number) => {
+      if (endDay > periodStart) {
+        subscriptions.push({ customerId, subscriptionId, start: fromDayNumber(periodStart), end: fromDayNumber(endDay), mrr });
+      }
+      periodStart = endDay;
+    };
+
+    while (day < asOfDay) {
+      day += 28 + Math.floor(random() * 6);
+      if (day >= asOfDay) break;
+      if (mrrSixMonthsAgo === null && day >= asOfDay - 182) mrrSixMonthsAgo = active ? mrr : '0.00';
+      const tenureMonths = (day - signupDay) / 30;
+      if (active) {
+        const churnChance = (tenureMonths < 3 ? 0.05 : 0.02) * (1.6 - fit);
+        const roll = random();
+        if (roll < churnChance) {
+          close(day);
+          active = false;
+        } else if (mrr === '0.00' && roll < churnChance + 0.25) {
+          close(day);
+          mrr = PLANS[planIndex]!.mrr;
+        } else if (roll < churnChance + 0.03 * fit && planIndex < PLANS.length - 1) {
+          close(day);
+          planIndex += 1;
+          mrr = PLANS[planIndex]!.mrr;
+        } else if (roll < churnChance + 0.03 * fit + 0.01 && planIndex > 0) {
+          close(day);
+          planIndex -= 1;
+          mrr = PLANS[planIndex]!.mrr;
+        } else if (roll < churnChance + 0.03 * fit + 0.015 && mrr !== '0.00') {
+          close(day);
+          mrr = '0.00';
+        }
+        if (mrr !== '0.00') lastPaidMrr = mrr;
+      } else if (random() < 0.06) {
+        subscriptionNumber += 1;
+        subscriptionId = `${customerId}_sub${subscriptionNumber}`;
+        periodStart = day;
+        mrr = lastPaidMrr;
+        active = true;
+      }
+    }
+    if (active) {
+      subscriptions.push({ customerId, subscriptionId, start: fromDayNumber(periodStart), end: null, mrr });
+    }
+
+    if (random() < 0.12 * (0.5 + fit)) {
+      const addOnStart = signupDay + 30 + Math.floor(random() * 300);
+      if (addOnStart < asOfDay) {
+        const addOnEnd = addOnStart + 60 + Math.floor(random() * 400);
+        subscriptions.push({
+          customerId,
+          subscriptionId: `${customerId}_seats`,
+          start: fromDayNumber(addOnStart),
+          end: addOnEnd < asOfDay ? fromDayNumber(addOnEnd) : null,
+          mrr: pick(['20.00', '40.00', '60.00']),
+        });
+      }
+    }
+
+    let lastNps: number | null = null;
+    for (let survey = signupDay + 90; survey < asOfDay; survey += 91) {
+      if (random() < 0.3) {
+        const score = Math.max(0, Math.min(10, Math.round(3 + fit * 8 + (random() - 0.5) * 4)));
+        npsResponses.push({ customerId, at: fromDayNumber(survey), score });
+        lastNps = score;
+      }
+    }
+
+    const daysToValue = Math.round(5 + (1.2 - fit) * 40 * (0.3 + random() * 1.4));
+    const reached = random() < 0.85 && signupDay + daysToValue < asOfDay;
+    onboarding.push({
+      customerId,
+      start: fromDayNumber(signupDay),
+      reachedValueAt: reached ? fromDayNumber(signupDay + daysToValue) : null,
+    });
+
+    if (active) {
+      const currentMrr = Number(mrr);
+      const previousMrr = mrrSixMonthsAgo === null ? 0 : Number(mrrSixMonthsAgo);
+      healthMeasures.push({
+        customerId,
+        seatUtilization: Math.round(Math.min(1.2, Math.max(0, fit * 0.9 + (random() - 0.3) * 0.4)) * 100) / 100,
+        loginsPerWeek: Math.round(Math.max(0, fit * 12 + (random() - 0.5) * 6) * 10) / 10,
+        openTickets: Math.floor((1 - fit) * 6 * random()),
+        lastNps,
+        mrrGrowth: previousMrr > 0 ? Math.round(((currentMrr - previousMrr) / previousMrr) * 1000) / 1000 : null,
+      });
+    }
+  }
+
+  const salesAndMarketingSpend = Array.from({ length: months }, (_, month) => ({
+    month: addCalendarMonths(firstMonth, month),
+    amount: (8000 + month * 250 + Math.round(random() * 2000)).toFixed(2),
+  }));
+
+  return { asOf, subscriptions, npsResponses, onboarding, healthMeasures, salesAndMarketingSpend };
+}

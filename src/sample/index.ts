@@ -1,0 +1,2 @@
+export * from './generateSampleData.js';
+export * from './seededRandom.js';
