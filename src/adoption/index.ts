@@ -1,1 +1,4 @@
-export {};
+export * from './featureAdoptionRate.js';
+export * from './licenseUtilization.js';
+export * from './referralRevenueShare.js';
+export * from './stickiness.js';

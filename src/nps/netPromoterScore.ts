@@ -1,0 +1,60 @@
+import type { Decimal } from '../core/decimal.js';
+import type { Numeric } from '../core/numeric.js';
+import { assertArray } from '../core/options.js';
+import { addToTally, categorize, type Tally, tallyResult } from './npsTally.js';
+
+/**
+ * The outcome of an NPS survey: how many answers fell in each category, the shares, and the score.
+ *
+ * @category NPS
+ */
+export interface NetPromoterScoreResult {
+  /** Net Promoter Score in points, from -100 to 100: promoter share minus detractor share, times 100; `null` with no responses. */
+  readonly score: Decimal | null;
+  /** Answers of 9 or 10. */
+  readonly promoters: number;
+  /** Answers of 7 or 8. */
+  readonly passives: number;
+  /** Answers of 0 to 6. */
+  readonly detractors: number;
+  /** All answers: promoters + passives + detractors. */
+  readonly responses: number;
+  /** promoters / responses, in [0, 1]; `null` with no responses. */
+  readonly promoterShare: Decimal | null;
+  /** passives / responses, in [0, 1]; `null` with no responses. */
+  readonly passiveShare: Decimal | null;
+  /** detractors / responses, in [0, 1]; `null` with no responses. */
+  readonly detractorShare: Decimal | null;
+}
+
+/**
+ * Net Promoter Score of a list of answers to "How likely are you to recommend us?" on the 0–10 scale:
+ * the share of promoters (9–10) minus the share of detractors (0–6), in points. Passives (7–8) count in the
+ * number of responses but in neither share.
+ *
+ * Formula: score = (promoters - detractors) / responses × 100; shares = category / responses.
+ * Units: score in points from -100 to 100 (a Decimal, exact up to 40 significant digits); counts as numbers;
+ * shares as ratios in [0, 1]. Source: Reichheld (2003), "The One Number You Need to Grow", Harvard Business
+ * Review, and Bain & Company's Net Promoter System; MeasuringU uses the same categories (docs/nps.md).
+ * Edge cases: no responses gives score and shares null; an answer that is not an integer from 0 to 10
+ * (7.5, 11, -1, NaN, 'abc', null) is a MetricInputError whose path names its index (`['scores', 3]`).
+ * Numeric strings such as `'9'` from spreadsheets are accepted.
+ *
+ * @category NPS
+ * @example
+ * netPromoterScore([10, 9, 9, 8, 7, 6, 3, 10, '9', 0]).score.toString()
+ * //=> '20'
+ * netPromoterScore([10, 9, 9, 8, 7, 6, 3, 10, '9', 0]).detractors
+ * //=> 3
+ * netPromoterScore([]).score
+ * //=> null
+ */
+export function netPromoterScore(scores: readonly Numeric[]): NetPromoterScoreResult {
+  assertArray(scores, ['scores']);
+  const tally: Tally = { promoters: 0, passives: 0, detractors: 0 };
+  // An index loop, not forEach, so a hole in a sparse array is reported rather than skipped.
+  for (let index = 0; index < scores.length; index += 1) {
+    addToTally(tally, categorize(scores[index], ['scores', index]));
+  }
+  return tallyResult(tally.promoters, tally.passives, tally.detractors);
+}
