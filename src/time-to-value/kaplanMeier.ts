@@ -1,0 +1,260 @@
+import { describeValue, type InputPath, MetricInputError } from '../core/errors.js';
+import { normalQuantile } from '../core/normalDistribution.js';
+import { type Numeric, toDecimal } from '../core/numeric.js';
+import { assertArray, assertObject, oneOf } from '../core/options.js';
+import { survivalQuantile } from './survivalQuantile.js';
+
+/**
+ * One subject of a survival analysis: how long it was watched, and whether the event (reaching value,
+ * relapse, churn) happened at the end of that time (`true`) or the subject was still waiting (`false`,
+ * right-censored).
+ *
+ * @category Time to value
+ */
+export interface SurvivalObservation {
+  /** Time from the origin to the event or to the end of observation: a finite number >= 0. */
+  readonly duration: Numeric;
+  /** `true` if the event happened at `duration`; `false` if the subject was censored there. */
+  readonly event: boolean;
+}
+
+/**
+ * How the confidence interval of the survival curve is built (the names of R's `survfit(conf.type = …)`):
+ * `'log-log'` is symmetric on log(−log S) and never leaves [0, 1]; `'log'` is symmetric on log S (R's
+ * default); `'plain'` is S ± z·SE, clipped to [0, 1].
+ *
+ * @category Time to value
+ */
+export type SurvivalConfidenceType = 'log-log' | 'log' | 'plain';
+
+/**
+ * Options of {@link kaplanMeier}.
+ *
+ * @category Time to value
+ */
+export interface KaplanMeierOptions {
+  /** Two-sided confidence level, strictly between 0 and 1; default `0.95`. */
+  readonly confidence?: Numeric;
+  /** Interval transform; default `'log-log'`. */
+  readonly confType?: SurvivalConfidenceType;
+}
+
+/**
+ * The Kaplan–Meier curve at one distinct observed time. Statistics are doubles (`number`): Greenwood's
+ * variance and the interval need square roots, logarithms and normal quantiles.
+ *
+ * @category Time to value
+ */
+export interface KaplanMeierStep {
+  /** The observed time (same units as the durations). */
+  readonly time: number;
+  /** Subjects with duration >= time (R's `n.risk`). */
+  readonly atRisk: number;
+  /** Events at exactly this time (R's `n.event`). */
+  readonly events: number;
+  /** Censorings at exactly this time (R's `n.censor`); they count as at risk for this time's events. */
+  readonly censored: number;
+  /** Estimated probability that the event has not happened by this time (inclusive), in [0, 1]. */
+  readonly survival: number;
+  /**
+   * Greenwood standard error of `survival` itself (what R's `summary.survfit` prints as `std.err`),
+   * S·√Σ d/(n(n−d)); null where survival is 0 (the last term divides by zero).
+   */
+  readonly standardError: number | null;
+  /** Lower confidence bound of survival, in [0, 1]; null where survival is 0. */
+  readonly lower: number | null;
+  /** Upper confidence bound of survival, in [0, 1]; null where survival is 0. */
+  readonly upper: number | null;
+}
+
+/**
+ * A fitted Kaplan–Meier curve.
+ *
+ * @category Time to value
+ */
+export interface KaplanMeierResult {
+  /** One step per distinct observed time (event or censoring), in increasing time, as R's `survfit` lists them. */
+  readonly steps: readonly KaplanMeierStep[];
+  /** Number of observations. */
+  readonly observations: number;
+  /** Total number of events. */
+  readonly events: number;
+  /** Total number of censored observations. */
+  readonly censored: number;
+  /** The confidence level the bounds were built for. */
+  readonly confidence: number;
+  /** The interval transform the bounds were built with. */
+  readonly confType: SurvivalConfidenceType;
+  /** Median time to event (R's rule, see {@link survivalQuantile}); null when survival never reaches 0.5. */
+  readonly median: number | null;
+}
+
+const CONF_TYPES: readonly SurvivalConfidenceType[] = ['log-log', 'log', 'plain'];
+
+/**
+ * The Kaplan–Meier (product-limit) estimate of a survival curve from right-censored durations, with
+ * Greenwood standard errors and a pointwise confidence interval: the honest way to summarise "time until X"
+ * when some subjects have not had X yet.
+ *
+ * Formula: S(t) = Π over event times tᵢ <= t of (1 − dᵢ/nᵢ), nᵢ = subjects with duration >= tᵢ, dᵢ = events
+ * at tᵢ (an event and a censoring at the same time: the event comes first, so the censored subject is still
+ * at risk). Greenwood: σ²(t) = Σ dᵢ/(nᵢ(nᵢ − dᵢ)) is the variance of log S; the reported standard error is
+ * S·σ. Intervals with z = Φ⁻¹(1 − (1 − confidence)/2): log-log lower, upper = exp(−exp(log(−log S) ± z·σ/|log S|));
+ * log S·exp(∓z·σ) capped at 1; plain S ∓ z·S·σ clipped to [0, 1].
+ * Units: times in the units of the durations; survival a probability (double).
+ * Source: Kaplan & Meier (1958), Greenwood (1926); intervals and the median rule as R's survival package
+ * (`survfit`, `quantile.survfit`), checked on the Freireich (1963) 6-MP data (docs/time-to-value.md).
+ * Edge cases: no observations gives no steps and a null median; where S = 1 (no event yet) the standard
+ * error is 0 and the interval [1, 1] (R prints NA for log-log there); where S = 0 the standard error and the
+ * bounds are null. A negative or non-finite duration, a non-boolean event, a confidence outside (0, 1) or
+ * an unknown confType is a {@link MetricInputError}.
+ *
+ * @category Time to value
+ * @example
+ * const curve = kaplanMeier([
+ *   { duration: 2, event: true },
+ *   { duration: 3, event: false },
+ *   { duration: 5, event: true },
+ *   { duration: 8, event: false },
+ * ])
+ * curve.steps.map((step) => [step.time, step.atRisk, step.survival])
+ * //=> [[2, 4, 0.75], [3, 3, 0.75], [5, 2, 0.375], [8, 1, 0.375]]
+ * curve.median
+ * //=> 5
+ */
+export function kaplanMeier(
+  observations: readonly SurvivalObservation[],
+  options: KaplanMeierOptions = {},
+): KaplanMeierResult {
+  const { confidence, confType } = resolveKaplanMeierOptions(options);
+  const rows = validateObservations(observations);
+  const z = normalQuantile(1 - (1 - confidence) / 2);
+  const steps = productLimit(rows, z, confType);
+  const events = rows.reduce((sum, row) => sum + (row.event ? 1 : 0), 0);
+  return {
+    steps,
+    observations: rows.length,
+    events,
+    censored: rows.length - events,
+    confidence,
+    confType,
+    median: survivalQuantile({ steps }, 0.5),
+  };
+}
+
+interface Observation {
+  readonly duration: number;
+  readonly event: boolean;
+}
+
+/**
+ * Validates {@link KaplanMeierOptions} and fills in the defaults (0.95, `'log-log'`).
+ *
+ * @private
+ */
+export function resolveKaplanMeierOptions(options: KaplanMeierOptions): {
+  readonly confidence: number;
+  readonly confType: SurvivalConfidenceType;
+} {
+  assertObject(options, ['options']);
+  const confidence = toDecimal(options.confidence ?? 0.95, ['confidence']);
+  if (confidence.lessThanOrEqualTo(0) || confidence.greaterThanOrEqualTo(1)) {
+    throw new MetricInputError({
+      code: 'out_of_range',
+      path: ['confidence'],
+      expected: 'a number strictly between 0 and 1',
+      received: describeValue(options.confidence),
+    });
+  }
+  const confType = oneOf(options.confType ?? 'log-log', CONF_TYPES, ['confType']);
+  return { confidence: confidence.toNumber(), confType };
+}
+
+function validateObservations(
+  observations: readonly SurvivalObservation[],
+  rootPath: InputPath = ['observations'],
+): Observation[] {
+  assertArray(observations, rootPath);
+  return observations.map((row: unknown, index) => {
+    const path = [...rootPath, index];
+    assertObject(row, path);
+    if (typeof row.event !== 'boolean') {
+      throw new MetricInputError({
+        code: 'invalid_type',
+        path: [...path, 'event'],
+        expected: 'true (event happened) or false (censored)',
+        received: describeValue(row.event),
+      });
+    }
+    return {
+      duration: toDecimal(row.duration, [...path, 'duration'], 'nonNegative').toNumber(),
+      event: row.event,
+    };
+  });
+}
+
+function productLimit(
+  rows: readonly Observation[],
+  z: number,
+  confType: SurvivalConfidenceType,
+): KaplanMeierStep[] {
+  const sorted = [...rows].sort((a, b) => a.duration - b.duration);
+  const steps: KaplanMeierStep[] = [];
+  let survival = 1;
+  let greenwood = 0;
+  let position = 0;
+  while (position < sorted.length) {
+    const time = sorted[position]!.duration;
+    const atRisk = sorted.length - position;
+    let events = 0;
+    let censored = 0;
+    while (position < sorted.length && sorted[position]!.duration === time) {
+      if (sorted[position]!.event) events += 1;
+      else censored += 1;
+      position += 1;
+    }
+    // Only event times multiply: S·n/n is not always S in floating point.
+    if (events > 0) {
+      survival = (survival * (atRisk - events)) / atRisk;
+      if (events < atRisk) greenwood += events / (atRisk * (atRisk - events));
+    }
+    steps.push({ time, atRisk, events, censored, survival, ...interval(survival, greenwood, z, confType) });
+  }
+  return steps;
+}
+
+function interval(
+  survival: number,
+  greenwood: number,
+  z: number,
+  confType: SurvivalConfidenceType,
+): Pick<KaplanMeierStep, 'standardError' | 'lower' | 'upper'> {
+  if (survival === 0) return { standardError: null, lower: null, upper: null };
+  const sigma = Math.sqrt(greenwood);
+  const standardError = survival * sigma;
+  if (sigma === 0) return { standardError, lower: survival, upper: survival };
+  switch (confType) {
+    case 'log-log': {
+      const logSurvival = Math.log(survival);
+      const center = Math.log(-logSurvival);
+      const half = (z * sigma) / -logSurvival;
+      return {
+        standardError,
+        lower: Math.exp(-Math.exp(center + half)),
+        upper: Math.exp(-Math.exp(center - half)),
+      };
+    }
+    case 'log':
+      return {
+        standardError,
+        lower: survival * Math.exp(-z * sigma),
+        upper: Math.min(1, survival * Math.exp(z * sigma)),
+      };
+    case 'plain':
+      return {
+        standardError,
+        lower: Math.max(0, survival - z * standardError),
+        upper: Math.min(1, survival + z * standardError),
+      };
+  }
+}
