@@ -1,1 +1,12 @@
-export {};
+export * from './averageRevenuePerAccount.js';
+export * from './cacPaybackMonths.js';
+export * from './cohortCacPayback.js';
+export * from './customerAcquisitionCost.js';
+export * from './customerRoi.js';
+export * from './discountedLifetimeValue.js';
+export * from './fitShiftedBetaGeometric.js';
+export * from './lifetimeValue.js';
+export * from './ltvToCacRatio.js';
+export * from './projectRetention.js';
+export * from './sbgDiscountedExpectedLifetime.js';
+export * from './shiftedBetaGeometric.js';

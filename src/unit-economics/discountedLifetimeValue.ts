@@ -1,0 +1,63 @@
+import { type Decimal, ONE } from '../core/decimal.js';
+import { type Numeric, toDecimal, toUnitInterval } from '../core/numeric.js';
+import { assertObject, oneOf } from '../core/options.js';
+import { ratioOrNull } from '../core/ratio.js';
+
+/**
+ * When in a period the margin is earned: `'start'` (paid up front, like a subscription invoice; the first
+ * payment is today and undiscounted) or `'end'` (earned at the end of the period, and only by a customer who is
+ * retained through it).
+ *
+ * @category Unit economics
+ */
+export type PaymentTiming = 'start' | 'end';
+
+/**
+ * The inputs of {@link discountedLifetimeValue}.
+ *
+ * @category Unit economics
+ */
+export interface DiscountedLifetimeValueInput {
+  /** Gross margin one customer brings per period (ARPA × gross margin), >= 0. */
+  readonly marginPerPeriod: Numeric;
+  /** Probability that a customer stays from one period to the next (1 − churn rate), in [0, 1]. */
+  readonly retentionRate: Numeric;
+  /** Discount rate per period (e.g. 0.01 a month), >= 0. */
+  readonly discountRate: Numeric;
+  /** When the margin is earned; default `'start'`, which at discountRate 0 equals the simple LTV. */
+  readonly timing?: PaymentTiming;
+}
+
+const TIMINGS: readonly PaymentTiming[] = ['start', 'end'];
+
+/**
+ * Discounted customer lifetime value with constant retention: the present value of a margin that keeps coming
+ * each period while the customer stays.
+ *
+ * Formula: timing 'start': m × (1 + d) / (1 + d − r) = Σ_{t≥0} m × r^t / (1 + d)^t;
+ * timing 'end': m × r / (1 + d − r) = Σ_{t≥1} m × r^t / (1 + d)^t (m = marginPerPeriod, r = retentionRate,
+ * d = discountRate).
+ * Units: currency per customer, in today's money.
+ * Source: Gupta and Lehmann (2003) "Customers as assets" (the m·r/(1+i−r) form) and Berger and Nasr (1998);
+ * the 'start' form adds the margin collected today (docs/unit-economics.md).
+ * Edge cases: d = 0 and r = 1 (a customer who never leaves, undiscounted) gives null; with d = 0 'start' is the
+ * simple LTV m / (1 − r); a negative margin or discount rate, or a retention outside [0, 1], is a
+ * MetricInputError.
+ *
+ * @category Unit economics
+ * @example
+ * discountedLifetimeValue({ marginPerPeriod: 100, retentionRate: 0.8, discountRate: 0.1, timing: 'end' }).toString()
+ * //=> '266.6666666666666666666666666666666666667'
+ * discountedLifetimeValue({ marginPerPeriod: 100, retentionRate: 0.95, discountRate: 0 }).toString()
+ * //=> '2000'
+ */
+export function discountedLifetimeValue(input: DiscountedLifetimeValueInput): Decimal | null {
+  assertObject(input, []);
+  const margin = toDecimal(input.marginPerPeriod, ['marginPerPeriod'], 'nonNegative');
+  const retention = toUnitInterval(input.retentionRate, ['retentionRate']);
+  const discount = toDecimal(input.discountRate, ['discountRate'], 'nonNegative');
+  const timing = oneOf(input.timing ?? 'start', TIMINGS, ['timing']);
+  const growth = ONE.plus(discount);
+  const numerator = margin.times(timing === 'start' ? growth : retention);
+  return ratioOrNull(numerator, growth.minus(retention));
+}
