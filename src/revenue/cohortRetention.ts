@@ -1,0 +1,238 @@
+import {
+  type DateLike,
+  fromDayNumber,
+  type IsoDate,
+  toCalendarDate,
+  toDayNumber,
+} from '../core/calendarDate.js';
+import { Decimal, ZERO } from '../core/decimal.js';
+import { describeValue, MetricInputError } from '../core/errors.js';
+import { assertObject, oneOf } from '../core/options.js';
+import {
+  type Granularity,
+  listPeriods,
+  type Period,
+  type PeriodOptions,
+  resolvePeriodOptions,
+} from '../core/periods.js';
+import { ratioOrNull } from '../core/ratio.js';
+import { customerMrrSnapshots } from './customerMrrSnapshots.js';
+import { normalizeSubscriptionPeriods, type SubscriptionPeriod } from './subscriptionPeriod.js';
+
+/**
+ * What the retention ratio of a cohort cell measures: `'customers'` (logo retention: paying customers still
+ * paying) or `'revenue'` (MRR retention: their MRR now over their MRR at age 0, expansion included).
+ * Default `'customers'`.
+ *
+ * @category Revenue
+ */
+export type CohortRetentionBasis = 'customers' | 'revenue';
+
+/**
+ * Options of {@link cohortRetention}: the period options (granularity default `'month'`, weekStartsOn default
+ * `1`, timeZone default `'UTC'`), the basis and the range of cohort periods.
+ *
+ * @category Revenue
+ */
+export interface CohortRetentionOptions extends PeriodOptions {
+  /** Which ratio `retention` reports; default `'customers'`. */
+  readonly basis?: CohortRetentionBasis;
+  /** A day in the first cohort period; default: the period of the earliest `start` in the data. */
+  readonly from?: DateLike;
+  /**
+   * A day in the last period shown; default: the period of the latest `start` or `end` in the data (the
+   * period whose snapshot first shows the last change, so final churn shows), or `from`'s period if later.
+   */
+  readonly to?: DateLike;
+}
+
+/**
+ * One cell of the cohort matrix: the cohort `age` periods after it was acquired.
+ *
+ * @category Revenue
+ */
+export interface CohortRetentionCell {
+  /** Periods since the cohort period; 0 is the cohort period itself. */
+  readonly age: number;
+  /** First day of the calendar period of this cell. */
+  readonly periodStart: IsoDate;
+  /** Cohort customers paying (snapshot MRR > 0) at this age; a customer who left and came back counts again. */
+  readonly customers: number;
+  /** Sum of the cohort customers' snapshot MRR at this age, expansion included. */
+  readonly mrr: Decimal;
+  /** customers / size (basis `'customers'`) or mrr / startingMrr (basis `'revenue'`); null for an empty cohort. */
+  readonly retention: Decimal | null;
+}
+
+/**
+ * One row of the cohort matrix: the customers whose first paid snapshot fell in one period.
+ *
+ * @category Revenue
+ */
+export interface CohortRetentionRow {
+  /** First day of the cohort period. */
+  readonly cohortStart: IsoDate;
+  /** Customers in the cohort (all paying at age 0). */
+  readonly size: number;
+  /** Their snapshot MRR at age 0. */
+  readonly startingMrr: Decimal;
+  /** Ages 0 … through the last period of the range: the rows form a triangle. */
+  readonly cells: readonly CohortRetentionCell[];
+}
+
+/**
+ * The cohort matrix, plain data that serialises to JSON (Decimals become strings).
+ *
+ * @category Revenue
+ */
+export interface CohortRetentionResult {
+  readonly basis: CohortRetentionBasis;
+  readonly granularity: Granularity;
+  /** One row per period of the range, empty cohorts included, oldest first. */
+  readonly cohorts: readonly CohortRetentionRow[];
+}
+
+const BASES: readonly CohortRetentionBasis[] = ['customers', 'revenue'];
+
+/**
+ * Cohort retention matrix: customers grouped by the period of their first paid snapshot, and how many of them
+ * (or how much of their MRR) are still paying 0, 1, 2 … periods later.
+ *
+ * A period's snapshot is a customer's MRR on the period's last day (the sum of its periods active that day),
+ * as in `mrrMovements`. A customer's cohort is the first period whose snapshot is > 0, looked up over all the
+ * data, so with a later `from` the customers who first paid before it are left out, not re-assigned. A cell
+ * counts the cohort customers whose snapshot is > 0 (a free plan is not retained), and sums their snapshot MRR.
+ *
+ * Formula: retention(cohort, age) = customers(age) / size, or mrr(age) / startingMrr for basis `'revenue'`.
+ * Units: counts, currency per month, and ratios (1.1 = 110 %); revenue retention may exceed 1.
+ * Source: ChartMogul's Customer Retention and Net MRR Retention cohorts (a cohort is the customers who started
+ * paying in the same day, week, month, quarter or year); details and the conventions chosen where tools differ
+ * in docs/revenue-cohorts.md.
+ * Edge cases: an empty input without from/to gives no cohorts; a cohort period with nobody acquired gives a row
+ * of zeros with retention null; a customer who churns and returns counts again at the later age, so a row is
+ * not necessarily decreasing (each cell <= size holds); `to` before `from`, an unknown option or a bad row is a
+ * MetricInputError.
+ *
+ * @category Revenue
+ * @example
+ * const result = cohortRetention(
+ *   [
+ *     { customerId: 'a', start: '2024-01-10', end: '2024-03-15', mrr: 100 },
+ *     { customerId: 'b', start: '2024-01-20', mrr: 50 },
+ *     { customerId: 'b', start: '2024-02-01', mrr: 50 },
+ *   ],
+ *   { basis: 'revenue' },
+ * )
+ * result.cohorts[0].cells.map((cell) => cell.retention.toString())
+ * //=> ['1', '1.333333333333333333333333333333333333333', '0.6666666666666666666666666666666666666667']
+ * result.cohorts[0].cells.map((cell) => cell.customers)
+ * //=> [2, 2, 1]
+ */
+export function cohortRetention(
+  periods: readonly SubscriptionPeriod[],
+  options: CohortRetentionOptions = {},
+): CohortRetentionResult {
+  assertObject(options, ['options']);
+  const resolved = resolvePeriodOptions(options);
+  const basis = oneOf(options.basis ?? 'customers', BASES, ['basis']);
+  const from =
+    options.from === undefined ? undefined : toCalendarDate(options.from, ['from'], resolved.timeZone);
+  const to = options.to === undefined ? undefined : toCalendarDate(options.to, ['to'], resolved.timeZone);
+  if (from !== undefined && to !== undefined && to < from) {
+    throw new MetricInputError({
+      code: 'end_before_start',
+      path: ['to'],
+      expected: `a date on or after from (${from})`,
+      received: describeValue(to),
+      message: `to (${to}) is before from (${from})`,
+    });
+  }
+  const rows = normalizeSubscriptionPeriods(periods, resolved.timeZone);
+
+  const bounds = dataBounds(rows);
+  const first = from ?? minDate(bounds?.first, to);
+  const last = to ?? maxDate(bounds?.last, from);
+  const result = { basis, granularity: resolved.granularity };
+  if (first === undefined || last === undefined) return { ...result, cohorts: [] };
+
+  const range = listPeriods(first, last, resolved);
+  // Cohorts are decided by the first paid snapshot over all the data, so snapshots start at the earlier of the
+  // data and the range.
+  const history =
+    bounds !== undefined && bounds.first < first ? listPeriods(bounds.first, last, resolved) : range;
+  const offset = history.length - range.length;
+  const snapshots = customerMrrSnapshots(rows, history.map(lastDayOf));
+
+  const matrix = range.map((_, cohort) => ({
+    size: 0,
+    customers: new Array<number>(range.length - cohort).fill(0),
+    mrr: new Array<Decimal>(range.length - cohort).fill(ZERO),
+  }));
+  // A fixed customer order keeps the Decimal sums independent of the input order.
+  const customerIds = [...snapshots.keys()].sort();
+  for (const customerId of customerIds) {
+    const values = snapshots.get(customerId)!;
+    const firstPaid = values.findIndex((value) => !value.isZero());
+    if (firstPaid < offset) continue;
+    const cohort = firstPaid - offset;
+    const row = matrix[cohort]!;
+    row.size += 1;
+    for (let age = 0; age < row.customers.length; age += 1) {
+      const value = values[firstPaid + age]!;
+      if (value.isZero()) continue;
+      row.customers[age]! += 1;
+      row.mrr[age] = row.mrr[age]!.plus(value);
+    }
+  }
+
+  return {
+    ...result,
+    cohorts: matrix.map((row, cohort) => {
+      const startingMrr = row.mrr[0]!;
+      return {
+        cohortStart: range[cohort]!.start,
+        size: row.size,
+        startingMrr,
+        cells: row.customers.map((customers, age) => ({
+          age,
+          periodStart: range[cohort + age]!.start,
+          customers,
+          mrr: row.mrr[age]!,
+          retention:
+            basis === 'customers'
+              ? ratioOrNull(new Decimal(customers), new Decimal(row.size))
+              : ratioOrNull(row.mrr[age]!, startingMrr),
+        })),
+      };
+    }),
+  };
+}
+
+function dataBounds(
+  rows: readonly { readonly startDay: number; readonly endDay: number | null }[],
+): { first: IsoDate; last: IsoDate } | undefined {
+  if (rows.length === 0) return undefined;
+  let first = Number.POSITIVE_INFINITY;
+  let last = Number.NEGATIVE_INFINITY;
+  for (const row of rows) {
+    first = Math.min(first, row.startDay);
+    last = Math.max(last, row.startDay, row.endDay ?? row.startDay);
+  }
+  return { first: fromDayNumber(first), last: fromDayNumber(last) };
+}
+
+function lastDayOf(period: Period): number {
+  return toDayNumber(period.end) - 1;
+}
+
+function minDate(a: IsoDate | undefined, b: IsoDate | undefined): IsoDate | undefined {
+  if (a === undefined) return b;
+  if (b === undefined) return a;
+  return a < b ? a : b;
+}
+
+function maxDate(a: IsoDate | undefined, b: IsoDate | undefined): IsoDate | undefined {
+  if (a === undefined) return b;
+  if (b === undefined) return a;
+  return a > b ? a : b;
+}
