@@ -1,1 +1,9 @@
-export {};
+export * from './apportionUnits.js';
+export * from './evaluateHealthScore.js';
+export * from './healthEngine.js';
+export * from './healthOverride.js';
+export * from './scoreBand.js';
+export * from './scorecard.js';
+export * from './scoreHealth.js';
+export * from './scoreHealthMany.js';
+export * from './scoreMeasure.js';

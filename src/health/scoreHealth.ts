@@ -1,0 +1,179 @@
+import { type DateLike, toCalendarDate } from '../core/calendarDate.js';
+import { describeValue, type InputPath, MetricInputError } from '../core/errors.js';
+import { assertObject } from '../core/options.js';
+import {
+  bandLabelOf,
+  type CompiledScorecard,
+  compileScorecard,
+  computeHealth,
+  type GroupHealth,
+  type HealthScratch,
+  type MeasureHealth,
+} from './healthEngine.js';
+import { type HealthOverride, resolveOverrides } from './healthOverride.js';
+import { defineScorecard, type ScorecardConfig } from './scorecard.js';
+import { roundScore } from './scoreMeasure.js';
+
+/**
+ * Options of {@link scoreHealth}.
+ *
+ * @category Health
+ */
+export interface ScoreHealthOptions {
+  /** The evaluation date; required when an override has an `expiresAt` (the clock is never read). */
+  readonly asOf?: DateLike;
+  /** The previous overall score (0–100), to report the change. */
+  readonly previous?: number | null;
+  /** Manual scores with reasons and expiries. */
+  readonly overrides?: readonly HealthOverride[];
+}
+
+/**
+ * Change against the previous score.
+ *
+ * @category Health
+ */
+export interface ScoreChange {
+  readonly previous: number;
+  /** score − previous, rounded to 6 decimals. */
+  readonly change: number;
+  /** `'flat'` only when the change is exactly 0 (see `healthTrend` for a tolerance). */
+  readonly direction: 'up' | 'down' | 'flat';
+}
+
+/**
+ * One account's health.
+ *
+ * @category Health
+ */
+export interface HealthScore {
+  /**
+   * The reported score, 0–100 with 6 decimals: the account override if one is active, else the computed score,
+   * or null when coverage is below the scorecard's `minimumCoverage` or no measure had a score.
+   */
+  readonly score: number | null;
+  /** The weighted score before the account override and the coverage rule; contributions sum to it exactly. */
+  readonly computedScore: number | null;
+  /** The overall band's label for `score`, or null. */
+  readonly band: string | null;
+  /** Share (0–1, rounded to 12 decimals) of the total configured weight whose measures had data or an override. */
+  readonly coverage: number;
+  readonly groups: readonly GroupHealth[];
+  readonly measures: readonly MeasureHealth[];
+  /** True when an account-level override set `score`. */
+  readonly overridden: boolean;
+  /** The overrides that were active and used. */
+  readonly overrides: readonly HealthOverride[];
+  /** Change against `previous`, or null without a previous score or without a score. */
+  readonly trend: ScoreChange | null;
+}
+
+/**
+ * Scores one account with a scorecard: each raw measure value becomes a 0–100 score by its rule, groups combine
+ * their children (weighted mean over the children present, or min), and the top level gives the overall score,
+ * its band, each measure's contribution and the points it loses.
+ *
+ * Formula: group score = Σ wᵢ·sᵢ / Σ wᵢ over children with a score (renormalising when some are excluded);
+ * score = the top level's score rounded half-up to 6 decimals; contribution of a measure = its effective weight
+ * (product of normalised weights down its path) × its score, apportioned in micro-points by largest remainder
+ * so that Σ contributions = computedScore exactly; pointsLost = effectiveWeight × (100 − score).
+ * Units: points from 0 to 100 (doubles with at most 6 decimals).
+ * Source: Gainsight's documented group score Σ(W×M)/ΣW (40.122 for weights 20, 15, 22 and scores 47, 59, 21);
+ * missing-data policies, overrides, coverage and apportionment are our conventions (docs/health.md).
+ * Edge cases: no measure with a score gives a null score; a missing measure under `'fail'`, an invalid raw value
+ * or an invalid override is a MetricInputError whose path names the measure (`['measures', 'nps']`).
+ *
+ * @category Health
+ * @example
+ * const card = defineScorecard({ measures: [
+ *   { id: 'tickets', weight: 20, rule: { type: 'linear', min: 0, max: 100, direction: 'higherIsBetter' } },
+ *   { id: 'resolution', weight: 15, rule: { type: 'linear', min: 0, max: 100, direction: 'higherIsBetter' } },
+ *   { id: 'frequency', weight: 22, rule: { type: 'linear', min: 0, max: 100, direction: 'higherIsBetter' } },
+ * ] })
+ * const health = scoreHealth(card, { tickets: 47, resolution: 59, frequency: 21 })
+ * health.score
+ * //=> 40.122807
+ * health.band
+ * //=> 'red'
+ * health.measures.map((measure) => measure.contribution)
+ * //=> [16.491228, 15.526316, 8.105263]
+ */
+export function scoreHealth(
+  scorecard: ScorecardConfig,
+  measures: Readonly<Record<string, unknown>>,
+  options: ScoreHealthOptions = {},
+): HealthScore {
+  const compiled = compileScorecard(defineScorecard(scorecard));
+  assertObject(options, ['options']);
+  return scoreCompiled(compiled, measures, options, resolveAsOf(options.asOf), []);
+}
+
+/**
+ * Reads the optional evaluation date once.
+ *
+ * @private
+ */
+export function resolveAsOf(asOf: unknown): string | undefined {
+  return asOf === undefined ? undefined : toCalendarDate(asOf, ['asOf']);
+}
+
+/**
+ * Scores one account with a compiled scorecard; `rootPath` prefixes error paths (`['rows', 7]` in bulk).
+ *
+ * @private
+ */
+export function scoreCompiled(
+  compiled: CompiledScorecard,
+  measures: unknown,
+  options: { readonly previous?: unknown; readonly overrides?: unknown },
+  asOf: string | undefined,
+  rootPath: InputPath,
+  scratch?: HealthScratch,
+): HealthScore {
+  assertObject(measures, [...rootPath, 'measures']);
+  const previous = options.previous;
+  if (
+    previous !== undefined &&
+    previous !== null &&
+    (typeof previous !== 'number' || !(previous >= 0 && previous <= 100))
+  ) {
+    throw new MetricInputError({
+      code: typeof previous === 'number' ? 'out_of_range' : 'invalid_type',
+      path: [...rootPath, 'previous'],
+      expected: 'a score between 0 and 100, or null',
+      received: describeValue(previous),
+    });
+  }
+  const overrides =
+    options.overrides === undefined
+      ? undefined
+      : resolveOverrides(options.overrides, asOf, compiled.measureIndex, compiled.groupIndex, [
+          ...rootPath,
+          'overrides',
+        ]);
+  const computed = computeHealth(compiled, measures, overrides, [...rootPath, 'measures'], scratch);
+  const { computedScore, coverage } = computed;
+  const account = overrides?.account;
+  const score =
+    account !== undefined
+      ? account
+      : computedScore !== null && coverage >= compiled.scorecard.minimumCoverage
+        ? computedScore
+        : null;
+  let trend: ScoreChange | null = null;
+  if (score !== null && typeof previous === 'number') {
+    const change = roundScore(score - previous);
+    trend = { previous, change, direction: change > 0 ? 'up' : change < 0 ? 'down' : 'flat' };
+  }
+  return {
+    score,
+    computedScore,
+    band: bandLabelOf(compiled.scorecard, score),
+    coverage,
+    groups: computed.groups,
+    measures: computed.measures,
+    overridden: account !== undefined,
+    overrides: overrides?.applied ?? [],
+    trend,
+  };
+}
