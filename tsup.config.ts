@@ -13,9 +13,20 @@ export default defineConfig([
     splitting: true,
     treeshake: true,
     sourcemap: true,
-    clean: true,
+    clean: false,
     target: 'node20',
     outDir: 'dist',
+  },
+  {
+    // The `customer-health` command (bin): Node only, ESM, with its shebang.
+    entry: { cli: 'src/cli/customerHealth.ts' },
+    format: ['esm'],
+    platform: 'node',
+    target: 'node20',
+    banner: { js: '#!/usr/bin/env node' },
+    outDir: 'dist',
+    dts: false,
+    clean: false,
   },
   {
     // The self-contained bundle for spreadsheets and notebooks: dependencies inlined, one global.

@@ -140,7 +140,13 @@ export function generateSampleData(options: SampleDataOptions = {}): SampleData 
 
     const close = (endDay: number) => {
       if (endDay > periodStart) {
-        subscriptions.push({ customerId, subscriptionId, start: fromDayNumber(periodStart), end: fromDayNumber(endDay), mrr });
+        subscriptions.push({
+          customerId,
+          subscriptionId,
+          start: fromDayNumber(periodStart),
+          end: fromDayNumber(endDay),
+          mrr,
+        });
       }
       periodStart = endDay;
     };
@@ -220,11 +226,13 @@ export function generateSampleData(options: SampleDataOptions = {}): SampleData 
       const previousMrr = mrrSixMonthsAgo === null ? 0 : Number(mrrSixMonthsAgo);
       healthMeasures.push({
         customerId,
-        seatUtilization: Math.round(Math.min(1.2, Math.max(0, fit * 0.9 + (random() - 0.3) * 0.4)) * 100) / 100,
+        seatUtilization:
+          Math.round(Math.min(1.2, Math.max(0, fit * 0.9 + (random() - 0.3) * 0.4)) * 100) / 100,
         loginsPerWeek: Math.round(Math.max(0, fit * 12 + (random() - 0.5) * 6) * 10) / 10,
         openTickets: Math.floor((1 - fit) * 6 * random()),
         lastNps,
-        mrrGrowth: previousMrr > 0 ? Math.round(((currentMrr - previousMrr) / previousMrr) * 1000) / 1000 : null,
+        mrrGrowth:
+          previousMrr > 0 ? Math.round(((currentMrr - previousMrr) / previousMrr) * 1000) / 1000 : null,
       });
     }
   }

@@ -1,2 +1,3 @@
 export * from './generateSampleData.js';
+export * from './sampleScorecard.js';
 export * from './seededRandom.js';

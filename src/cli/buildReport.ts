@@ -1,0 +1,270 @@
+import {
+  addCalendarMonths,
+  type DateLike,
+  fromDayNumber,
+  type IsoDate,
+  toCalendarDate,
+  toDayNumber,
+} from '../core/calendarDate.js';
+import { type Decimal, ZERO } from '../core/decimal.js';
+import { type Numeric, toDecimal } from '../core/numeric.js';
+import type { Granularity } from '../core/periods.js';
+import { ratioOrNull } from '../core/ratio.js';
+import { defineScorecard, type ScorecardConfig } from '../health/scorecard.js';
+import { scoreHealthMany } from '../health/scoreHealthMany.js';
+import { netPromoterScore } from '../nps/netPromoterScore.js';
+import { npsConfidenceInterval } from '../nps/npsConfidenceInterval.js';
+import { customerChurnRate } from '../revenue/customerChurnRate.js';
+import { grossRevenueChurnRate } from '../revenue/grossRevenueChurnRate.js';
+import { grossRevenueRetention } from '../revenue/grossRevenueRetention.js';
+import { mrrMovements, type PeriodMovements } from '../revenue/mrrMovements.js';
+import { netRevenueRetention } from '../revenue/netRevenueRetention.js';
+import { quickRatio } from '../revenue/quickRatio.js';
+import type { SubscriptionPeriod } from '../revenue/subscriptionPeriod.js';
+import { trailingGrossRevenueRetention } from '../revenue/trailingGrossRevenueRetention.js';
+import { trailingNetRevenueRetention } from '../revenue/trailingNetRevenueRetention.js';
+import { SAMPLE_SCORECARD } from '../sample/sampleScorecard.js';
+import { timeToValue } from '../time-to-value/timeToValue.js';
+import { averageRevenuePerAccount } from '../unit-economics/averageRevenuePerAccount.js';
+import { cacPaybackMonths } from '../unit-economics/cacPaybackMonths.js';
+import { customerAcquisitionCost } from '../unit-economics/customerAcquisitionCost.js';
+import { lifetimeValue } from '../unit-economics/lifetimeValue.js';
+
+/** Everything the report can use; only `subscriptions` is required. @private */
+export interface ReportInput {
+  readonly subscriptions: readonly SubscriptionPeriod[];
+  readonly npsResponses?: readonly { readonly at: DateLike; readonly score: number }[];
+  readonly onboarding?: readonly {
+    readonly customerId: string;
+    readonly start: DateLike;
+    readonly reachedValueAt?: DateLike | null;
+  }[];
+  readonly salesAndMarketingSpend?: readonly { readonly month: DateLike; readonly amount: Numeric }[];
+  /** Health measures per account, scored with `scorecard` (default: the sample scorecard). */
+  readonly healthMeasures?: readonly { readonly customerId: string }[];
+  readonly scorecard?: ScorecardConfig;
+}
+
+/** @private */
+export interface ReportOptions {
+  readonly granularity?: Granularity;
+  readonly from?: DateLike;
+  readonly to?: DateLike;
+  /** Gross margin for LTV and CAC payback, in [0, 1]; default 1 (revenue LTV). */
+  readonly grossMargin?: Numeric;
+  /** Periods of trailing churn averaged for LTV (ChartMogul uses 6 months); default 6. */
+  readonly trailingChurnPeriods?: number;
+}
+
+/** One row of the report's period table: the movements plus the rates of that period. @private */
+export interface ReportPeriodRow extends PeriodMovements {
+  readonly customerChurnRate: Decimal | null;
+  readonly grossRevenueChurnRate: Decimal | null;
+  readonly netRevenueRetention: Decimal | null;
+  readonly grossRevenueRetention: Decimal | null;
+  readonly quickRatio: Decimal | null;
+}
+
+/** The whole report as plain JSON-serialisable data (Decimals serialise as strings). @private */
+export interface Report {
+  readonly granularity: Granularity;
+  /** The last day of the last period: the day the point-in-time figures are measured on. */
+  readonly asOf: IsoDate | null;
+  readonly periods: ReportPeriodRow[];
+  readonly summary: {
+    readonly mrr: Decimal | null;
+    readonly customers: number | null;
+    readonly arpa: Decimal | null;
+    readonly averageCustomerChurnRate: Decimal | null;
+    readonly lifetimeValue: Decimal | null;
+    readonly grossMargin: string;
+    readonly trailingNetRevenueRetention: Decimal | null;
+    readonly trailingGrossRevenueRetention: Decimal | null;
+    readonly customerAcquisitionCost: Decimal | null;
+    readonly cacPaybackMonths: Decimal | null;
+  };
+  readonly nps: {
+    readonly responses: number;
+    readonly score: Decimal | null;
+    readonly lower: number | null;
+    readonly upper: number | null;
+  } | null;
+  readonly health: {
+    readonly accounts: number;
+    readonly averageScore: number | null;
+    /** Accounts per overall band, in the scorecard's band order. */
+    readonly bands: { readonly label: string; readonly accounts: number; readonly share: Decimal | null }[];
+    /** The accounts pulling the score down most often: measure id → accounts where it lost the most points. */
+    readonly fixFirst: { readonly measure: string; readonly accounts: number }[];
+  } | null;
+  readonly timeToValue: {
+    readonly customers: number;
+    readonly reached: number;
+    readonly median: number | null;
+    readonly p75: number | null;
+    readonly p90: number | null;
+    readonly naiveMedian: number | null;
+  } | null;
+}
+
+/**
+ * Computes the customer-health report: the movements table with each period's rates, and the point-in-time
+ * figures (MRR, ARPA, LTV from trailing churn, trailing 12-month NRR/GRR, CAC and payback, NPS over the last
+ * 12 months with its adjusted-Wald interval, time to value with censoring), all from the library's own functions.
+ *
+ * @private
+ */
+export function buildReport(input: ReportInput, options: ReportOptions = {}): Report {
+  const granularity = options.granularity ?? 'month';
+  const grossMargin = options.grossMargin ?? 1;
+  const table = mrrMovements(input.subscriptions, {
+    granularity,
+    ...(options.from === undefined ? {} : { from: options.from }),
+    ...(options.to === undefined ? {} : { to: options.to }),
+  });
+  const periods: ReportPeriodRow[] = table.periods.map((row) => ({
+    ...row,
+    customerChurnRate: customerChurnRate(row),
+    grossRevenueChurnRate: grossRevenueChurnRate(row),
+    netRevenueRetention: netRevenueRetention(row),
+    grossRevenueRetention: grossRevenueRetention(row),
+    quickRatio: quickRatio(row),
+  }));
+  const last = periods.at(-1);
+  const asOf = last === undefined ? null : fromDayNumber(toDayNumber(last.end) - 1);
+
+  const arpa =
+    last === undefined
+      ? null
+      : averageRevenuePerAccount({ mrr: last.endingMrr, customers: last.endingCustomers });
+  const churnSeries = periods
+    .slice(-(options.trailingChurnPeriods ?? 6))
+    .map((row) => row.customerChurnRate)
+    .filter((rate): rate is Decimal => rate !== null);
+  const averageChurn =
+    churnSeries.length === 0
+      ? null
+      : churnSeries.reduce((sum, rate) => sum.plus(rate)).dividedBy(churnSeries.length);
+  const ltv =
+    arpa === null || churnSeries.length === 0
+      ? null
+      : lifetimeValue({ arpa, churnRate: churnSeries, grossMargin }, { trailingPeriods: churnSeries.length });
+
+  let cac: Decimal | null = null;
+  let payback: Decimal | null = null;
+  if (input.salesAndMarketingSpend !== undefined && granularity === 'month' && periods.length > 0) {
+    // CAC over the last three months: their spend over their new customers (reactivations are not acquisitions).
+    const recent = periods.slice(-3);
+    const months = new Set(recent.map((row) => row.start));
+    let spend: Decimal = ZERO;
+    input.salesAndMarketingSpend.forEach((entry, index) => {
+      const month = `${toCalendarDate(entry.month, ['salesAndMarketingSpend', index, 'month']).slice(0, 8)}01`;
+      if (months.has(month)) {
+        spend = spend.plus(
+          toDecimal(entry.amount, ['salesAndMarketingSpend', index, 'amount'], 'nonNegative'),
+        );
+      }
+    });
+    const newCustomers = recent.reduce((sum, row) => sum + row.newCustomers, 0);
+    cac = customerAcquisitionCost({ salesAndMarketingSpend: spend, newCustomers });
+    payback =
+      cac === null || arpa === null ? null : cacPaybackMonths({ cac, mrrPerCustomer: arpa, grossMargin });
+  }
+
+  let nps: Report['nps'] = null;
+  if (input.npsResponses !== undefined && asOf !== null) {
+    const since = addCalendarMonths(asOf, -12);
+    const scores = input.npsResponses
+      .filter((response, index) => {
+        const day = toCalendarDate(response.at, ['npsResponses', index, 'at']);
+        return day > since && day <= asOf;
+      })
+      .map((response) => response.score);
+    const result = netPromoterScore(scores);
+    const interval = npsConfidenceInterval(result);
+    nps = {
+      responses: result.responses,
+      score: result.score,
+      lower: interval?.lower ?? null,
+      upper: interval?.upper ?? null,
+    };
+  }
+
+  let ttv: Report['timeToValue'] = null;
+  if (input.onboarding !== undefined && asOf !== null) {
+    const records = input.onboarding.filter(
+      (record, index) => toCalendarDate(record.start, ['onboarding', index, 'start']) <= asOf,
+    );
+    const result = timeToValue(records, { asOf });
+    ttv = {
+      customers: result.customers,
+      reached: result.reached,
+      median: result.median,
+      p75: result.p75,
+      p90: result.p90,
+      naiveMedian: result.naiveMedian,
+    };
+  }
+
+  let health: Report['health'] = null;
+  if (input.healthMeasures !== undefined) {
+    const scorecard = defineScorecard(input.scorecard ?? SAMPLE_SCORECARD);
+    const scores = scoreHealthMany(
+      scorecard,
+      input.healthMeasures.map((row) => {
+        const { customerId: _customerId, ...measures } = row as { customerId: string } & Record<
+          string,
+          unknown
+        >;
+        return { measures };
+      }),
+    );
+    const scored = scores.filter((result) => result.score !== null);
+    const fixFirst = new Map<string, number>();
+    for (const result of scored) {
+      const worst = result.measures.reduce((a, b) => ((b.pointsLost ?? 0) > (a.pointsLost ?? 0) ? b : a));
+      if ((worst.pointsLost ?? 0) > 0) fixFirst.set(worst.id, (fixFirst.get(worst.id) ?? 0) + 1);
+    }
+    health = {
+      accounts: scores.length,
+      averageScore:
+        scored.length === 0
+          ? null
+          : Math.round((scored.reduce((sum, result) => sum + result.score!, 0) / scored.length) * 10) / 10,
+      bands: scorecard.bands.map((band) => {
+        const accounts = scored.filter((result) => result.band === band.label).length;
+        return {
+          label: band.label,
+          accounts,
+          share: ratioOrNull(toDecimal(accounts), toDecimal(scored.length)),
+        };
+      }),
+      fixFirst: [...fixFirst]
+        .map(([measure, accounts]) => ({ measure, accounts }))
+        .sort((a, b) => b.accounts - a.accounts),
+    };
+  }
+
+  return {
+    granularity,
+    asOf,
+    periods,
+    summary: {
+      mrr: last?.endingMrr ?? null,
+      customers: last?.endingCustomers ?? null,
+      arpa,
+      averageCustomerChurnRate: averageChurn,
+      lifetimeValue: ltv,
+      grossMargin: String(grossMargin),
+      trailingNetRevenueRetention:
+        asOf === null ? null : trailingNetRevenueRetention(input.subscriptions, { asOf }).value,
+      trailingGrossRevenueRetention:
+        asOf === null ? null : trailingGrossRevenueRetention(input.subscriptions, { asOf }).value,
+      customerAcquisitionCost: cac,
+      cacPaybackMonths: payback,
+    },
+    nps,
+    health,
+    timeToValue: ttv,
+  };
+}

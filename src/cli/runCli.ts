@@ -1,0 +1,137 @@
+import { parseArgs } from 'node:util';
+import { MetricInputError } from '../core/errors.js';
+import { GRANULARITIES, type Granularity } from '../core/periods.js';
+import { generateSampleData } from '../sample/generateSampleData.js';
+import { buildReport, type ReportInput } from './buildReport.js';
+import { formatReport } from './formatReport.js';
+import { type InputFile, InputFileError, readInputFile } from './readInputFile.js';
+
+/** Where the CLI writes; injected so tests run it without a process. @private */
+export interface CliIo {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+}
+
+const USAGE = `Usage: customer-health report [FILE] [options]
+
+Prints MRR movements, churn, NRR/GRR, quick ratio, LTV, CAC payback, NPS and time to value.
+FILE is a CSV (customer_id, subscription_id, start_date, end_date, mrr) or JSON file; without FILE the
+built-in sample data is used.
+
+Options:
+  --granularity day|week|month|quarter|year   period length (default month)
+  --from YYYY-MM-DD, --to YYYY-MM-DD          first and last period to report
+  --gross-margin 0..1                         margin for LTV and CAC payback (default 1)
+  --periods N                                 rows of the period table to print (default 12)
+  --json                                      print the whole report as JSON
+  -h, --help                                  show this help
+`;
+
+/**
+ * The `customer-health` command. Returns the exit code: 0 on success, 1 for bad input (with a message naming
+ * the file, row and column), 2 for bad usage. Nothing is written unless the whole report succeeded.
+ *
+ * @private
+ */
+export function runCli(argv: readonly string[], io: CliIo): number {
+  let parsed: ReturnType<typeof parse>;
+  try {
+    parsed = parse(argv);
+  } catch (error) {
+    io.stderr(`${(error as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (values.help === true) {
+    io.stdout(USAGE);
+    return 0;
+  }
+  const [command, file, ...rest] = positionals;
+  if (command !== 'report' || rest.length > 0) {
+    io.stderr(
+      `${command === undefined ? 'missing command' : `unknown command or argument: ${[command, file, ...rest].join(' ')}`}\n\n${USAGE}`,
+    );
+    return 2;
+  }
+  const granularity = values.granularity ?? 'month';
+  if (!(GRANULARITIES as readonly string[]).includes(granularity)) {
+    io.stderr(`--granularity must be one of ${GRANULARITIES.join(', ')}, received ${granularity}\n`);
+    return 2;
+  }
+  const periods = values.periods === undefined ? 12 : Number(values.periods);
+  if (!Number.isInteger(periods) || periods < 1) {
+    io.stderr(`--periods must be a whole number >= 1, received ${values.periods}\n`);
+    return 2;
+  }
+
+  let input: ReportInput;
+  let names: Pick<InputFile, 'rowNumberOf' | 'columnNameOf'> = {
+    rowNumberOf: (index) => index,
+    columnNameOf: (field) => field,
+  };
+  const source = file ?? 'the built-in sample data';
+  try {
+    if (file === undefined) {
+      input = generateSampleData();
+    } else {
+      const read = readInputFile(file);
+      input = read;
+      names = read;
+    }
+    const report = buildReport(input, {
+      granularity: granularity as Granularity,
+      ...(values.from === undefined ? {} : { from: values.from }),
+      ...(values.to === undefined ? {} : { to: values.to }),
+      ...(values['gross-margin'] === undefined ? {} : { grossMargin: values['gross-margin'] }),
+    });
+    io.stdout(
+      values.json === true ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report, { periods }),
+    );
+    return 0;
+  } catch (error) {
+    if (error instanceof InputFileError) {
+      io.stderr(`customer-health: ${error.message}\n`);
+      return 1;
+    }
+    if (error instanceof MetricInputError) {
+      io.stderr(
+        `customer-health: ${describeInputError(error, source, names, file?.toLowerCase().endsWith('.csv') ?? false)}\n`,
+      );
+      return 1;
+    }
+    throw error;
+  }
+}
+
+function parse(argv: readonly string[]) {
+  return parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    strict: true,
+    options: {
+      granularity: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      'gross-margin': { type: 'string' },
+      periods: { type: 'string' },
+      json: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+}
+
+function describeInputError(
+  error: MetricInputError,
+  source: string,
+  names: Pick<InputFile, 'rowNumberOf' | 'columnNameOf'>,
+  isCsv: boolean,
+): string {
+  const [root, index, field] = error.path;
+  if ((root === 'periods' || root === 'subscriptions') && typeof index === 'number') {
+    const where = isCsv
+      ? `row ${names.rowNumberOf(index)}${typeof field === 'string' ? `, column ${names.columnNameOf(field)}` : ''}`
+      : `subscriptions[${index}]${typeof field === 'string' ? `.${field}` : ''}`;
+    return `${source}, ${where}: ${error.message}`;
+  }
+  return `${source}: ${error.message}`;
+}

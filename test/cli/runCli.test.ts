@@ -1,0 +1,113 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/runCli.js';
+
+function run(...argv: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = runCli(argv, { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text) });
+  return { code, stdout, stderr };
+}
+
+const directory = mkdtempSync(join(tmpdir(), 'customer-health-cli-'));
+function file(name: string, contents: string): string {
+  const path = join(directory, name);
+  writeFileSync(path, contents);
+  return path;
+}
+
+describe('customer-health report', () => {
+  it('runs on the built-in sample data and prints every section', () => {
+    const { code, stdout, stderr } = run('report');
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    for (const label of [
+      'MRR',
+      'ARPA',
+      'LTV',
+      'Trailing 12-month NRR',
+      'CAC payback',
+      'NPS, last 12 months',
+      'Time to value',
+    ]) {
+      expect(stdout).toContain(label);
+    }
+    expect(stdout).toContain('as of 2026-10-31');
+  });
+
+  it('reports a small CSV with hand-computed numbers', () => {
+    // a pays 100 from January; b pays 50 in January and February only; a adds 30 in March.
+    // Jan: new 150 (2 customers). Feb: nothing changes. Mar: b churned 50, a expanded 30 → 130.
+    const path = file(
+      'small.csv',
+      'customer_id,subscription_id,start_date,end_date,mrr\na,a1,2024-01-01,,100\nb,b1,2024-01-05,2024-03-01,50\na,a2,2024-03-10,,30\n',
+    );
+    const { code, stdout } = run('report', path, '--json', '--to', '2024-03-31');
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout);
+    expect(
+      report.periods.map((row: { start: string; endingMrr: string }) => [row.start, row.endingMrr]),
+    ).toEqual([
+      ['2024-01-01', '150'],
+      ['2024-02-01', '150'],
+      ['2024-03-01', '130'],
+    ]);
+    expect(report.periods[2]).toMatchObject({ churnedMrr: '50', expansionMrr: '30', churnedCustomers: 1 });
+    // Customer churn in March: 1 of 2 starting customers = 50 %.
+    expect(report.periods[2].customerChurnRate).toBe('0.5');
+    expect(report.summary.mrr).toBe('130');
+  });
+
+  it('reads the dbt MRR playbook column names', () => {
+    const path = file(
+      'dbt.csv',
+      'subscription_id,customer_id,start_date,end_date,monthly_amount\n1,1,2018-11-01,2019-02-01,50\n',
+    );
+    const { code, stdout } = run('report', path, '--json');
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).periods.at(-1)).toMatchObject({
+      start: '2019-02-01',
+      churnedMrr: '50',
+      endingMrr: '0',
+    });
+  });
+
+  it('names the file, row and column of a bad value, exits 1 and prints no report', () => {
+    const path = file(
+      'bad.csv',
+      'customer_id,start_date,end_date,mrr\na,2024-01-01,,100\nb,2024-01-05,,-5\n',
+    );
+    const { code, stdout, stderr } = run('report', path);
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toContain('bad.csv, row 3, column mrr');
+    expect(stderr).toContain('received "-5"');
+  });
+
+  it('explains a missing column, an unreadable file, bad JSON and bad usage', () => {
+    expect(run('report', file('cols.csv', 'who,when\na,2024-01-01\n')).stderr).toMatch(
+      /no customerId \/ customer_id column/,
+    );
+    expect(run('report', join(directory, 'missing.csv')).stderr).toMatch(/cannot read/);
+    expect(run('report', file('bad.json', '{')).stderr).toMatch(/not valid JSON/);
+    expect(run('report', file('shape.json', '{"rows": []}')).stderr).toMatch(/"subscriptions"/);
+    expect(run('report', '--granularity', 'fortnight').code).toBe(2);
+    expect(run('report', '--periods', '0').code).toBe(2);
+    expect(run('report', '--bogus').code).toBe(2);
+    expect(run('summarise').code).toBe(2);
+    expect(run().code).toBe(2);
+    expect(run('--help')).toMatchObject({ code: 0 });
+  });
+
+  it('accepts JSON in the sample data shape and names the JSON path of a bad row', () => {
+    const good = file(
+      'good.json',
+      JSON.stringify({ subscriptions: [{ customerId: 'a', start: '2024-01-01', mrr: 10 }] }),
+    );
+    expect(run('report', good, '--granularity', 'quarter').code).toBe(0);
+    const bad = file('bad-rows.json', JSON.stringify([{ customerId: 'a', start: '2024-02-30', mrr: 10 }]));
+    expect(run('report', bad).stderr).toContain('subscriptions[0].start');
+  });
+});
