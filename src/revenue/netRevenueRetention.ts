@@ -1,0 +1,86 @@
+import type { Decimal } from '../core/decimal.js';
+import { ZERO } from '../core/decimal.js';
+import { type Numeric, toDecimal } from '../core/numeric.js';
+import { assertObject, oneOf } from '../core/options.js';
+import { ratioOrNull } from '../core/ratio.js';
+import { assertLossesWithinStartingMrr } from './grossRevenueChurnRate.js';
+
+/**
+ * The MRR amounts of one period that net revenue retention needs, as positive magnitudes. A period row from
+ * `mrrMovements` has them and can be passed as it is; other fields (new MRR among them) are ignored.
+ *
+ * @category Revenue
+ */
+export interface NetRevenueRetentionInput {
+  /** MRR at the start of the period, >= 0. */
+  readonly startingMrr: Numeric;
+  /** MRR gained from customers who were paying and now pay more, >= 0. */
+  readonly expansionMrr: Numeric;
+  /** MRR lost from customers who stayed but pay less, >= 0. */
+  readonly contractionMrr: Numeric;
+  /** MRR lost from customers who left in the period, >= 0. */
+  readonly churnedMrr: Numeric;
+  /** MRR of former customers who came back, >= 0; read only under `reactivation: 'include'` (absent counts as 0). */
+  readonly reactivationMrr?: Numeric;
+}
+
+/**
+ * Whether net revenue retention counts MRR from returning customers: `'exclude'` (the default) keeps the ratio
+ * about the customers paying at the start; `'include'` adds reactivation MRR, which makes it
+ * 1 − netRevenueChurnRate under that function's default `'offset'`.
+ *
+ * @category Revenue
+ */
+export type NetRevenueRetentionReactivation = 'exclude' | 'include';
+
+/**
+ * Conventions of {@link netRevenueRetention}.
+ *
+ * @category Revenue
+ */
+export interface NetRevenueRetentionOptions {
+  /** Whether reactivation MRR is retained revenue; default `'exclude'`. */
+  readonly reactivation?: NetRevenueRetentionReactivation;
+}
+
+const REACTIVATION: readonly NetRevenueRetentionReactivation[] = ['exclude', 'include'];
+
+/**
+ * Net revenue retention (NRR, net MRR retention) of one period: how much of the period's starting MRR is still
+ * there at its end, counting expansion and subtracting contraction and churn. New MRR is never counted, and
+ * reactivation MRR only under `reactivation: 'include'`.
+ *
+ * Formula: (startingMrr + expansionMrr − contractionMrr − churnedMrr) / startingMrr (default `'exclude'`);
+ * `'include'` adds reactivationMrr to the numerator.
+ * Units: a ratio >= 0 that may exceed 1 (1.05 = 105 %: negative churn).
+ * Source: ChartMogul's Net MRR Retention, which excludes new business and reactivation (docs/revenue-rates.md);
+ * for the 12-month cohort figure public companies report use `trailingNetRevenueRetention`.
+ * Edge cases: startingMrr = 0 gives null; a negative amount is a MetricInputError (`negative_amount`), so is
+ * churnedMrr + contractionMrr > startingMrr (`out_of_range`) and an unknown option (`invalid_option`).
+ *
+ * @category Revenue
+ * @example
+ * netRevenueRetention({ startingMrr: 100, expansionMrr: 10, contractionMrr: 5, churnedMrr: 5 }).toString()
+ * //=> '1'
+ * netRevenueRetention({ startingMrr: 200, expansionMrr: 30, contractionMrr: 10, churnedMrr: 10, reactivationMrr: 6 }, { reactivation: 'include' }).toString()
+ * //=> '1.08'
+ */
+export function netRevenueRetention(
+  input: NetRevenueRetentionInput,
+  options: NetRevenueRetentionOptions = {},
+): Decimal | null {
+  assertObject(input, []);
+  assertObject(options, ['options']);
+  const reactivation = oneOf(options.reactivation ?? 'exclude', REACTIVATION, ['options', 'reactivation']);
+  const starting = toDecimal(input.startingMrr, ['startingMrr'], 'nonNegative');
+  const expansion = toDecimal(input.expansionMrr, ['expansionMrr'], 'nonNegative');
+  const contraction = toDecimal(input.contractionMrr, ['contractionMrr'], 'nonNegative');
+  const churned = toDecimal(input.churnedMrr, ['churnedMrr'], 'nonNegative');
+  const reactivated =
+    reactivation === 'include' && input.reactivationMrr !== undefined
+      ? toDecimal(input.reactivationMrr, ['reactivationMrr'], 'nonNegative')
+      : ZERO;
+  assertLossesWithinStartingMrr(starting, churned, contraction);
+  const retained = starting.plus(expansion).plus(reactivated).minus(contraction).minus(churned);
+  return ratioOrNull(retained, starting);
+}
