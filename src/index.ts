@@ -10,5 +10,6 @@ export * from './core/index.js';
 export * from './health/index.js';
 export * from './nps/index.js';
 export * from './revenue/index.js';
+export * from './sample/index.js';
 export * from './time-to-value/index.js';
 export * from './unit-economics/index.js';

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MetricInputError } from '../../src/index.js';
+import { Decimal } from '../../src/core/decimal.js';
+import { fromDayNumber, MetricInputError, toDayNumber } from '../../src/index.js';
 import {
   normalizeSubscriptionPeriods,
   type SubscriptionPeriod,
@@ -85,5 +86,42 @@ describe('normalizeSubscriptionPeriods', () => {
       }),
       { numRuns: 50 },
     );
+  });
+
+  it('reads ISO dates on its integer fast path exactly as toCalendarDate and toDayNumber do', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: toDayNumber('1000-01-01'), max: toDayNumber('9998-12-31') }), (day) => {
+        const [row] = normalizeSubscriptionPeriods([{ customerId: 'a', start: fromDayNumber(day), mrr: 1 }]);
+        expect(row!.startDay).toBe(day);
+      }),
+      { numRuns: 300 },
+    );
+    for (const bad of [
+      '2023-02-29',
+      '2024-04-31',
+      '2024-1a-01',
+      '0999-12-31',
+      '9999-01-01',
+      '2024-00-10',
+      '2024-01-00',
+      '2024/01/01',
+    ]) {
+      expect(errorOf([{ customerId: 'a', start: bad, mrr: 1 }])).toMatchObject({
+        code: 'invalid_date',
+        path: ['periods', 0, 'start'],
+      });
+    }
+    expect(
+      normalizeSubscriptionPeriods([{ customerId: 'a', start: '2024-02-29', mrr: 1 }])[0]!.startDay,
+    ).toBe(toDayNumber('2024-02-29'));
+  });
+
+  it('accepts Date and Decimal inputs beside strings and numbers', () => {
+    const [row] = normalizeSubscriptionPeriods(
+      [{ customerId: 'a', start: new Date('2024-01-31T20:00:00Z'), mrr: new Decimal('2.50') }],
+      'Asia/Tokyo',
+    );
+    expect(row!.startDay).toBe(toDayNumber('2024-02-01'));
+    expect(row!.mrr.toString()).toBe('2.5');
   });
 });

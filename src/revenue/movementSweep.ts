@@ -1,0 +1,237 @@
+/**
+ * Integer arithmetic the sweep runs on: `number` while every sum stays a safe integer, `bigint` otherwise.
+ *
+ * @private
+ */
+export interface AmountOps<T extends number | bigint> {
+  readonly zero: T;
+  add(a: T, b: T): T;
+  sub(a: T, b: T): T;
+}
+
+/** @private */
+export const NUMBER_OPS: AmountOps<number> = {
+  zero: 0,
+  add: (a, b) => a + b,
+  sub: (a, b) => a - b,
+};
+
+/** @private */
+export const BIGINT_OPS: AmountOps<bigint> = {
+  zero: 0n,
+  add: (a, b) => a + b,
+  sub: (a, b) => a - b,
+};
+
+/** Movement type codes; 0 means no movement. @private */
+export const NEW = 1;
+/** @private */
+export const EXPANSION = 2;
+/** @private */
+export const CONTRACTION = 3;
+/** @private */
+export const CHURN = 4;
+/** @private */
+export const REACTIVATION = 5;
+
+/**
+ * What the sweep needs: rows grouped by customer and reduced to snapshot indexes.
+ *
+ * Snapshot `s` (0 … snapshotCount − 1) is the last day of grid period `s − 1`; snapshot 0 is the day before the
+ * grid, when nothing is active yet. A row is active from snapshot `first[row]` through `last[row]` inclusive.
+ *
+ * @private
+ */
+export interface SweepInput<T extends number | bigint> {
+  readonly customerCount: number;
+  /** Rows of customer `c` are `rowOrder[rowOffsets[c]] … rowOrder[rowOffsets[c + 1] − 1]`. */
+  readonly rowOffsets: Int32Array;
+  readonly rowOrder: Int32Array;
+  readonly first: Int32Array;
+  readonly last: Int32Array;
+  /** Each row's MRR in integer minor units. */
+  readonly amounts: readonly T[];
+  readonly snapshotCount: number;
+  /** The snapshot whose state is the first reported period's start; movements at later snapshots are reported. */
+  readonly startSnapshot: number;
+  /** `true` for paidToFree `'contraction'`: a customer holding only free periods stays a customer. */
+  readonly freeStaysCustomer: boolean;
+}
+
+/**
+ * Per reported period sums (index 0 = first reported period) and the movement list, columnar.
+ *
+ * @private
+ */
+export interface SweepResult<T extends number | bigint> {
+  startingMrr: T;
+  startingCustomers: number;
+  /** Indexed by `(type - 1) * periods + period`, type 1 … 5. */
+  readonly sums: T[];
+  readonly counts: Int32Array;
+  readonly movementCustomer: number[];
+  readonly movementSnapshot: number[];
+  readonly movementType: number[];
+  readonly movementPrevious: T[];
+  readonly movementCurrent: T[];
+}
+
+/**
+ * Walks each customer's MRR from snapshot to snapshot, visiting only the snapshots where one of its rows starts
+ * or stops counting, and classifies every change as exactly one movement.
+ *
+ * @private
+ */
+export function movementSweep<T extends number | bigint>(
+  input: SweepInput<T>,
+  ops: AmountOps<T>,
+): SweepResult<T> {
+  const { rowOffsets, rowOrder, first, last, amounts, snapshotCount, startSnapshot, freeStaysCustomer } =
+    input;
+  const periods = snapshotCount - 1 - startSnapshot;
+  const result: SweepResult<T> = {
+    startingMrr: ops.zero,
+    startingCustomers: 0,
+    sums: new Array<T>(5 * periods).fill(ops.zero),
+    counts: new Int32Array(5 * periods),
+    movementCustomer: [],
+    movementSnapshot: [],
+    movementType: [],
+    movementPrevious: [],
+    movementCurrent: [],
+  };
+  let eventSnapshot = new Int32Array(64);
+  let eventRow = new Int32Array(64);
+  let eventSign = new Int8Array(64);
+  for (let customer = 0; customer < input.customerCount; customer += 1) {
+    let events = 0;
+    const rowEnd = rowOffsets[customer + 1]!;
+    if (eventSnapshot.length < 2 * (rowEnd - rowOffsets[customer]!)) {
+      const size = 2 * (rowEnd - rowOffsets[customer]!);
+      eventSnapshot = new Int32Array(size);
+      eventRow = new Int32Array(size);
+      eventSign = new Int8Array(size);
+    }
+    for (let position = rowOffsets[customer]!; position < rowEnd; position += 1) {
+      const row = rowOrder[position]!;
+      const from = first[row]!;
+      const through = last[row]!;
+      if (from > through) continue;
+      eventSnapshot[events] = from;
+      eventRow[events] = row;
+      eventSign[events] = 1;
+      events += 1;
+      if (through + 1 < snapshotCount) {
+        eventSnapshot[events] = through + 1;
+        eventRow[events] = row;
+        eventSign[events] = -1;
+        events += 1;
+      }
+    }
+    sortEvents(eventSnapshot, eventRow, eventSign, events);
+
+    let mrr = ops.zero;
+    let active = 0;
+    let counted = false;
+    let everPaid = false;
+    let startRecorded = false;
+    let index = 0;
+    while (index < events) {
+      const snapshot = eventSnapshot[index]!;
+      if (!startRecorded && snapshot > startSnapshot) {
+        startRecorded = true;
+        if (counted) {
+          result.startingCustomers += 1;
+          result.startingMrr = ops.add(result.startingMrr, mrr);
+        }
+      }
+      const previous = mrr;
+      while (index < events && eventSnapshot[index] === snapshot) {
+        const row = eventRow[index]!;
+        if (eventSign[index] === 1) {
+          mrr = ops.add(mrr, amounts[row]!);
+          active += 1;
+        } else {
+          mrr = ops.sub(mrr, amounts[row]!);
+          active -= 1;
+        }
+        index += 1;
+      }
+      let type = 0;
+      if (freeStaysCustomer) {
+        if (!counted) {
+          if (mrr > 0) type = everPaid ? REACTIVATION : NEW;
+        } else if (active === 0) type = CHURN;
+        else if (mrr > previous) type = EXPANSION;
+        else if (mrr < previous) type = CONTRACTION;
+      } else if (previous > 0) {
+        if (!(mrr > 0)) type = CHURN;
+        else if (mrr > previous) type = EXPANSION;
+        else if (mrr < previous) type = CONTRACTION;
+      } else if (mrr > 0) type = everPaid ? REACTIVATION : NEW;
+      if (type !== 0) {
+        counted = type !== CHURN;
+        if (snapshot > startSnapshot)
+          record(result, ops, periods, customer, snapshot, startSnapshot, type, previous, mrr);
+      }
+      if (mrr > 0) everPaid = true;
+    }
+    if (!startRecorded && counted) {
+      result.startingCustomers += 1;
+      result.startingMrr = ops.add(result.startingMrr, mrr);
+    }
+  }
+  return result;
+}
+
+function record<T extends number | bigint>(
+  result: SweepResult<T>,
+  ops: AmountOps<T>,
+  periods: number,
+  customer: number,
+  snapshot: number,
+  startSnapshot: number,
+  type: number,
+  previous: T,
+  current: T,
+): void {
+  const slot = (type - 1) * periods + (snapshot - 1 - startSnapshot);
+  const amount = current > previous ? ops.sub(current, previous) : ops.sub(previous, current);
+  result.sums[slot] = ops.add(result.sums[slot]!, amount);
+  result.counts[slot]! += 1;
+  result.movementCustomer.push(customer);
+  result.movementSnapshot.push(snapshot);
+  result.movementType.push(type);
+  result.movementPrevious.push(previous);
+  result.movementCurrent.push(current);
+}
+
+// Events of one customer are few, so insertion sort wins; a customer with hundreds of rows falls back to a
+// comparison sort on an index permutation.
+function sortEvents(snapshots: Int32Array, rows: Int32Array, signs: Int8Array, count: number): void {
+  if (count <= 48) {
+    for (let i = 1; i < count; i += 1) {
+      const snapshot = snapshots[i]!;
+      const row = rows[i]!;
+      const sign = signs[i]!;
+      let j = i - 1;
+      while (j >= 0 && snapshots[j]! > snapshot) {
+        snapshots[j + 1] = snapshots[j]!;
+        rows[j + 1] = rows[j]!;
+        signs[j + 1] = signs[j]!;
+        j -= 1;
+      }
+      snapshots[j + 1] = snapshot;
+      rows[j + 1] = row;
+      signs[j + 1] = sign;
+    }
+    return;
+  }
+  const order = Array.from({ length: count }, (_, i) => i).sort((a, b) => snapshots[a]! - snapshots[b]!);
+  const sortedSnapshots = order.map((i) => snapshots[i]!);
+  const sortedRows = order.map((i) => rows[i]!);
+  const sortedSigns = order.map((i) => signs[i]!);
+  snapshots.set(sortedSnapshots);
+  rows.set(sortedRows);
+  signs.set(sortedSigns);
+}

@@ -1,0 +1,282 @@
+import {
+  type DateLike,
+  fromDayNumber,
+  type IsoDate,
+  toCalendarDate,
+  toDayNumber,
+} from '../core/calendarDate.js';
+import type { Decimal } from '../core/decimal.js';
+import { describeValue, MetricInputError } from '../core/errors.js';
+import { assertObject, oneOf } from '../core/options.js';
+import {
+  nextPeriodStart,
+  type PeriodOptions,
+  type ResolvedPeriodOptions,
+  resolvePeriodOptions,
+  startOfPeriod,
+} from '../core/periods.js';
+import { BIGINT_OPS, movementSweep, NUMBER_OPS, type SweepInput, type SweepResult } from './movementSweep.js';
+import { movementTable, type PeriodGrid } from './movementTable.js';
+import { decimalCache, scaledAmounts } from './scaledAmounts.js';
+import { normalizeSubscriptionPeriods, type SubscriptionPeriod } from './subscriptionPeriod.js';
+
+/**
+ * What a paying customer who drops to MRR 0 but still holds a free (MRR 0) subscription period is.
+ * `'churn'` (default): churned, as the source articles count a paid-to-free downgrade. `'contraction'`: still a
+ * customer whose MRR contracted to 0; it churns only when no period is active any more.
+ *
+ * @category Revenue
+ */
+export type PaidToFree = 'churn' | 'contraction';
+
+/**
+ * The kind of one customer's change between two consecutive period snapshots.
+ *
+ * @category Revenue
+ */
+export type MovementType = 'new' | 'expansion' | 'contraction' | 'churn' | 'reactivation';
+
+/**
+ * Options of {@link mrrMovements}.
+ *
+ * @category Revenue
+ */
+export interface MrrMovementsOptions extends PeriodOptions {
+  /** A date in the first reported period; default: the first period holding a period start. */
+  readonly from?: DateLike;
+  /**
+   * A date in the last reported period; default: the period holding the latest start or end date (an `end` is
+   * the first day no longer active, so that period shows the final churn). Open-ended periods do not extend it.
+   */
+  readonly to?: DateLike;
+  /** Paid-to-free convention; default `'churn'`. */
+  readonly paidToFree?: PaidToFree;
+}
+
+/**
+ * One row of the MRR movements table. Money is exact; movements are positive magnitudes.
+ *
+ * @category Revenue
+ */
+export interface PeriodMovements {
+  /** First day of the period (inclusive), `'YYYY-MM-DD'`. */
+  readonly start: IsoDate;
+  /** First day after the period (exclusive). */
+  readonly end: IsoDate;
+  /** MRR on the last day of the previous period. */
+  readonly startingMrr: Decimal;
+  readonly newMrr: Decimal;
+  readonly expansionMrr: Decimal;
+  readonly contractionMrr: Decimal;
+  readonly churnedMrr: Decimal;
+  readonly reactivationMrr: Decimal;
+  /** MRR on the last day of the period. */
+  readonly endingMrr: Decimal;
+  /** Customers on the last day of the previous period (see {@link mrrMovements} for who counts). */
+  readonly startingCustomers: number;
+  readonly newCustomers: number;
+  readonly expandedCustomers: number;
+  readonly contractedCustomers: number;
+  readonly churnedCustomers: number;
+  readonly reactivatedCustomers: number;
+  readonly endingCustomers: number;
+}
+
+/**
+ * One customer's movement in one period, for drill-down.
+ *
+ * @category Revenue
+ */
+export interface CustomerMovement {
+  readonly customerId: string;
+  /** Start of the period the movement belongs to. */
+  readonly periodStart: IsoDate;
+  readonly type: MovementType;
+  /** The customer's MRR on the last day of the previous period. */
+  readonly previousMrr: Decimal;
+  /** The customer's MRR on the last day of this period. */
+  readonly currentMrr: Decimal;
+  /** `|currentMrr − previousMrr|`. */
+  readonly amount: Decimal;
+}
+
+/**
+ * The result of {@link mrrMovements}.
+ *
+ * @category Revenue
+ */
+export interface MrrMovements {
+  /** One row per period of the range, empty periods included, in order. */
+  readonly periods: PeriodMovements[];
+  /** Every customer movement, ordered by period, then by customerId in UTF-16 code-unit order. */
+  readonly customers: CustomerMovement[];
+}
+
+/**
+ * The MRR movements table: for each period, starting MRR, new, expansion, contraction, churned and reactivated
+ * MRR, ending MRR, and the same for customer counts, plus each customer's movement for drill-down.
+ *
+ * A customer's MRR in a period is the sum of its active subscription periods' MRR on the period's LAST day
+ * (`start` inclusive, `end` exclusive). Its change from the previous period's snapshot is exactly one movement:
+ * new (MRR > 0 at a snapshot for the first time), reactivation (> 0 again after > 0 at an earlier snapshot,
+ * also before `from`), expansion, contraction or churn (> 0 to 0). A customer counts when its MRR is > 0; with
+ * `paidToFree: 'contraction'` a customer counts from its first paying snapshot until the first snapshot at which
+ * it holds no active period at all, so dropping to a free plan is contraction (rising again is expansion) and
+ * churn is leaving altogether (a churn of amount 0 when it left from a free plan).
+ *
+ * Formula: endingMrr = startingMrr + newMrr + expansionMrr + reactivationMrr − contractionMrr − churnedMrr,
+ * endingCustomers = startingCustomers + newCustomers + reactivatedCustomers − churnedCustomers, and each row's
+ * starting values are the previous row's ending values.
+ * Units: MRR in the input's currency (exact Decimals); customers as counts.
+ * Source: the end-of-period snapshot movements of the dbt MRR playbook and ChartMogul's movement types; options
+ * `granularity` (default `'month'`), `weekStartsOn` (default 1), `timeZone` (default `'UTC'`), `from`/`to`,
+ * `paidToFree` (default `'churn'`) are explained in docs/revenue-movements.md.
+ * Edge cases: no periods and no `from`/`to` give an empty table; open-ended periods stay active through `to`;
+ * invalid rows, unknown options and `from` after `to` are a MetricInputError.
+ *
+ * @category Revenue
+ * @example
+ * const table = mrrMovements([
+ *   { customerId: 'a', start: '2024-01-10', end: '2024-03-01', mrr: 100 },
+ *   { customerId: 'a', start: '2024-02-01', end: '2024-03-01', mrr: 20 },
+ * ])
+ * table.periods.map((row) => [row.start, row.newMrr.toString(), row.expansionMrr.toString(), row.churnedMrr.toString()])
+ * //=> [['2024-01-01', '100', '0', '0'], ['2024-02-01', '0', '20', '0'], ['2024-03-01', '0', '0', '120']]
+ * table.customers.map((move) => move.type)
+ * //=> ['new', 'expansion', 'churn']
+ */
+export function mrrMovements(
+  periods: readonly SubscriptionPeriod[],
+  options: MrrMovementsOptions = {},
+): MrrMovements {
+  assertObject(options, ['options']);
+  const resolved = resolvePeriodOptions(options);
+  const paidToFree = oneOf(options.paidToFree ?? 'churn', ['churn', 'contraction'] as const, ['paidToFree']);
+  const from =
+    options.from === undefined ? undefined : toCalendarDate(options.from, ['from'], resolved.timeZone);
+  const to = options.to === undefined ? undefined : toCalendarDate(options.to, ['to'], resolved.timeZone);
+  if (from !== undefined && to !== undefined && to < from) {
+    throw new MetricInputError({
+      code: 'end_before_start',
+      path: ['to'],
+      expected: `a date on or after from (${from})`,
+      received: describeValue(to),
+      message: `to (${to}) is before from (${from})`,
+    });
+  }
+  const rows = normalizeSubscriptionPeriods(periods, resolved.timeZone);
+  if (rows.length === 0 && from === undefined && to === undefined) return { periods: [], customers: [] };
+
+  let firstDay = Number.POSITIVE_INFINITY;
+  let lastDay = Number.NEGATIVE_INFINITY;
+  for (const row of rows) {
+    if (row.startDay < firstDay) firstDay = row.startDay;
+    const latest = row.endDay === null ? row.startDay : row.endDay;
+    if (latest > lastDay) lastDay = latest;
+  }
+  const toDay =
+    to !== undefined ? toDayNumber(to) : Math.max(lastDay, from === undefined ? lastDay : toDayNumber(from));
+  const fromDay = from !== undefined ? toDayNumber(from) : Math.min(firstDay, toDay);
+  // The grid starts at the earliest data even when `from` is later, so "paid before" (new vs reactivation) and
+  // the paidToFree state are judged on the same snapshots whatever range is reported.
+  const grid = periodGrid(Math.min(fromDay, firstDay), fromDay, toDay, resolved);
+
+  // One hash lookup per row gives each customer an index in order of appearance; ranking the distinct ids
+  // afterwards puts customers in code-unit order for the drill-down list.
+  const appearance = new Map<string, number>();
+  const rowCustomer = new Int32Array(rows.length);
+  let previousId = '';
+  let previousCustomer = -1;
+  for (let index = 0; index < rows.length; index += 1) {
+    const id = rows[index]!.customerId;
+    // Rows of one customer usually come together; comparing with the previous id skips a hash lookup.
+    let customer = id === previousId ? previousCustomer : appearance.get(id);
+    if (customer === undefined) {
+      customer = appearance.size;
+      appearance.set(id, customer);
+    }
+    rowCustomer[index] = customer;
+    previousId = id;
+    previousCustomer = customer;
+  }
+  const customerIds = [...appearance.keys()].sort();
+  const rank = new Int32Array(customerIds.length);
+  customerIds.forEach((id, position) => {
+    rank[appearance.get(id)!] = position;
+  });
+  const rowOffsets = new Int32Array(customerIds.length + 1);
+  const first = new Int32Array(rows.length);
+  const last = new Int32Array(rows.length);
+  const snapshotCount = grid.boundaries.length;
+  for (let index = 0; index < rows.length; index += 1) {
+    const row = rows[index]!;
+    const customer = rank[rowCustomer[index]!]!;
+    rowCustomer[index] = customer;
+    rowOffsets[customer + 1]! += 1;
+    first[index] = upperBound(grid.boundaries, row.startDay);
+    last[index] = row.endDay === null ? snapshotCount - 1 : upperBound(grid.boundaries, row.endDay) - 1;
+  }
+  for (let customer = 0; customer < customerIds.length; customer += 1) {
+    rowOffsets[customer + 1]! += rowOffsets[customer]!;
+  }
+  const fill = rowOffsets.slice(0, customerIds.length);
+  const rowOrder = new Int32Array(rows.length);
+  for (let index = 0; index < rows.length; index += 1) {
+    const customer = rowCustomer[index]!;
+    rowOrder[fill[customer]!] = index;
+    fill[customer]! += 1;
+  }
+
+  const scaled = scaledAmounts(rows.map((row) => row.mrr));
+  const base = {
+    customerCount: customerIds.length,
+    rowOffsets,
+    rowOrder,
+    first,
+    last,
+    snapshotCount,
+    startSnapshot: grid.startSnapshot,
+    freeStaysCustomer: paidToFree === 'contraction',
+  };
+  const sweep: SweepResult<number | bigint> =
+    scaled.kind === 'number'
+      ? movementSweep<number>({ ...base, amounts: scaled.amounts } satisfies SweepInput<number>, NUMBER_OPS)
+      : movementSweep<bigint>({ ...base, amounts: scaled.amounts }, BIGINT_OPS);
+  return movementTable(sweep, grid, customerIds, decimalCache(scaled.scale));
+}
+
+function periodGrid(
+  gridDay: number,
+  fromDay: number,
+  toDay: number,
+  options: ResolvedPeriodOptions,
+): PeriodGrid {
+  const starts: number[] = [];
+  const rangeStart = toDayNumber(startOfPeriod(fromDayNumber(fromDay), options));
+  let start = startOfPeriod(fromDayNumber(gridDay), options);
+  let day = toDayNumber(start);
+  starts.push(day);
+  // Days and weeks have a fixed length, so long daily grids skip the calendar arithmetic.
+  const step = options.granularity === 'day' ? 1 : options.granularity === 'week' ? 7 : 0;
+  while (day <= toDay) {
+    if (step > 0) day += step;
+    else {
+      start = nextPeriodStart(start, options.granularity);
+      day = toDayNumber(start);
+    }
+    starts.push(day);
+  }
+  return { boundaries: Float64Array.from(starts), startSnapshot: starts.indexOf(rangeStart) };
+}
+
+/** Index of the first boundary greater than `day` (boundaries.length when none is). */
+function upperBound(boundaries: Float64Array, day: number): number {
+  let low = 0;
+  let high = boundaries.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (boundaries[middle]! <= day) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
