@@ -7,14 +7,17 @@ const CSV = new URL('../../examples/data/sample-subscriptions.csv', import.meta.
 
 function toCsv(rows: ReturnType<typeof generateSampleData>['subscriptions']): string {
   const lines = ['customer_id,subscription_id,start_date,end_date,mrr'];
-  for (const row of rows) lines.push([row.customerId, row.subscriptionId, row.start, row.end ?? '', row.mrr].join(','));
+  for (const row of rows)
+    lines.push([row.customerId, row.subscriptionId, row.start, row.end ?? '', row.mrr].join(','));
   return `${lines.join('\n')}\n`;
 }
 
 describe('generateSampleData', () => {
   it('is deterministic: the same seed gives the same data, another seed other data', () => {
     expect(generateSampleData({ customers: 50 })).toEqual(generateSampleData({ customers: 50 }));
-    expect(generateSampleData({ customers: 50, seed: 1 })).not.toEqual(generateSampleData({ customers: 50, seed: 2 }));
+    expect(generateSampleData({ customers: 50, seed: 1 })).not.toEqual(
+      generateSampleData({ customers: 50, seed: 2 }),
+    );
   });
 
   it('produces valid subscription periods with the variety the metrics need', () => {
@@ -28,9 +31,13 @@ describe('generateSampleData', () => {
     expect(data.subscriptions.some((row) => row.subscriptionId?.endsWith('_sub2'))).toBe(true);
     expect(data.subscriptions.some((row) => row.subscriptionId?.endsWith('_seats'))).toBe(true);
     expect(data.subscriptions.every((row) => row.start < data.asOf)).toBe(true);
-    expect(data.npsResponses.every((row) => Number.isInteger(row.score) && row.score >= 0 && row.score <= 10)).toBe(true);
+    expect(
+      data.npsResponses.every((row) => Number.isInteger(row.score) && row.score >= 0 && row.score <= 10),
+    ).toBe(true);
     expect(data.onboarding.some((row) => row.reachedValueAt === null)).toBe(true);
-    expect(data.onboarding.every((row) => row.reachedValueAt === null || row.reachedValueAt >= row.start)).toBe(true);
+    expect(
+      data.onboarding.every((row) => row.reachedValueAt === null || row.reachedValueAt >= row.start),
+    ).toBe(true);
     expect(data.salesAndMarketingSpend).toHaveLength(36);
   });
 
