@@ -14,6 +14,7 @@ import { defineScorecard, type ScorecardConfig } from '../health/scorecard.js';
 import { scoreHealthMany } from '../health/scoreHealthMany.js';
 import { netPromoterScore } from '../nps/netPromoterScore.js';
 import { npsConfidenceInterval } from '../nps/npsConfidenceInterval.js';
+import { type CohortRetentionResult, cohortRetention } from '../revenue/cohortRetention.js';
 import { customerChurnRate } from '../revenue/customerChurnRate.js';
 import { grossRevenueChurnRate } from '../revenue/grossRevenueChurnRate.js';
 import { grossRevenueRetention } from '../revenue/grossRevenueRetention.js';
@@ -54,6 +55,10 @@ export interface ReportOptions {
   readonly grossMargin?: Numeric;
   /** Periods of trailing churn averaged for LTV (ChartMogul uses 6 months); default 6. */
   readonly trailingChurnPeriods?: number;
+  /** The most recent cohorts (periods) in the cohort retention matrix; default 12. */
+  readonly cohortPeriods?: number;
+  /** Accounts listed in `health.lowestScores`; default 10. */
+  readonly lowestScores?: number;
 }
 
 /** One row of the report's period table: the movements plus the rates of that period. @private */
@@ -96,7 +101,18 @@ export interface Report {
     readonly bands: { readonly label: string; readonly accounts: number; readonly share: Decimal | null }[];
     /** The accounts pulling the score down most often: measure id → accounts where it lost the most points. */
     readonly fixFirst: { readonly measure: string; readonly accounts: number }[];
+    /** The lowest-scoring accounts, lowest first (ties by customer id): whom to call first. */
+    readonly lowestScores: {
+      readonly customerId: string;
+      readonly score: number;
+      readonly band: string | null;
+    }[];
   } | null;
+  /**
+   * Logo retention of the last `cohortPeriods` cohorts (customers by the period of their first payment), over
+   * the report's periods; null when there are no periods.
+   */
+  readonly cohorts: CohortRetentionResult | null;
   readonly timeToValue: {
     readonly customers: number;
     readonly reached: number;
@@ -206,6 +222,16 @@ export function buildReport(input: ReportInput, options: ReportOptions = {}): Re
     };
   }
 
+  const cohortPeriods = options.cohortPeriods ?? 12;
+  const cohorts =
+    last === undefined
+      ? null
+      : cohortRetention(input.subscriptions, {
+          granularity,
+          from: periods[Math.max(0, periods.length - cohortPeriods)]!.start,
+          to: last.start,
+        });
+
   let health: Report['health'] = null;
   if (input.healthMeasures !== undefined) {
     const scorecard = defineScorecard(input.scorecard ?? SAMPLE_SCORECARD);
@@ -242,6 +268,22 @@ export function buildReport(input: ReportInput, options: ReportOptions = {}): Re
       fixFirst: [...fixFirst]
         .map(([measure, accounts]) => ({ measure, accounts }))
         .sort((a, b) => b.accounts - a.accounts),
+      lowestScores: scores
+        .map((result, index) => ({
+          customerId: String(input.healthMeasures![index]!.customerId),
+          score: result.score,
+          band: result.band,
+        }))
+        .filter(
+          (entry): entry is { customerId: string; score: number; band: string | null } =>
+            entry.score !== null,
+        )
+        // Code-unit order for ties, not localeCompare, so the list is the same on every machine.
+        .sort(
+          (a, b) =>
+            a.score - b.score || (a.customerId < b.customerId ? -1 : a.customerId > b.customerId ? 1 : 0),
+        )
+        .slice(0, options.lowestScores ?? 10),
     };
   }
 
@@ -266,5 +308,6 @@ export function buildReport(input: ReportInput, options: ReportOptions = {}): Re
     nps,
     health,
     timeToValue: ttv,
+    cohorts,
   };
 }

@@ -1,3 +1,5 @@
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { MetricInputError } from '../core/errors.js';
 import { GRANULARITIES, type Granularity } from '../core/periods.js';
@@ -5,6 +7,7 @@ import { generateSampleData } from '../sample/generateSampleData.js';
 import { buildReport, type ReportInput } from './buildReport.js';
 import { formatReport } from './formatReport.js';
 import { type InputFile, InputFileError, readInputFile } from './readInputFile.js';
+import { renderHtmlReport } from './renderHtmlReport.js';
 
 /** Where the CLI writes; injected so tests run it without a process. @private */
 export interface CliIo {
@@ -22,8 +25,9 @@ Options:
   --granularity day|week|month|quarter|year   period length (default month)
   --from YYYY-MM-DD, --to YYYY-MM-DD          first and last period to report
   --gross-margin 0..1                         margin for LTV and CAC payback (default 1)
-  --periods N                                 rows of the period table to print (default 12)
+  --periods N                                 recent periods in the table, charts and cohorts (default 12)
   --json                                      print the whole report as JSON
+  --html FILE                                 also write a self-contained HTML report with charts to FILE
   -h, --help                                  show this help
 `;
 
@@ -69,6 +73,10 @@ export function runCli(argv: readonly string[], io: CliIo): number {
     rowNumberOf: (index) => index,
     columnNameOf: (field) => field,
   };
+  if (values.html === '') {
+    io.stderr(`--html needs a file name\n\n${USAGE}`);
+    return 2;
+  }
   const source = file ?? 'the built-in sample data';
   try {
     if (file === undefined) {
@@ -83,10 +91,18 @@ export function runCli(argv: readonly string[], io: CliIo): number {
       ...(values.from === undefined ? {} : { from: values.from }),
       ...(values.to === undefined ? {} : { to: values.to }),
       ...(values['gross-margin'] === undefined ? {} : { grossMargin: values['gross-margin'] }),
+      cohortPeriods: periods,
     });
-    io.stdout(
-      values.json === true ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report, { periods }),
-    );
+    const text =
+      values.json === true ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report, { periods });
+    if (values.html !== undefined) {
+      const written = writeAtomically(values.html, renderHtmlReport(report, { periods, source }));
+      if (written !== null) {
+        io.stderr(`customer-health: cannot write ${values.html}: ${written}\n`);
+        return 1;
+      }
+    }
+    io.stdout(text);
     return 0;
   } catch (error) {
     if (error instanceof InputFileError) {
@@ -115,6 +131,7 @@ function parse(argv: readonly string[]) {
       'gross-margin': { type: 'string' },
       periods: { type: 'string' },
       json: { type: 'boolean' },
+      html: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -134,4 +151,18 @@ function describeInputError(
     return `${source}, ${where}: ${error.message}`;
   }
   return `${source}: ${error.message}`;
+}
+
+// Writes a temporary file beside the target and renames it over the target (atomic on one file system), so a
+// reader never sees half a report and a failure leaves nothing behind. Returns the error message, or null.
+function writeAtomically(file: string, contents: string): string | null {
+  const temporary = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
+  try {
+    writeFileSync(temporary, contents);
+    renameSync(temporary, file);
+    return null;
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    return (error as Error).message;
+  }
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -109,5 +109,89 @@ describe('customer-health report', () => {
     expect(run('report', good, '--granularity', 'quarter').code).toBe(0);
     const bad = file('bad-rows.json', JSON.stringify([{ customerId: 'a', start: '2024-02-30', mrr: 10 }]));
     expect(run('report', bad).stderr).toContain('subscriptions[0].start');
+  });
+
+  it('writes a self-contained HTML report with --html, byte-identical on every run, and still prints the text', () => {
+    const target = join(mkdtempSync(join(tmpdir(), 'customer-health-html-')), 'report.html');
+    const first = run('report', '--html', target, '--periods', '6');
+    expect(first).toMatchObject({ code: 0, stderr: '' });
+    expect(first.stdout).toContain('Trailing 12-month NRR');
+    const html = readFileSync(target, 'utf8');
+    expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
+    expect(html.match(/<svg /g)).toHaveLength(3);
+    expect(html).toContain('data: the built-in sample data');
+    expect(run('report', '--html', target, '--periods', '6').code).toBe(0);
+    expect(readFileSync(target, 'utf8')).toBe(html);
+    expect(readdirSync(join(target, '..'))).toEqual(['report.html']);
+    // --json and --html together: JSON on stdout, with the cohort matrix.
+    const both = run('report', '--json', '--html', target, '--periods', '3');
+    expect(JSON.parse(both.stdout).cohorts.cohorts).toHaveLength(3);
+  });
+
+  it('writes no HTML file and no temporary file when the input is bad', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'customer-health-html-'));
+    const bad = join(folder, 'bad.csv');
+    writeFileSync(bad, 'customer_id,start_date,end_date,mrr\na,2024-01-01,,-5\n');
+    const result = run('report', bad, '--html', join(folder, 'report.html'));
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain('bad.csv, row 2, column mrr');
+    expect(readdirSync(folder)).toEqual(['bad.csv']);
+  });
+
+  it('reports an unwritable --html target with exit 1 and leaves nothing behind', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'customer-health-html-'));
+    const missing = join(folder, 'no-such-folder', 'report.html');
+    const result = run('report', '--html', missing);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/cannot write .*report\.html/);
+    // A directory in the way: the temporary file is written beside it, the rename fails, the temporary is removed.
+    const taken = join(folder, 'taken');
+    mkdirSync(taken);
+    writeFileSync(join(taken, 'inside.txt'), '');
+    expect(run('report', '--html', taken).stderr).toMatch(/cannot write .*taken/);
+    expect(readdirSync(folder)).toEqual(['taken']);
+    expect(run('report', '--html=').code).toBe(2);
+  });
+
+  it('adds the cohort matrix and the lowest health scores (ties by customer id) to --json', () => {
+    const worst = { loginsPerWeek: 0, seatUtilization: 0, lastNps: 0, openTickets: 5, mrrGrowth: -0.5 };
+    const path = file(
+      'health.json',
+      JSON.stringify({
+        subscriptions: [
+          { customerId: 'a', start: '2024-01-01', mrr: 10 },
+          { customerId: 'b', start: '2024-02-01', mrr: 10 },
+        ],
+        healthMeasures: [
+          { customerId: 'b', ...worst },
+          { customerId: 'a', ...worst, loginsPerWeek: 10 },
+          { customerId: 'c', ...worst },
+          { customerId: 'b', ...worst },
+        ],
+      }),
+    );
+    const report = JSON.parse(run('report', path, '--json', '--to', '2024-03-31', '--periods', '2').stdout);
+    // a scores 50 × 1/2 (logins full, seats 0) = 25 of the adoption group's 50 points; b, c and b score 0.
+    expect(report.health.lowestScores).toEqual([
+      { customerId: 'b', score: 0, band: 'red' },
+      { customerId: 'b', score: 0, band: 'red' },
+      { customerId: 'c', score: 0, band: 'red' },
+      { customerId: 'a', score: 25, band: 'red' },
+    ]);
+    // --periods 2: the February and March cohorts; b joined in February and is still paying in March.
+    expect(
+      report.cohorts.cohorts.map(
+        (row: { cohortStart: string; size: number; cells: { retention: string | null }[] }) => [
+          row.cohortStart,
+          row.size,
+          row.cells.map((cell) => cell.retention),
+        ],
+      ),
+    ).toEqual([
+      ['2024-02-01', 1, ['1', '1']],
+      ['2024-03-01', 0, [null]],
+    ]);
   });
 });

@@ -1,0 +1,238 @@
+import type { Decimal } from '../core/decimal.js';
+import type { Report } from './buildReport.js';
+import { svgBarChart } from './svgBarChart.js';
+import { svgEscape } from './svgEscape.js';
+import { svgHeatmap } from './svgHeatmap.js';
+import { svgHorizontalBarChart } from './svgHorizontalBarChart.js';
+
+/** Options of {@link renderHtmlReport}. @private */
+export interface HtmlReportOptions {
+  /** The most recent periods shown in the movements chart and table; default 12 (as the text report). */
+  readonly periods?: number;
+  /** Where the data came from, shown under the title (e.g. the file name); default: not shown. */
+  readonly source?: string;
+}
+
+const STYLE = `body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;color:#111827;margin:0;background:#f9fafb}
+main{max-width:1080px;margin:0 auto;padding:24px}
+section{background:#fff;border:1px solid #e5e7eb;border-radius:6px;padding:16px 20px;margin:16px 0;overflow-x:auto}
+h1{font-size:22px;margin:0 0 4px}h2{font-size:17px;margin:0 0 12px}
+table{border-collapse:collapse;font-variant-numeric:tabular-nums;margin-top:12px}
+th,td{padding:3px 8px;border-bottom:1px solid #e5e7eb;text-align:right;white-space:nowrap}
+th:first-child,td:first-child{text-align:left}
+.muted{color:#6b7280}svg{display:block;max-width:100%;height:auto}`;
+
+// Gains in cool colours above the axis, losses in warm colours below it.
+const SERIES = [
+  { id: 'new', label: 'new', color: '#2563eb', direction: 'up', field: 'newMrr' },
+  { id: 'expansion', label: 'expansion', color: '#16a34a', direction: 'up', field: 'expansionMrr' },
+  { id: 'reactivation', label: 'reactivation', color: '#0d9488', direction: 'up', field: 'reactivationMrr' },
+  { id: 'contraction', label: 'contraction', color: '#f59e0b', direction: 'down', field: 'contractionMrr' },
+  { id: 'churn', label: 'churn', color: '#dc2626', direction: 'down', field: 'churnedMrr' },
+] as const;
+
+/**
+ * Renders a report as one self-contained HTML page: inline CSS and SVG, no scripts, no external assets. It
+ * holds the point-in-time figures, the MRR movements chart (gains stacked above the axis, losses below, the
+ * ending MRR above each column) with its period table, the cohort retention heatmap, and the health band
+ * distribution with the measures to fix first and the lowest-scoring accounts. Every data-derived string is
+ * escaped; numbers are formatted with `toFixed`, so the same report gives the same bytes on every machine.
+ *
+ * Formula: the figures are the report's; see svgBarChart, svgHeatmap and svgHorizontalBarChart for the charts.
+ * Units: as in the text report (currency per month, percentages, days). Source: our layout (docs/notebooks.md).
+ * Edge cases: a report without periods, NPS, time to value, health or cohorts omits those parts.
+ *
+ * @private
+ */
+export function renderHtmlReport(report: Report, options: HtmlReportOptions = {}): string {
+  const rows = report.periods.slice(-(options.periods ?? 12));
+  const subtitle = [
+    `${report.granularity} periods`,
+    ...(report.asOf === null ? [] : [`as of ${report.asOf}`]),
+    ...(options.source === undefined ? [] : [`data: ${options.source}`]),
+  ].join(' · ');
+  const sections = [
+    section('Summary', table(['figure', 'value'], facts(report))),
+    rows.length === 0 ? '' : movementsSection(report, rows),
+    report.cohorts === null || report.cohorts.cohorts.length === 0 ? '' : cohortSection(report.cohorts),
+    report.health === null ? '' : healthSection(report.health),
+  ].filter((part) => part !== '');
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>customer-health report</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<main>
+<h1>customer-health report</h1>
+<p class="muted">${svgEscape(subtitle)}</p>
+${sections.join('\n')}
+<p class="muted">Made with customer-health. Definitions: docs/revenue-movements.md, docs/revenue-rates.md, docs/revenue-cohorts.md, docs/health.md.</p>
+</main>
+</body>
+</html>
+`;
+}
+
+type Row = Report['periods'][number];
+
+function movementsSection(report: Report, rows: readonly Row[]): string {
+  const label = (row: Row) => (report.granularity === 'month' ? row.start.slice(0, 7) : row.start);
+  const chart = svgBarChart({
+    title: 'MRR movements per period: gains above the axis, losses below; ending MRR on top',
+    categories: rows.map(label),
+    series: SERIES.map(({ field, ...entry }) => ({ ...entry, values: rows.map((row) => row[field]) })),
+    topLabels: rows.map((row) => row.endingMrr.toFixed(0)),
+  });
+  const body = rows.map((row) => [
+    row.start,
+    money(row.startingMrr),
+    money(row.newMrr),
+    money(row.expansionMrr),
+    money(row.reactivationMrr),
+    money(row.contractionMrr),
+    money(row.churnedMrr),
+    money(row.endingMrr),
+    String(row.endingCustomers),
+    percent(row.customerChurnRate),
+    percent(row.netRevenueRetention),
+    percent(row.grossRevenueRetention),
+    ratio(row.quickRatio),
+  ]);
+  const header = [
+    'period',
+    'start MRR',
+    'new',
+    'expansion',
+    'reactiv.',
+    'contraction',
+    'churned',
+    'end MRR',
+    'cust.',
+    'cust. churn',
+    'NRR',
+    'GRR',
+    'quick',
+  ];
+  const earlier = report.periods.length - rows.length;
+  return section(
+    'MRR movements',
+    `<p class="muted">Gains (new, expansion, reactivation) stacked above the axis, losses (contraction, churn) below; the number above each column is the ending MRR.</p>\n${chart}\n${table(header, body)}${earlier > 0 ? `\n<p class="muted">${earlier} earlier periods in --json output</p>` : ''}`,
+  );
+}
+
+function cohortSection(cohorts: NonNullable<Report['cohorts']>): string {
+  const width = cohorts.cohorts[0]!.cells.length;
+  const chart = svgHeatmap({
+    title: 'Customer retention by cohort: share of each cohort still paying, by periods since first payment',
+    columnLabels: Array.from({ length: width }, (_, age) => String(age)),
+    rows: cohorts.cohorts.map((row) => ({
+      label: `${row.cohortStart} (${row.size})`,
+      cells: row.cells.map((cell) => cell.retention),
+    })),
+  });
+  return section(
+    'Cohort retention',
+    `<p class="muted">Rows: customers by the ${svgEscape(cohorts.granularity)} of their first payment (cohort size in brackets). Columns: ${svgEscape(cohorts.granularity)}s since then. Cells: share still paying (${svgEscape(cohorts.basis)} basis).</p>\n${chart}`,
+  );
+}
+
+function healthSection(health: NonNullable<Report['health']>): string {
+  const last = Math.max(1, health.bands.length - 1);
+  const chart = svgHorizontalBarChart({
+    title: 'Accounts per health band',
+    bars: health.bands.map((band, index) => ({
+      label: band.label,
+      value: band.accounts,
+      text: `${band.accounts} (${percent(band.share)})`,
+      // Bands run from the lowest score to the highest: red through yellow to green.
+      color: `hsl(${Math.round((120 * index) / last)}, 65%, 42%)`,
+    })),
+  });
+  const parts = [
+    `<p class="muted">${health.accounts} accounts, average score ${health.averageScore ?? 'n/a'}.</p>`,
+    chart,
+  ];
+  if (health.fixFirst.length > 0) {
+    parts.push(
+      table(
+        ['fix first: measure losing most points', 'accounts'],
+        health.fixFirst.map((entry) => [entry.measure, String(entry.accounts)]),
+      ),
+    );
+  }
+  if (health.lowestScores.length > 0) {
+    parts.push(
+      table(
+        ['lowest-scoring account', 'score', 'band'],
+        health.lowestScores.map((entry) => [entry.customerId, entry.score.toFixed(1), entry.band ?? 'n/a']),
+      ),
+    );
+  }
+  return section('Health', parts.join('\n'));
+}
+
+function facts(report: Report): string[][] {
+  const s = report.summary;
+  const rows = [
+    ['MRR', money(s.mrr)],
+    ['Paying customers', s.customers === null ? 'n/a' : String(s.customers)],
+    ['ARPA', money(s.arpa)],
+    ['Customer churn (trailing average)', percent(s.averageCustomerChurnRate)],
+    [`LTV (ARPA × margin ${s.grossMargin} / churn)`, money(s.lifetimeValue)],
+    ['Trailing 12-month NRR', percent(s.trailingNetRevenueRetention)],
+    ['Trailing 12-month GRR', percent(s.trailingGrossRevenueRetention)],
+  ];
+  if (s.customerAcquisitionCost !== null || s.cacPaybackMonths !== null) {
+    rows.push(['CAC (last 3 months)', money(s.customerAcquisitionCost)]);
+    rows.push(['CAC payback (months)', s.cacPaybackMonths === null ? 'n/a' : s.cacPaybackMonths.toFixed(1)]);
+  }
+  if (report.nps !== null) {
+    const { lower, upper, score, responses } = report.nps;
+    const interval =
+      lower === null || upper === null
+        ? ''
+        : ` (95 % CI ${lower.toFixed(1)} to ${upper.toFixed(1)}, adjusted Wald)`;
+    rows.push([
+      `NPS, last 12 months (${responses} answers)`,
+      `${score === null ? 'n/a' : score.toFixed(1)}${interval}`,
+    ]);
+  }
+  if (report.timeToValue !== null) {
+    const t = report.timeToValue;
+    rows.push([
+      `Time to value (${t.reached}/${t.customers} reached)`,
+      `median ${days(t.median)}, p75 ${days(t.p75)}, p90 ${days(t.p90)} (ignoring those still waiting: ${days(t.naiveMedian)})`,
+    ]);
+  }
+  return rows;
+}
+
+function section(title: string, body: string): string {
+  return `<section>\n<h2>${svgEscape(title)}</h2>\n${body}\n</section>`;
+}
+
+function table(header: readonly string[], body: readonly (readonly string[])[]): string {
+  const head = header.map((cell) => `<th>${svgEscape(cell)}</th>`).join('');
+  const rows = body.map((cells) => `<tr>${cells.map((cell) => `<td>${svgEscape(cell)}</td>`).join('')}</tr>`);
+  return `<table>\n<thead><tr>${head}</tr></thead>\n<tbody>\n${rows.join('\n')}\n</tbody>\n</table>`;
+}
+
+function money(value: Decimal | null): string {
+  return value === null ? 'n/a' : value.toFixed(2);
+}
+
+function percent(value: Decimal | null): string {
+  return value === null ? 'n/a' : `${value.times(100).toFixed(1)} %`;
+}
+
+function ratio(value: Decimal | null): string {
+  return value === null ? 'n/a' : value.toFixed(2);
+}
+
+function days(value: number | null): string {
+  return value === null ? 'n/a' : `${Number(value.toFixed(1))} days`;
+}
