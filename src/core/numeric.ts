@@ -1,5 +1,5 @@
-import { Decimal } from './decimal.js';
-import { describeValue, type InputPath, MetricInputError } from './errors.js';
+import { Decimal, ZERO } from './decimal.js';
+import { describeValue, type InputPath, MetricInputError, type MetricInputErrorCode } from './errors.js';
 
 /**
  * A quantity as callers hold it: a JavaScript number, a decimal string (`'19.99'`, `'1e3'`) or a decimal.js
@@ -37,20 +37,10 @@ const DECIMAL_STRING = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 export function toDecimal(value: unknown, path: InputPath = [], sign: NumericSign = 'any'): Decimal {
   const result = parseDecimal(value, path);
   if (sign === 'nonNegative' && result.isNegative()) {
-    throw new MetricInputError({
-      code: 'negative_amount',
-      path,
-      expected: 'a number >= 0',
-      received: describeValue(value),
-    });
+    return reject('negative_amount', path, 'a number >= 0', value);
   }
   if (sign === 'positive' && result.lessThanOrEqualTo(0)) {
-    throw new MetricInputError({
-      code: 'not_positive',
-      path,
-      expected: 'a number > 0',
-      received: describeValue(value),
-    });
+    return reject('not_positive', path, 'a number > 0', value);
   }
   return result;
 }
@@ -66,12 +56,7 @@ export function toDecimal(value: unknown, path: InputPath = [], sign: NumericSig
 export function toUnitInterval(value: unknown, path: InputPath = []): Decimal {
   const result = parseDecimal(value, path);
   if (result.isNegative() || result.greaterThan(1)) {
-    throw new MetricInputError({
-      code: 'out_of_range',
-      path,
-      expected: 'a number between 0 and 1 inclusive',
-      received: describeValue(value),
-    });
+    return reject('out_of_range', path, 'a number between 0 and 1 inclusive', value);
   }
   return result;
 }
@@ -87,64 +72,38 @@ export function toUnitInterval(value: unknown, path: InputPath = []): Decimal {
 export function toCount(value: unknown, path: InputPath = []): number {
   const result = parseDecimal(value, path);
   if (!result.isInteger() || result.isNegative() || result.greaterThan(Number.MAX_SAFE_INTEGER)) {
-    throw new MetricInputError({
-      code: result.isInteger() && result.isNegative() ? 'negative_amount' : 'not_integer',
+    return reject(
+      result.isInteger() && result.isNegative() ? 'negative_amount' : 'not_integer',
       path,
-      expected: 'a whole number >= 0',
-      received: describeValue(value),
-    });
+      'a whole number >= 0',
+      value,
+    );
   }
   return result.toNumber();
 }
 
 function parseDecimal(value: unknown, path: InputPath): Decimal {
+  let parsed: Decimal;
   if (typeof value === 'number') {
-    if (!Number.isFinite(value)) {
-      throw new MetricInputError({
-        code: 'not_finite',
-        path,
-        expected: 'a finite number',
-        received: describeValue(value),
-      });
-    }
-    return new Decimal(value === 0 ? 0 : value);
-  }
-  if (typeof value === 'string') {
+    if (!Number.isFinite(value)) return reject('not_finite', path, 'a finite number', value);
+    parsed = new Decimal(value);
+  } else if (typeof value === 'string') {
     const text = value.trim();
     if (!DECIMAL_STRING.test(text)) {
-      throw new MetricInputError({
-        code: 'invalid_number',
-        path,
-        expected: 'a decimal number such as "19.99"',
-        received: describeValue(value),
-      });
+      return reject('invalid_number', path, 'a decimal number such as "19.99"', value);
     }
-    const parsed = new Decimal(text);
-    if (!parsed.isFinite()) {
-      throw new MetricInputError({
-        code: 'not_finite',
-        path,
-        expected: 'a finite number',
-        received: describeValue(value),
-      });
-    }
-    return parsed.isZero() ? new Decimal(0) : parsed;
+    parsed = new Decimal(text);
+  } else if (Decimal.isDecimal(value)) {
+    parsed = new Decimal(value);
+  } else {
+    return reject('invalid_type', path, 'a number, a decimal string or a Decimal', value);
   }
-  if (Decimal.isDecimal(value)) {
-    if (!value.isFinite()) {
-      throw new MetricInputError({
-        code: 'not_finite',
-        path,
-        expected: 'a finite number',
-        received: describeValue(value),
-      });
-    }
-    return value.isZero() ? new Decimal(0) : new Decimal(value);
-  }
-  throw new MetricInputError({
-    code: 'invalid_type',
-    path,
-    expected: 'a number, a decimal string or a Decimal',
-    received: describeValue(value),
-  });
+  // A string exponent or a foreign Decimal can still be ±Infinity or NaN.
+  if (!parsed.isFinite()) return reject('not_finite', path, 'a finite number', value);
+  return parsed.isZero() ? ZERO : parsed;
+}
+
+// One place builds the error, which keeps every message in the same shape (and the bundle small).
+function reject(code: MetricInputErrorCode, path: InputPath, expected: string, value: unknown): never {
+  throw new MetricInputError({ code, path, expected, received: describeValue(value) });
 }

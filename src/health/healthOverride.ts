@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { type DateLike, toCalendarDate } from '../core/calendarDate.js';
 import { type InputPath, MetricInputError } from '../core/errors.js';
 import { parseWithSchema } from '../core/fromZodIssues.js';

@@ -1,4 +1,5 @@
 import { type InputPath, MetricInputError } from '../core/errors.js';
+import type { Scorecard } from './scorecard.js';
 
 /**
  * Which ends of an interval belong to it, written as in mathematics: `'[)'` includes `min` and excludes `max`,
@@ -111,6 +112,17 @@ export function bandIndexOf(bands: readonly Interval[], value: number): number {
     if (aboveMin && belowMax) return index;
   }
   return -1;
+}
+
+/**
+ * The label of the overall band holding a score.
+ *
+ * @private
+ */
+export function bandLabelOf(scorecard: Scorecard, score: number | null): string | null {
+  if (score === null) return null;
+  // defineScorecard made the bands cover [0, 100] and every score lies there.
+  return scorecard.bands[bandIndexOf(scorecard.bands, score)]!.label;
 }
 
 function bandError(path: InputPath, field: string, expected: string, received: string): MetricInputError {

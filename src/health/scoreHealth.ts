@@ -1,18 +1,10 @@
-import { type DateLike, toCalendarDate } from '../core/calendarDate.js';
-import { describeValue, type InputPath, MetricInputError } from '../core/errors.js';
+import type { DateLike } from '../core/calendarDate.js';
 import { assertObject } from '../core/options.js';
-import {
-  bandLabelOf,
-  type CompiledScorecard,
-  compileScorecard,
-  computeHealth,
-  type GroupHealth,
-  type HealthScratch,
-  type MeasureHealth,
-} from './healthEngine.js';
-import { type HealthOverride, resolveOverrides } from './healthOverride.js';
+import { compileScorecard } from './compileScorecard.js';
+import type { HealthOverride } from './healthOverride.js';
+import type { GroupHealth, MeasureHealth } from './measureHealth.js';
+import { resolveAsOf, scoreCompiled } from './scoreCompiled.js';
 import { defineScorecard, type ScorecardConfig } from './scorecard.js';
-import { roundScore } from './scoreMeasure.js';
 
 /**
  * Options of {@link scoreHealth}.
@@ -42,11 +34,12 @@ export interface ScoreChange {
 }
 
 /**
- * One account's health.
+ * The four headline numbers of one account's health: what `scoreHealthMany(…, { detail: 'summary' })` returns
+ * per account, and the first four fields of every {@link HealthScore}.
  *
  * @category Health
  */
-export interface HealthScore {
+export interface HealthSummary {
   /**
    * The reported score, 0–100 with 6 decimals: the account override if one is active, else the computed score,
    * or null when coverage is below the scorecard's `minimumCoverage` or no measure had a score.
@@ -58,6 +51,14 @@ export interface HealthScore {
   readonly band: string | null;
   /** Share (0–1, rounded to 12 decimals) of the total configured weight whose measures had data or an override. */
   readonly coverage: number;
+}
+
+/**
+ * One account's health: the {@link HealthSummary} plus the explanation of every point.
+ *
+ * @category Health
+ */
+export interface HealthScore extends HealthSummary {
   readonly groups: readonly GroupHealth[];
   readonly measures: readonly MeasureHealth[];
   /** True when an account-level override set `score`. */
@@ -106,74 +107,4 @@ export function scoreHealth(
   const compiled = compileScorecard(defineScorecard(scorecard));
   assertObject(options, ['options']);
   return scoreCompiled(compiled, measures, options, resolveAsOf(options.asOf), []);
-}
-
-/**
- * Reads the optional evaluation date once.
- *
- * @private
- */
-export function resolveAsOf(asOf: unknown): string | undefined {
-  return asOf === undefined ? undefined : toCalendarDate(asOf, ['asOf']);
-}
-
-/**
- * Scores one account with a compiled scorecard; `rootPath` prefixes error paths (`['rows', 7]` in bulk).
- *
- * @private
- */
-export function scoreCompiled(
-  compiled: CompiledScorecard,
-  measures: unknown,
-  options: { readonly previous?: unknown; readonly overrides?: unknown },
-  asOf: string | undefined,
-  rootPath: InputPath,
-  scratch?: HealthScratch,
-): HealthScore {
-  assertObject(measures, [...rootPath, 'measures']);
-  const previous = options.previous;
-  if (
-    previous !== undefined &&
-    previous !== null &&
-    (typeof previous !== 'number' || !(previous >= 0 && previous <= 100))
-  ) {
-    throw new MetricInputError({
-      code: typeof previous === 'number' ? 'out_of_range' : 'invalid_type',
-      path: [...rootPath, 'previous'],
-      expected: 'a score between 0 and 100, or null',
-      received: describeValue(previous),
-    });
-  }
-  const overrides =
-    options.overrides === undefined
-      ? undefined
-      : resolveOverrides(options.overrides, asOf, compiled.measureIndex, compiled.groupIndex, [
-          ...rootPath,
-          'overrides',
-        ]);
-  const computed = computeHealth(compiled, measures, overrides, [...rootPath, 'measures'], scratch);
-  const { computedScore, coverage } = computed;
-  const account = overrides?.account;
-  const score =
-    account !== undefined
-      ? account
-      : computedScore !== null && coverage >= compiled.scorecard.minimumCoverage
-        ? computedScore
-        : null;
-  let trend: ScoreChange | null = null;
-  if (score !== null && typeof previous === 'number') {
-    const change = roundScore(score - previous);
-    trend = { previous, change, direction: change > 0 ? 'up' : change < 0 ? 'down' : 'flat' };
-  }
-  return {
-    score,
-    computedScore,
-    band: bandLabelOf(compiled.scorecard, score),
-    coverage,
-    groups: computed.groups,
-    measures: computed.measures,
-    overridden: account !== undefined,
-    overrides: overrides?.applied ?? [],
-    trend,
-  };
 }

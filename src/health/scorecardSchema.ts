@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import type { GroupConfig, ScorecardConfig, ScoringRule } from './scorecard.js';
 
 // The casts below only drop zod's `| undefined` on optional fields (exactOptionalPropertyTypes).

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { fromZodIssues, parseWithSchema } from '../../src/core/fromZodIssues.js';
 import { assertArray, assertObject } from '../../src/core/options.js';
 import { MetricInputError, oneOf, ratioOrNull, toDecimal } from '../../src/index.js';
