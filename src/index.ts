@@ -11,5 +11,6 @@ export * from './health/index.js';
 export * from './nps/index.js';
 export * from './revenue/index.js';
 export * from './sample/index.js';
+export * from './sql/index.js';
 export * from './time-to-value/index.js';
 export * from './unit-economics/index.js';

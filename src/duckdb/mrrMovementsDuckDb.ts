@@ -1,0 +1,133 @@
+import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import { describeValue, type InputPath, MetricInputError } from '../core/errors.js';
+import { assertObject } from '../core/options.js';
+import type { PeriodMovements } from '../revenue/mrrMovements.js';
+import { type MrrMovementsSqlOptions, mrrMovementsSql } from '../sql/mrrMovementsSql.js';
+import { periodMovementsFromSqlRows } from '../sql/periodMovementsFromSqlRows.js';
+import { quoteIdentifier } from '../sql/quoteIdentifier.js';
+
+/**
+ * Where the subscription periods are: a table (or view) of the `connection` passed in the options, or a CSV or
+ * Parquet file (or glob, e.g. `'periods/*.parquet'`) that DuckDB reads in place, streaming, without loading it
+ * into Node. The columns are named as in `mrrMovementsSql`'s `columns` option.
+ *
+ * @category DuckDB
+ */
+export type DuckDbSubscriptionSource =
+  | { readonly table: string }
+  | { readonly csv: string }
+  | { readonly parquet: string };
+
+/**
+ * Options of {@link mrrMovementsDuckDb}: those of `mrrMovementsSql` (without `dialect` and `source`), plus the
+ * DuckDB connection or memory limit.
+ *
+ * @category DuckDB
+ */
+export interface MrrMovementsDuckDbOptions extends Omit<MrrMovementsSqlOptions, 'dialect' | 'source'> {
+  /** An open `@duckdb/node-api` connection to run in (required for a `table` source); default: a new in-memory database, closed afterwards. */
+  readonly connection?: DuckDBConnection;
+  /** DuckDB's `memory_limit` for the database this function opens, e.g. `'2GB'`; default: DuckDB's (80 % of RAM). */
+  readonly memoryLimit?: string;
+}
+
+const MEMORY = /^\d+(?:\.\d+)?\s?(?:[KMGT]i?B)$/;
+
+/**
+ * Runs {@link mrrMovementsSql} in an embedded DuckDB over a table, a CSV file or a Parquet file and returns the
+ * same `PeriodMovements` rows as `mrrMovements` (exact Decimals), so data larger than memory is reported without
+ * loading it into Node: DuckDB streams the file and spills to disk under `memoryLimit`.
+ *
+ * Formula: the movements of `mrrMovements` (endingMrr = startingMrr + new + expansion + reactivation −
+ * contraction − churn), computed by the engine.
+ * Units: MRR in the source's currency (Decimals, exact at `mrrScale` places); customers as counts.
+ * Source: docs/sql.md; the equality with `mrrMovements` is a property test.
+ * Edge cases: a `table` source without a `connection`, a memory limit that is not like `'2GB'`, and a file path
+ * with a quote, backslash or control character are MetricInputErrors (`missing_field`, `invalid_value`); the
+ * options are checked as by `mrrMovementsSql`. Requires the optional peer dependency `@duckdb/node-api`; import it
+ * from `customer-health/duckdb` (the main entry never loads DuckDB).
+ *
+ * @category DuckDB
+ * @example
+ * // const rows = await mrrMovementsDuckDb({ parquet: 'periods.parquet' }, { to: '2024-12-31', memoryLimit: '2GB' })
+ * // runs this query over the file, then converts the rows with periodMovementsFromSqlRows:
+ * mrrMovementsSql({ dialect: 'duckdb', source: "(SELECT * FROM read_parquet('periods.parquet'))", to: '2024-12-31' }).includes("read_parquet('periods.parquet')")
+ * //=> true
+ */
+export async function mrrMovementsDuckDb(
+  source: DuckDbSubscriptionSource,
+  options: MrrMovementsDuckDbOptions = {},
+): Promise<PeriodMovements[]> {
+  assertObject(options, ['options']);
+  const { connection, memoryLimit, ...rest } = options as MrrMovementsDuckDbOptions;
+  const sql = mrrMovementsSql({ ...rest, dialect: 'duckdb', source: duckDbSource(source, connection) });
+  if (memoryLimit !== undefined && (typeof memoryLimit !== 'string' || !MEMORY.test(memoryLimit))) {
+    throw new MetricInputError({
+      code: 'invalid_value',
+      path: ['memoryLimit'],
+      expected: "a size such as '512MB' or '2GB'",
+      received: describeValue(memoryLimit),
+    });
+  }
+  if (connection !== undefined) return run(connection, sql);
+  const instance = await DuckDBInstance.create(
+    ':memory:',
+    memoryLimit === undefined ? {} : { memory_limit: memoryLimit },
+  );
+  try {
+    const own = await instance.connect();
+    try {
+      return await run(own, sql);
+    } finally {
+      own.closeSync();
+    }
+  } finally {
+    instance.closeSync();
+  }
+}
+
+async function run(connection: DuckDBConnection, sql: string): Promise<PeriodMovements[]> {
+  const reader = await connection.runAndReadAll(sql);
+  // The JSON form renders DECIMAL as its exact decimal string and DATE as 'YYYY-MM-DD'.
+  return periodMovementsFromSqlRows(reader.getRowObjectsJson() as Record<string, unknown>[]);
+}
+
+function duckDbSource(source: unknown, connection: DuckDBConnection | undefined): string {
+  assertObject(source, ['source']);
+  if ('table' in source) {
+    quoteIdentifier(source.table, ['source', 'table']);
+    if (connection === undefined) {
+      throw new MetricInputError({
+        code: 'missing_field',
+        path: ['options', 'connection'],
+        expected: 'an open DuckDB connection holding the table',
+        received: 'undefined',
+      });
+    }
+    return source.table as string;
+  }
+  if ('csv' in source) return `(SELECT * FROM read_csv(${fileLiteral(source.csv, ['source', 'csv'])}))`;
+  if ('parquet' in source) {
+    return `(SELECT * FROM read_parquet(${fileLiteral(source.parquet, ['source', 'parquet'])}))`;
+  }
+  throw new MetricInputError({
+    code: 'invalid_value',
+    path: ['source'],
+    expected: 'one of { table }, { csv }, { parquet }',
+    received: describeValue(source),
+  });
+}
+
+// A path becomes a SQL string literal; rather than escape quotes, refuse them, so no path can end the literal.
+function fileLiteral(path: unknown, at: InputPath): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what is refused.
+  if (typeof path !== 'string' || path === '' || /['\\\u0000-\u001f]/.test(path)) {
+    throw new MetricInputError({
+      code: 'invalid_value',
+      path: at,
+      expected: 'a non-empty file path without quotes, backslashes or control characters',
+      received: describeValue(path),
+    });
+  }
+  return `'${path}'`;
+}

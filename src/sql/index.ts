@@ -1,0 +1,6 @@
+export * from './mergeMrrMovements.js';
+export * from './mrrMovementsSql.js';
+export * from './periodMovementsFromSqlRows.js';
+export * from './quoteIdentifier.js';
+export * from './revenueRatesSql.js';
+export * from './sqlDialect.js';

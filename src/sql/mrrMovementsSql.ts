@@ -1,0 +1,310 @@
+import { type DateLike, toCalendarDate } from '../core/calendarDate.js';
+import { describeValue, MetricInputError } from '../core/errors.js';
+import { toCount } from '../core/numeric.js';
+import { assertObject, oneOf } from '../core/options.js';
+import { GRANULARITIES, type Granularity, type WeekStartsOn } from '../core/periods.js';
+import type { PaidToFree } from '../revenue/mrrMovements.js';
+import { periodIndexSql } from './periodIndexSql.js';
+import { quoteIdentifier, sqlSource } from './quoteIdentifier.js';
+import { integerSeries, SQL_DIALECTS, type SqlDialect } from './sqlDialect.js';
+
+/**
+ * Which columns of the source hold the fields of a subscription period (see `SubscriptionPeriod`).
+ *
+ * @category SQL
+ */
+export interface MrrMovementsSqlColumns {
+  /** The customer's id, of any type the engine can group by; default `'customer_id'`. */
+  readonly customerId?: string;
+  /** First active day (inclusive), a DATE or castable to one; default `'start_date'`. */
+  readonly start?: string;
+  /** First day no longer active (exclusive), NULL while active; default `'end_date'`. */
+  readonly end?: string;
+  /** MRR while the period lasts, >= 0, exact numeric; default `'mrr'`. */
+  readonly mrr?: string;
+}
+
+/**
+ * Options of {@link mrrMovementsSql}: where the subscription periods are, and the same conventions as
+ * `mrrMovements`.
+ *
+ * @category SQL
+ */
+export interface MrrMovementsSqlOptions {
+  /** The engine the SQL is written for. */
+  readonly dialect: SqlDialect;
+  /** A table name (optionally `schema.table`) or one parenthesised subquery, e.g. `"(SELECT … FROM …)"`. */
+  readonly source: string;
+  /** Column names; defaults `customer_id`, `start_date`, `end_date`, `mrr`. */
+  readonly columns?: MrrMovementsSqlColumns;
+  /** Period length; default `'month'`. */
+  readonly granularity?: Granularity;
+  /** First day of a week for `granularity: 'week'`; default `1` (Monday). */
+  readonly weekStartsOn?: WeekStartsOn;
+  /** A date in the first reported period (a `Date` is read in UTC); default: the period of the first start. */
+  readonly from?: DateLike;
+  /** A date in the last reported period (a `Date` is read in UTC); default: the latest start or end. */
+  readonly to?: DateLike;
+  /** Paid-to-free convention; default `'churn'`. */
+  readonly paidToFree?: PaidToFree;
+  /**
+   * Decimal places money is computed with: MRR is cast to `DECIMAL(38, mrrScale)`, so a value with more places is
+   * rounded by the engine. An integer 0 … 18; default `6`.
+   */
+  readonly mrrScale?: number;
+}
+
+const OPTION_KEYS = new Set([
+  'dialect',
+  'source',
+  'columns',
+  'granularity',
+  'weekStartsOn',
+  'from',
+  'to',
+  'paidToFree',
+  'mrrScale',
+]);
+const COLUMN_KEYS = ['customerId', 'start', 'end', 'mrr'] as const;
+const DEFAULT_COLUMNS: Required<MrrMovementsSqlColumns> = {
+  customerId: 'customer_id',
+  start: 'start_date',
+  end: 'end_date',
+  mrr: 'mrr',
+};
+
+/**
+ * One SQL `SELECT` (with CTEs) that computes the MRR movements table of `mrrMovements` inside DuckDB or
+ * PostgreSQL: one row per period of the range, empty periods included, ordered by `period_start`, with columns
+ * `period_start`, `period_end` (DATE), `starting_mrr`, `new_mrr`, `expansion_mrr`, `contraction_mrr`,
+ * `churned_mrr`, `reactivation_mrr`, `ending_mrr` (`DECIMAL(38, mrrScale)`), and `starting_customers`,
+ * `new_customers`, `expanded_customers`, `contracted_customers`, `churned_customers`, `reactivated_customers`,
+ * `ending_customers` (BIGINT). The semantics are those of `mrrMovements`, and tests prove the two equal.
+ *
+ * A customer's MRR in a period is the sum of its active rows on the period's last day (`start` inclusive,
+ * `end` exclusive); each change is one movement (new, reactivation, expansion, contraction, churn) judged on the
+ * period grid extended back to the earliest row. The query works on change points only: each row adds its MRR in
+ * the period holding its start and removes it in the period holding its end, and window functions rebuild each
+ * customer's state there, so its cost grows with the rows, not with customers × periods.
+ *
+ * Formula: endingMrr = startingMrr + newMrr + expansionMrr + reactivationMrr − contractionMrr − churnedMrr, and the
+ * same for customers; each row starts where the previous one ended.
+ * Units: MRR in the source's currency as exact DECIMAL; customers as counts.
+ * Source: the end-of-period snapshot movements of `mrrMovements` (docs/revenue-movements.md, docs/sql.md).
+ * Edge cases: names are validated and quoted, never spliced (a quote, space, `;` or comment is a
+ * MetricInputError `invalid_value`); `from`/`to` must be real dates (`invalid_date`) with `from` <= `to`
+ * (`end_before_start`); unknown options are `unknown_field`; an empty source without `from`/`to` gives no rows.
+ *
+ * @category SQL
+ * @example
+ * const sql = mrrMovementsSql({ dialect: 'duckdb', source: 'analytics.subscriptions', from: '2024-01-01', to: '2024-12-31' })
+ * sql.startsWith('WITH subscription_periods AS')
+ * //=> true
+ * sql.includes('FROM "analytics"."subscriptions"')
+ * //=> true
+ */
+export function mrrMovementsSql(options: MrrMovementsSqlOptions): string {
+  assertObject(options, ['options']);
+  for (const key of Object.keys(options)) {
+    if (!OPTION_KEYS.has(key)) {
+      throw new MetricInputError({
+        code: 'unknown_field',
+        path: [key],
+        expected: `one of ${[...OPTION_KEYS].join(', ')}`,
+        received: describeValue(key),
+      });
+    }
+  }
+  const dialect = oneOf(options.dialect, SQL_DIALECTS, ['dialect']);
+  const source = sqlSource(options.source, ['source']);
+  const columns = resolveColumns(options.columns);
+  const granularity = oneOf(options.granularity ?? 'month', GRANULARITIES, ['granularity']);
+  const weekStartsOn = oneOf(options.weekStartsOn ?? 1, [0, 1, 2, 3, 4, 5, 6] as const, ['weekStartsOn']);
+  const paidToFree = oneOf(options.paidToFree ?? 'churn', ['churn', 'contraction'] as const, ['paidToFree']);
+  const mrrScale = toCount(options.mrrScale ?? 6, ['mrrScale']);
+  if (mrrScale > 18) {
+    throw new MetricInputError({
+      code: 'out_of_range',
+      path: ['mrrScale'],
+      expected: 'a whole number from 0 to 18',
+      received: String(mrrScale),
+    });
+  }
+  const from = options.from === undefined ? undefined : toCalendarDate(options.from, ['from']);
+  const to = options.to === undefined ? undefined : toCalendarDate(options.to, ['to']);
+  if (from !== undefined && to !== undefined && to < from) {
+    throw new MetricInputError({
+      code: 'end_before_start',
+      path: ['to'],
+      expected: `a date on or after from (${from})`,
+      received: describeValue(to),
+      message: `to (${to}) is before from (${from})`,
+    });
+  }
+  const money = `DECIMAL(38, ${mrrScale})`;
+  const period = periodIndexSql(dialect, granularity, weekStartsOn);
+  // Only validated ISO dates reach the text, as DATE literals.
+  const fromDate = from === undefined ? undefined : `DATE '${from}'`;
+  const toDate = to === undefined ? undefined : `DATE '${to}'`;
+  const toDay =
+    toDate ??
+    (fromDate === undefined
+      ? 'last_day'
+      : `CASE WHEN last_day IS NULL OR last_day < ${fromDate} THEN ${fromDate} ELSE last_day END`);
+  const fromDay =
+    fromDate ?? 'CASE WHEN first_day IS NULL OR to_day < first_day THEN to_day ELSE first_day END';
+  const net = 'new_mrr + expansion_mrr + reactivation_mrr - contraction_mrr - churned_mrr';
+  const netCustomers = 'new_customers + reactivated_customers - churned_customers';
+  const running = 'PARTITION BY customer_id ORDER BY period_index ROWS UNBOUNDED PRECEDING';
+  const paid = 'CASE WHEN mrr > 0 THEN 1 ELSE 0 END';
+  const counted =
+    paidToFree === 'churn'
+      ? `counted AS (
+  SELECT customer_id, period_index, mrr, mrr > 0 AS counted
+  FROM states
+),`
+      : // Counted from a paying snapshot until the first snapshot with no active row: within each run of
+        // snapshots with an active row, counted once the run has seen MRR > 0.
+        `runs AS (
+  SELECT customer_id, period_index, mrr, active,
+    SUM(CASE WHEN active = 0 THEN 1 ELSE 0 END) OVER (${running}) AS run
+  FROM states
+),
+counted AS (
+  SELECT customer_id, period_index, mrr,
+    active > 0 AND MAX(${paid}) OVER (PARTITION BY customer_id, run ORDER BY period_index ROWS UNBOUNDED PRECEDING) = 1 AS counted
+  FROM runs
+),`;
+  const sums = [
+    ['new', 1],
+    ['expansion', 2],
+    ['contraction', 3],
+    ['churned', 4],
+    ['reactivation', 5],
+  ] as const;
+  const customerNames = ['new', 'expanded', 'contracted', 'churned', 'reactivated'] as const;
+  return `WITH subscription_periods AS (
+  SELECT ${quoteIdentifier(columns.customerId, ['columns', 'customerId'], false)} AS customer_id,
+    CAST(${quoteIdentifier(columns.start, ['columns', 'start'], false)} AS DATE) AS start_date,
+    CAST(${quoteIdentifier(columns.end, ['columns', 'end'], false)} AS DATE) AS end_date,
+    CAST(${quoteIdentifier(columns.mrr, ['columns', 'mrr'], false)} AS ${money}) AS mrr
+  FROM ${source} AS source_rows
+),
+data_range AS (
+  SELECT MIN(start_date) AS first_day, MAX(COALESCE(end_date, start_date)) AS last_day
+  FROM subscription_periods
+),
+report_end AS (
+  SELECT first_day, ${toDay} AS to_day
+  FROM data_range
+),
+report_range AS (
+  SELECT first_day, to_day, ${fromDay} AS from_day
+  FROM report_end
+),
+bounds AS (
+  SELECT ${period.indexOf('CASE WHEN first_day < from_day THEN first_day ELSE from_day END')} AS grid_first,
+    ${period.indexOf('from_day')} AS range_first,
+    ${period.indexOf('to_day')} AS range_last
+  FROM report_range
+),
+grid AS (
+  SELECT ${integerSeries(dialect, 'grid_first', 'range_last')} AS period_index
+  FROM bounds
+),
+events AS (
+  SELECT customer_id, ${period.indexOf('start_date')} AS period_index, mrr AS delta_mrr, 1 AS delta_active
+  FROM subscription_periods
+  UNION ALL
+  SELECT customer_id, ${period.indexOf('end_date')} AS period_index, -mrr AS delta_mrr, -1 AS delta_active
+  FROM subscription_periods
+  WHERE end_date IS NOT NULL
+),
+changes AS (
+  SELECT customer_id, period_index, SUM(delta_mrr) AS delta_mrr, SUM(delta_active) AS delta_active
+  FROM events
+  WHERE period_index <= (SELECT range_last FROM bounds)
+  GROUP BY customer_id, period_index
+  HAVING SUM(delta_mrr) <> 0 OR SUM(delta_active) <> 0
+),
+states AS (
+  SELECT customer_id, period_index,
+    SUM(delta_mrr) OVER (${running}) AS mrr,
+    SUM(delta_active) OVER (${running}) AS active
+  FROM changes
+),
+${counted}
+flagged AS (
+  SELECT period_index, mrr, counted,
+    COALESCE(LAG(mrr) OVER (PARTITION BY customer_id ORDER BY period_index), 0) AS previous_mrr,
+    COALESCE(LAG(counted) OVER (PARTITION BY customer_id ORDER BY period_index), FALSE) AS previously_counted,
+    COALESCE(MAX(${paid}) OVER (PARTITION BY customer_id ORDER BY period_index ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS paid_before
+  FROM counted
+),
+movements AS (
+  SELECT period_index, ABS(mrr - previous_mrr) AS amount,
+    CASE
+      WHEN NOT previously_counted THEN CASE WHEN counted THEN CASE WHEN paid_before = 1 THEN 5 ELSE 1 END END
+      WHEN NOT counted THEN 4
+      WHEN mrr > previous_mrr THEN 2
+      WHEN mrr < previous_mrr THEN 3
+    END AS movement
+  FROM flagged
+),
+period_sums AS (
+  SELECT period_index,
+${sums.map(([name, code]) => `    SUM(CASE WHEN movement = ${code} THEN amount ELSE 0 END) AS ${name}_mrr,`).join('\n')}
+${customerNames.map((name, index) => `    COUNT(CASE WHEN movement = ${index + 1} THEN 1 END) AS ${name}_customers`).join(',\n')}
+  FROM movements
+  WHERE movement IS NOT NULL
+  GROUP BY period_index
+),
+period_rows AS (
+  SELECT grid.period_index,
+${sums.map(([name]) => `    COALESCE(${name}_mrr, 0) AS ${name}_mrr,`).join('\n')}
+${customerNames.map((name) => `    COALESCE(${name}_customers, 0) AS ${name}_customers`).join(',\n')}
+  FROM grid
+  LEFT JOIN period_sums ON period_sums.period_index = grid.period_index
+),
+chained AS (
+  SELECT period_rows.*,
+    SUM(${net}) OVER (ORDER BY period_index ROWS UNBOUNDED PRECEDING) AS ending_mrr,
+    SUM(${netCustomers}) OVER (ORDER BY period_index ROWS UNBOUNDED PRECEDING) AS ending_customers
+  FROM period_rows
+)
+SELECT ${period.startOf('period_index')} AS period_start,
+  ${period.startOf('period_index + 1')} AS period_end,
+  CAST(ending_mrr - (${net}) AS ${money}) AS starting_mrr,
+${sums.map(([name]) => `  CAST(${name}_mrr AS ${money}) AS ${name}_mrr,`).join('\n')}
+  CAST(ending_mrr AS ${money}) AS ending_mrr,
+  CAST(ending_customers - (${netCustomers}) AS BIGINT) AS starting_customers,
+${customerNames.map((name) => `  CAST(${name}_customers AS BIGINT) AS ${name}_customers,`).join('\n')}
+  CAST(ending_customers AS BIGINT) AS ending_customers
+FROM chained
+WHERE period_index >= (SELECT range_first FROM bounds)
+ORDER BY period_index`;
+}
+
+function resolveColumns(columns: unknown): Required<MrrMovementsSqlColumns> {
+  if (columns === undefined) return DEFAULT_COLUMNS;
+  assertObject(columns, ['columns']);
+  for (const key of Object.keys(columns)) {
+    if (!(COLUMN_KEYS as readonly string[]).includes(key)) {
+      throw new MetricInputError({
+        code: 'unknown_field',
+        path: ['columns', key],
+        expected: `one of ${COLUMN_KEYS.join(', ')}`,
+        received: describeValue(key),
+      });
+    }
+  }
+  const resolved = { ...DEFAULT_COLUMNS };
+  for (const key of COLUMN_KEYS) {
+    const name = columns[key];
+    if (name !== undefined) {
+      quoteIdentifier(name, ['columns', key], false);
+      resolved[key] = name as string;
+    }
+  }
+  return resolved;
+}

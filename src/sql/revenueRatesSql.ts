@@ -1,0 +1,165 @@
+import { describeValue, MetricInputError } from '../core/errors.js';
+import { toCount } from '../core/numeric.js';
+import { assertObject, oneOf } from '../core/options.js';
+import type { CustomerChurnDenominator } from '../revenue/customerChurnRate.js';
+import type { NetRevenueChurnReactivation } from '../revenue/netRevenueChurnRate.js';
+import type { NetRevenueRetentionReactivation } from '../revenue/netRevenueRetention.js';
+import { sqlSource } from './quoteIdentifier.js';
+import { SQL_DIALECTS, type SqlDialect } from './sqlDialect.js';
+
+/**
+ * Options of {@link revenueRatesSql}: the movements table to read, and the conventions of the TypeScript rate
+ * functions with the same defaults.
+ *
+ * @category SQL
+ */
+export interface RevenueRatesSqlOptions {
+  /** The engine the SQL is written for. */
+  readonly dialect: SqlDialect;
+  /**
+   * A table name or one parenthesised subquery with the columns of `mrrMovementsSql`, typically
+   * `` `(${mrrMovementsSql({ … })})` ``.
+   */
+  readonly source: string;
+  /** `customerChurnRate`'s denominator; default `'start'`. */
+  readonly customerChurnDenominator?: CustomerChurnDenominator;
+  /** `netRevenueChurnRate`'s reactivation convention; default `'offset'`. */
+  readonly netRevenueChurnReactivation?: NetRevenueChurnReactivation;
+  /** `netRevenueRetention`'s reactivation convention; default `'exclude'`. */
+  readonly netRevenueRetentionReactivation?: NetRevenueRetentionReactivation;
+  /** Decimal places of the money columns read (cast to `DECIMAL(38, mrrScale)`), 0 … 18; default `6`. */
+  readonly mrrScale?: number;
+  /** Decimal places of every rate, truncated toward zero, 0 … 18; default `12`. */
+  readonly rateScale?: number;
+}
+
+const OPTION_KEYS = new Set([
+  'dialect',
+  'source',
+  'customerChurnDenominator',
+  'netRevenueChurnReactivation',
+  'netRevenueRetentionReactivation',
+  'mrrScale',
+  'rateScale',
+]);
+
+/**
+ * One SQL `SELECT` that computes, for every row of a movements table (the output of `mrrMovementsSql`), the
+ * rates of the TypeScript functions `customerChurnRate`, `grossRevenueChurnRate`, `netRevenueChurnRate`,
+ * `netRevenueRetention`, `grossRevenueRetention` and `quickRatio`, as columns `customer_churn_rate`,
+ * `gross_revenue_churn_rate`, `net_revenue_churn_rate`, `net_revenue_retention`, `gross_revenue_retention`,
+ * `quick_ratio`, after `period_start` and `period_end`, ordered by `period_start`.
+ *
+ * Each rate is an exact integer division of the scaled numerator by the denominator, so it equals the
+ * TypeScript value truncated toward zero to `rateScale` places; no floating point is involved.
+ *
+ * Formula: customer churn = churned / starting customers (`'startPlusNew'`: / (starting + new)); gross revenue
+ * churn = (churned + contraction) / starting MRR; net revenue churn = (churned + contraction − expansion −
+ * reactivation) / starting MRR (without reactivation under `'exclude'`); NRR = (starting + expansion −
+ * contraction − churned) / starting MRR (+ reactivation under `'include'`); GRR = (starting − contraction −
+ * churned) / starting MRR; quick ratio = (new + expansion + reactivation) / (contraction + churned).
+ * Units: `DECIMAL(38, rateScale)` ratios (0.05 = 5 %). Source: the rate functions' own docs
+ * (docs/revenue-rates.md), same conventions and defaults.
+ * Edge cases: a zero denominator gives NULL, exactly where the TypeScript function returns null; names are
+ * quoted and checked as by `mrrMovementsSql` (`invalid_value`), unknown options are `unknown_field`.
+ *
+ * @category SQL
+ * @example
+ * const movements = mrrMovementsSql({ dialect: 'postgres', source: 'subscriptions' })
+ * const sql = revenueRatesSql({ dialect: 'postgres', source: `(${movements})` })
+ * sql.includes('AS net_revenue_retention')
+ * //=> true
+ */
+export function revenueRatesSql(options: RevenueRatesSqlOptions): string {
+  assertObject(options, ['options']);
+  for (const key of Object.keys(options)) {
+    if (!OPTION_KEYS.has(key)) {
+      throw new MetricInputError({
+        code: 'unknown_field',
+        path: [key],
+        expected: `one of ${[...OPTION_KEYS].join(', ')}`,
+        received: describeValue(key),
+      });
+    }
+  }
+  const dialect = oneOf(options.dialect, SQL_DIALECTS, ['dialect']);
+  const source = sqlSource(options.source, ['source']);
+  const denominator = oneOf(options.customerChurnDenominator ?? 'start', ['start', 'startPlusNew'] as const, [
+    'customerChurnDenominator',
+  ]);
+  const churnReactivation = oneOf(
+    options.netRevenueChurnReactivation ?? 'offset',
+    ['offset', 'exclude'] as const,
+    ['netRevenueChurnReactivation'],
+  );
+  const retentionReactivation = oneOf(
+    options.netRevenueRetentionReactivation ?? 'exclude',
+    ['exclude', 'include'] as const,
+    ['netRevenueRetentionReactivation'],
+  );
+  const mrrScale = scale(options.mrrScale, 6, 'mrrScale');
+  const rateScale = scale(options.rateScale, 12, 'rateScale');
+  const money = `DECIMAL(38, ${mrrScale})`;
+  const ratio = (numerator: string, denominator: string, isMoney: boolean) =>
+    exactRatio(dialect, numerator, denominator, isMoney ? mrrScale : 0, rateScale);
+  const customers = denominator === 'start' ? 'starting_customers' : '(starting_customers + new_customers)';
+  const churnGains =
+    churnReactivation === 'offset' ? ' - expansion_mrr - reactivation_mrr' : ' - expansion_mrr';
+  const retained = retentionReactivation === 'include' ? ' + reactivation_mrr' : '';
+  const columns = [
+    'starting_mrr',
+    'new_mrr',
+    'expansion_mrr',
+    'contraction_mrr',
+    'churned_mrr',
+    'reactivation_mrr',
+  ];
+  return `WITH movements AS (
+  SELECT period_start, period_end,
+${columns.map((column) => `    CAST(${column} AS ${money}) AS ${column},`).join('\n')}
+    CAST(starting_customers AS BIGINT) AS starting_customers,
+    CAST(new_customers AS BIGINT) AS new_customers,
+    CAST(churned_customers AS BIGINT) AS churned_customers
+  FROM ${source} AS source_rows
+)
+SELECT period_start, period_end,
+  ${ratio('churned_customers', customers, false)} AS customer_churn_rate,
+  ${ratio('churned_mrr + contraction_mrr', 'starting_mrr', true)} AS gross_revenue_churn_rate,
+  ${ratio(`churned_mrr + contraction_mrr${churnGains}`, 'starting_mrr', true)} AS net_revenue_churn_rate,
+  ${ratio(`starting_mrr + expansion_mrr - contraction_mrr - churned_mrr${retained}`, 'starting_mrr', true)} AS net_revenue_retention,
+  ${ratio('starting_mrr - contraction_mrr - churned_mrr', 'starting_mrr', true)} AS gross_revenue_retention,
+  ${ratio('new_mrr + expansion_mrr + reactivation_mrr', 'contraction_mrr + churned_mrr', true)} AS quick_ratio
+FROM movements
+ORDER BY period_start`;
+}
+
+function scale(value: unknown, fallback: number, name: string): number {
+  const result = toCount(value ?? fallback, [name]);
+  if (result > 18) {
+    throw new MetricInputError({
+      code: 'out_of_range',
+      path: [name],
+      expected: 'a whole number from 0 to 18',
+      received: String(result),
+    });
+  }
+  return result;
+}
+
+// numerator / denominator truncated toward zero to `rateScale` places, by integer division: DuckDB divides
+// DECIMALs in DOUBLE, so both sides become HUGEINT minor units first; PostgreSQL's div() is exact on NUMERIC.
+function exactRatio(
+  dialect: SqlDialect,
+  numerator: string,
+  denominator: string,
+  moneyScale: number,
+  rateScale: number,
+): string {
+  const unit = `1${'0'.repeat(rateScale)}`;
+  const step = rateScale === 0 ? '1' : `0.${'0'.repeat(rateScale - 1)}1`;
+  const quotient =
+    dialect === 'duckdb'
+      ? `CAST((CAST((${numerator}) * 1${'0'.repeat(moneyScale)} AS HUGEINT) * ${unit}) // CAST((${denominator}) * 1${'0'.repeat(moneyScale)} AS HUGEINT) AS DECIMAL(38, 0))`
+      : `div(CAST(${numerator} AS NUMERIC) * ${unit}, CAST(${denominator} AS NUMERIC))`;
+  return `CASE WHEN (${denominator}) = 0 THEN NULL ELSE CAST(${quotient} * CAST('${step}' AS DECIMAL(38, ${rateScale})) AS DECIMAL(38, ${rateScale})) END`;
+}

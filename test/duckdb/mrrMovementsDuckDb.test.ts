@@ -1,0 +1,123 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mrrMovementsDuckDb } from '../../src/duckdb/index.js';
+import { MetricInputError, mrrMovements } from '../../src/index.js';
+import type { MrrMovementsSqlRow } from '../../src/sql/index.js';
+import {
+  assertMovementsEqual,
+  assertRatesEqual,
+  loadStatements,
+  plainRows,
+  TABLE,
+} from '../sql/engineEquality.js';
+
+let instance: DuckDBInstance;
+let connection: DuckDBConnection;
+let directory: string;
+
+async function run(sql: string): Promise<MrrMovementsSqlRow[]> {
+  const reader = await connection.runAndReadAll(sql);
+  return reader.getRowObjectsJson() as MrrMovementsSqlRow[];
+}
+
+// The worked example of docs/revenue-movements.md.
+const EXAMPLE = [
+  { customerId: 'a', start: '2024-01-01', end: '2024-03-15', mrr: 100 },
+  { customerId: 'a', start: '2024-05-10', end: null, mrr: 80 },
+  { customerId: 'b', start: '2024-01-15', end: '2024-02-20', mrr: 200 },
+  { customerId: 'b', start: '2024-02-20', end: null, mrr: 120 },
+];
+const CSV = `customer_id,start_date,end_date,mrr
+a,2024-01-01,2024-03-15,100
+a,2024-05-10,,80
+b,2024-01-15,2024-02-20,200
+b,2024-02-20,,120
+`;
+
+beforeAll(async () => {
+  instance = await DuckDBInstance.create(':memory:', { threads: '1' });
+  connection = await instance.connect();
+  directory = mkdtempSync(join(tmpdir(), 'customer-health-duckdb-'));
+  writeFileSync(join(directory, 'periods.csv'), CSV);
+  await connection.run(
+    `COPY (SELECT * FROM read_csv('${join(directory, 'periods.csv')}')) TO '${join(directory, 'periods.parquet')}' (FORMAT parquet)`,
+  );
+});
+
+afterAll(() => {
+  connection.closeSync();
+  instance.closeSync();
+  rmSync(directory, { recursive: true, force: true });
+});
+
+describe('mrrMovementsDuckDb: worked example', () => {
+  it('reports the documented monthly table from a CSV file', async () => {
+    const rows = await mrrMovementsDuckDb({ csv: join(directory, 'periods.csv') });
+    // Jan: a 100 + b 200 new = 300; Feb: b 200 → 120, contraction 80, 300 − 80 = 220; Mar: a churns 100 → 120;
+    // Apr: no change; May: a returns with 80 (reactivation, it paid in Jan and Feb) → 200.
+    expect(
+      rows.map((row) =>
+        [row.start, row.newMrr, row.contractionMrr, row.churnedMrr, row.reactivationMrr, row.endingMrr].map(
+          String,
+        ),
+      ),
+    ).toEqual([
+      ['2024-01-01', '300', '0', '0', '0', '300'],
+      ['2024-02-01', '0', '80', '0', '0', '220'],
+      ['2024-03-01', '0', '0', '100', '0', '120'],
+      ['2024-04-01', '0', '0', '0', '0', '120'],
+      ['2024-05-01', '0', '0', '0', '80', '200'],
+    ]);
+    expect(rows.map((row) => row.endingCustomers)).toEqual([2, 2, 1, 1, 2]);
+  });
+
+  it('reads a Parquet file, in its own database with a memory limit, with the same result', async () => {
+    const rows = await mrrMovementsDuckDb(
+      { parquet: join(directory, 'periods.parquet') },
+      { memoryLimit: '256MB', granularity: 'week' },
+    );
+    expect(plainRows(rows)).toEqual(plainRows(mrrMovements(EXAMPLE, { granularity: 'week' }).periods));
+  });
+
+  it('reads a table of a connection it is given', async () => {
+    for (const statement of loadStatements(EXAMPLE)) await connection.run(statement);
+    const rows = await mrrMovementsDuckDb(
+      { table: TABLE },
+      { connection, from: '2024-03-01', to: '2024-06-30' },
+    );
+    expect(plainRows(rows)).toEqual(
+      plainRows(mrrMovements(EXAMPLE, { from: '2024-03-01', to: '2024-06-30' }).periods),
+    );
+  });
+});
+
+describe('mrrMovementsDuckDb: properties', () => {
+  it('equals mrrMovements to the cent for any subscriptions, granularity, range and paidToFree', async () => {
+    await assertMovementsEqual('duckdb', run, 150);
+  }, 60_000);
+
+  it('gives every rate of revenueRatesSql equal to the TypeScript rate, null where it is null', async () => {
+    await assertRatesEqual('duckdb', run, 60);
+  }, 60_000);
+});
+
+describe('mrrMovementsDuckDb: bad input', () => {
+  it.each([
+    [{ table: 'x; DROP TABLE y' }, { connection: undefined }, 'invalid_value', ['source', 'table']],
+    [{ table: 'subscription_periods' }, {}, 'missing_field', ['options', 'connection']],
+    [{ csv: "a.csv'); DROP TABLE y; --" }, {}, 'invalid_value', ['source', 'csv']],
+    [{ parquet: 'a\\b.parquet' }, {}, 'invalid_value', ['source', 'parquet']],
+    [{ json: 'a.json' }, {}, 'invalid_value', ['source']],
+    [{ csv: 'a.csv' }, { memoryLimit: "2GB'; DROP TABLE y; --" }, 'invalid_value', ['memoryLimit']],
+    [{ csv: 'a.csv' }, { columns: { mrr: 'mrr" + 1 --' } }, 'invalid_value', ['columns', 'mrr']],
+  ])('rejects %j with %j', async (source, options, code, path) => {
+    const error = await mrrMovementsDuckDb(source as never, options as never).catch(
+      (caught: unknown) => caught,
+    );
+    expect(error).toBeInstanceOf(MetricInputError);
+    expect(error).toMatchObject({ code, path });
+  });
+});

@@ -1,0 +1,54 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mrrMovements } from '../../src/index.js';
+import { mrrMovementsSql, periodMovementsFromSqlRows } from '../../src/sql/index.js';
+import {
+  assertMovementsEqual,
+  assertRatesEqual,
+  loadStatements,
+  plainRows,
+  TABLE,
+} from '../sql/engineEquality.js';
+import { type PostgresServer, skipPostgres, startPostgres } from './postgresServer.js';
+
+let server: PostgresServer;
+
+beforeAll(async () => {
+  if (!skipPostgres) server = await startPostgres();
+}, 60_000);
+
+afterAll(async () => {
+  await server?.stop();
+});
+
+describe.skipIf(skipPostgres)('mrrMovementsSql in PostgreSQL', () => {
+  it('reports the documented worked example', async () => {
+    const periods = [
+      { customerId: 'a', start: '2024-01-01', end: '2024-03-15', mrr: 100 },
+      { customerId: 'a', start: '2024-05-10', end: null, mrr: 80 },
+      { customerId: 'b', start: '2024-01-15', end: '2024-02-20', mrr: 200 },
+      { customerId: 'b', start: '2024-02-20', end: null, mrr: 120 },
+    ];
+    for (const statement of loadStatements(periods)) await server.run(statement);
+    const rows = periodMovementsFromSqlRows(
+      await server.run(mrrMovementsSql({ dialect: 'postgres', source: TABLE })),
+    );
+    // Jan new 300; Feb contraction 80 (b 200 → 120) → 220; Mar churn 100 (a) → 120; Apr unchanged; May a
+    // reactivates with 80 → 200.
+    expect(rows.map((row) => [row.start, String(row.endingMrr), row.endingCustomers])).toEqual([
+      ['2024-01-01', '300', 2],
+      ['2024-02-01', '220', 2],
+      ['2024-03-01', '120', 1],
+      ['2024-04-01', '120', 1],
+      ['2024-05-01', '200', 2],
+    ]);
+    expect(plainRows(rows)).toEqual(plainRows(mrrMovements(periods).periods));
+  });
+
+  it('equals mrrMovements to the cent for any subscriptions, granularity, range and paidToFree', async () => {
+    await assertMovementsEqual('postgres', server.run, 120);
+  }, 60_000);
+
+  it('gives every rate of revenueRatesSql equal to the TypeScript rate, null where it is null', async () => {
+    await assertRatesEqual('postgres', server.run, 50);
+  }, 60_000);
+});

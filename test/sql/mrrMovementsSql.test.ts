@@ -1,0 +1,132 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { MetricInputError } from '../../src/index.js';
+import { type MrrMovementsSqlOptions, mrrMovementsSql } from '../../src/sql/index.js';
+import { movementOptions } from './engineEquality.js';
+
+function errorOf(options: unknown): MetricInputError {
+  try {
+    mrrMovementsSql(options as MrrMovementsSqlOptions);
+  } catch (error) {
+    if (error instanceof MetricInputError) return error;
+    throw error;
+  }
+  throw new Error('expected a MetricInputError');
+}
+
+const BASE = { dialect: 'duckdb', source: 'subscriptions' } as const;
+// A value that would end the identifier, string literal or statement it is spliced into.
+const INJECTION = `x"; DROP TABLE subscriptions; --`;
+
+describe('mrrMovementsSql: worked examples', () => {
+  it('reads the default columns of a quoted, schema-qualified table', () => {
+    const sql = mrrMovementsSql({ dialect: 'postgres', source: 'analytics.subscriptions' });
+    expect(sql).toContain('FROM "analytics"."subscriptions" AS source_rows');
+    for (const column of ['"customer_id"', '"start_date"', '"end_date"', '"mrr"'])
+      expect(sql).toContain(column);
+    expect(sql).toContain('CAST("mrr" AS DECIMAL(38, 6))');
+  });
+
+  it('reads renamed columns, a subquery source, and splices from/to only as DATE literals', () => {
+    const sql = mrrMovementsSql({
+      ...BASE,
+      source: "(SELECT * FROM read_parquet('p.parquet') WHERE plan <> 'internal')",
+      columns: { customerId: 'account', start: 'valid_from', end: 'valid_to', mrr: 'amount' },
+      from: new Date('2024-01-15T23:00:00Z'),
+      to: '2024-06-30',
+      mrrScale: 2,
+    });
+    expect(sql).toContain(
+      "FROM (SELECT * FROM read_parquet('p.parquet') WHERE plan <> 'internal') AS source_rows",
+    );
+    expect(sql).toContain('"account" AS customer_id');
+    expect(sql).toContain('CAST("amount" AS DECIMAL(38, 2))');
+    expect(sql).toContain("DATE '2024-01-15'");
+    expect(sql).toContain("DATE '2024-06-30'");
+  });
+
+  it('writes integer division and the period series in each dialect', () => {
+    const duck = mrrMovementsSql({ ...BASE, granularity: 'quarter' });
+    const postgres = mrrMovementsSql({ ...BASE, dialect: 'postgres', granularity: 'quarter' });
+    expect(duck).toContain('UNNEST(generate_series(grid_first, range_last))');
+    expect(duck).toContain('// 3');
+    expect(postgres).toContain('generate_series(grid_first, range_last) AS period_index');
+    expect(postgres).not.toContain('//');
+  });
+});
+
+describe('mrrMovementsSql: properties', () => {
+  it('is one statement with no semicolon for any valid options', () => {
+    fc.assert(
+      fc.property(
+        movementOptions,
+        fc.constantFrom('duckdb' as const, 'postgres' as const),
+        (options, dialect) => {
+          const sql = mrrMovementsSql({
+            dialect,
+            source: 'subscriptions',
+            ...options,
+          } as MrrMovementsSqlOptions);
+          expect(sql.startsWith('WITH ')).toBe(true);
+          expect(sql).not.toContain(';');
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+
+  it('refuses every table or column name that is not a plain SQL name', () => {
+    fc.assert(
+      fc.property(
+        fc.string({ minLength: 1, maxLength: 12 }).filter((name) => !/^[\p{L}_][\p{L}\p{N}_$]*$/u.test(name)),
+        (name) => {
+          expect(errorOf({ ...BASE, columns: { start: name } }).code).toMatch(/invalid_value|invalid_type/);
+          if (!name.includes('.') && !name.trimStart().startsWith('(')) {
+            expect(errorOf({ ...BASE, source: name }).code).toBe('invalid_value');
+          }
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe('mrrMovementsSql: bad input', () => {
+  it.each([
+    [{ ...BASE, dialect: INJECTION }, 'invalid_option', ['dialect']],
+    [{ ...BASE, source: INJECTION }, 'invalid_value', ['source']],
+    [{ ...BASE, source: 'a.b.c.d' }, 'invalid_value', ['source']],
+    [{ ...BASE, source: `(SELECT 1) AS x; DROP TABLE subscriptions; --` }, 'invalid_value', ['source']],
+    [{ ...BASE, source: `(SELECT 1) UNION (SELECT 2)` }, 'invalid_value', ['source']],
+    [{ ...BASE, source: `(SELECT 1 /* x */)` }, 'invalid_value', ['source']],
+    [{ ...BASE, source: `(SELECT E'\\'' )` }, 'invalid_value', ['source']],
+    [{ ...BASE, source: `(SELECT 'unclosed)` }, 'invalid_value', ['source']],
+    [{ ...BASE, source: `((SELECT 1)` }, 'invalid_value', ['source']],
+    [{ ...BASE, source: 42 }, 'invalid_type', ['source']],
+    [{ ...BASE, columns: { customerId: INJECTION } }, 'invalid_value', ['columns', 'customerId']],
+    [{ ...BASE, columns: { start: INJECTION } }, 'invalid_value', ['columns', 'start']],
+    [{ ...BASE, columns: { end: INJECTION } }, 'invalid_value', ['columns', 'end']],
+    [{ ...BASE, columns: { mrr: INJECTION } }, 'invalid_value', ['columns', 'mrr']],
+    [{ ...BASE, columns: { mrr: 'schema.mrr' } }, 'invalid_value', ['columns', 'mrr']],
+    [{ ...BASE, columns: { amount: 'mrr' } }, 'unknown_field', ['columns', 'amount']],
+    [{ ...BASE, columns: 'mrr' }, 'invalid_type', ['columns']],
+    [{ ...BASE, granularity: INJECTION }, 'invalid_option', ['granularity']],
+    [{ ...BASE, paidToFree: INJECTION }, 'invalid_option', ['paidToFree']],
+    [{ ...BASE, weekStartsOn: '1; DROP TABLE x' }, 'invalid_option', ['weekStartsOn']],
+    [{ ...BASE, from: "2024-01-01'; DROP TABLE subscriptions; --" }, 'invalid_date', ['from']],
+    [{ ...BASE, to: "2024-01-01' OR 1=1 --" }, 'invalid_date', ['to']],
+    [{ ...BASE, from: '2024-03-01', to: '2024-02-01' }, 'end_before_start', ['to']],
+    [{ ...BASE, mrrScale: '2; DROP TABLE x' }, 'invalid_number', ['mrrScale']],
+    [{ ...BASE, mrrScale: 19 }, 'out_of_range', ['mrrScale']],
+    [{ ...BASE, mrrScale: 1.5 }, 'not_integer', ['mrrScale']],
+    [{ ...BASE, timeZone: 'UTC' }, 'unknown_field', ['timeZone']],
+  ])('%j gives %s at %j', (options, code, path) => {
+    const error = errorOf(options);
+    expect(error.code).toBe(code);
+    expect(error.path).toEqual(path);
+  });
+
+  it('rejects options that are not an object', () => {
+    expect(errorOf(null).code).toBe('invalid_type');
+  });
+});
