@@ -1,9 +1,12 @@
-// Benchmark of mrrMovements on 1,000,000 subscription periods (about 100k customers over 48 months), against an
-// equivalent pandas implementation (bench/mrr_movements_pandas.py) on the same data.
+// Benchmark of mrrMovements on 1,000,000 subscription periods (about 150k customers over 48 months), against an
+// equivalent pandas implementation (bench/mrr_movements_pandas.py) on the same data. See bench/README.md.
 // Run: npx tsx bench/mrrMovements.ts   (ROWS=200000 for a smaller run; PYTHON=/path/to/python3 to override;
-// PANDAS=0 to skip the Python peer)
+// PANDAS=0 to skip the Python peer; SHUFFLE=1 to shuffle the rows so customers arrive in no order)
+// Memory: node --import tsx bench/mrrMovements.ts write FILE.json, then `load FILE.json` (baseline: parse the
+// rows only) and `once FILE.json` (parse, then one mrrMovements call), each under /usr/bin/time -v.
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -101,29 +104,84 @@ function tableOf(result: MrrMovements): string[][] {
   return result.periods.map((row) => [row.start, ...COLUMNS.map((column) => row[column].toString())]);
 }
 
-const periods = generate(ROWS);
-const csvPath = join(tmpdir(), `mrr-movements-bench-${ROWS}.csv`);
+function shuffle<T>(values: T[]): T[] {
+  const random = prng(7);
+  for (let index = values.length - 1; index > 0; index -= 1) {
+    const other = Math.floor(random() * (index + 1));
+    [values[index], values[other]] = [values[other]!, values[index]!];
+  }
+  return values;
+}
+
+/** SHA-256 of the drill-down list, one line `periodStart,customerId,type,previous,current,amount` per movement. */
+function movementDigest(result: MrrMovements): string {
+  const hash = createHash('sha256');
+  for (const move of result.customers) {
+    hash.update(
+      `${move.periodStart},${move.customerId},${move.type},${move.previousMrr},${move.currentMrr},${move.amount}\n`,
+    );
+  }
+  return hash.digest('hex');
+}
+
+const mib = (bytes: number) => (bytes / 2 ** 20).toFixed(0);
+
+const [mode, file] = process.argv.slice(2);
+if (mode === 'write') {
+  writeFileSync(file!, JSON.stringify(generate(ROWS)));
+  process.exit(0);
+}
+if (mode === 'load' || mode === 'once') {
+  const rows = JSON.parse(readFileSync(file!, 'utf8')) as SubscriptionPeriod[];
+  const before = process.memoryUsage().rss;
+  const started = performance.now();
+  const result = mode === 'once' ? mrrMovements(rows) : undefined;
+  console.log(
+    `${mode}: ${rows.length} rows, ${(performance.now() - started).toFixed(0)} ms, RSS after loading ${mib(before)} MiB, ` +
+      `max RSS ${mib(process.resourceUsage().maxRSS * 1024)} MiB, ${result?.customers.length ?? 0} customer movements`,
+  );
+  process.exit(0);
+}
+
+const generated = generate(ROWS);
+// Shuffled rows are re-parsed from JSON so that, as with rows a parser reads, objects and strings lie in memory
+// in array order (shuffling the pointers alone would add cache misses no real input has).
+const periods =
+  process.env.SHUFFLE === '1'
+    ? (JSON.parse(JSON.stringify(shuffle([...generated]))) as SubscriptionPeriod[])
+    : generated;
+const csvPath = join(
+  tmpdir(),
+  `mrr-movements-bench-${ROWS}${process.env.SHUFFLE === '1' ? '-shuffled' : ''}.csv`,
+);
 writeFileSync(csvPath, toCsv(periods));
 const customerCount = new Set(periods.map((row) => row.customerId)).size;
 console.log(`data: ${periods.length} subscription periods, ${customerCount} customers, CSV at ${csvPath}`);
 
-const baselineRss = process.memoryUsage().rss;
-let peakRss = baselineRss;
+// With --expose-gc, the garbage of generating the data and of the previous run is collected before each timed
+// run (as the pandas peer frees the previous result before its next run), so no run pays for another's garbage.
+const collectGarbage = (globalThis as { gc?: () => void }).gc;
 const timings: number[] = [];
+const cpuTimings: number[] = [];
 let result: MrrMovements | undefined;
 for (let run = 0; run < RUNS; run += 1) {
   result = undefined;
+  collectGarbage?.();
+  const cpu = process.cpuUsage();
   const started = performance.now();
   result = mrrMovements(periods);
   timings.push(performance.now() - started);
-  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+  const used = process.cpuUsage(cpu);
+  cpuTimings.push((used.user + used.system) / 1000);
 }
 const typescriptMs = median(timings);
+const typescriptCpuMs = median(cpuTimings);
+const list = (values: readonly number[]) => values.map((value) => value.toFixed(0)).join(', ');
 console.log(
-  `mrrMovements: median ${typescriptMs.toFixed(0)} ms of ${RUNS} runs (${timings.map((t) => t.toFixed(0)).join(', ')}), ` +
-    `${result!.periods.length} periods, ${result!.customers.length} customer movements, ` +
-    `peak RSS ${(peakRss / 2 ** 20).toFixed(0)} MiB (${(baselineRss / 2 ** 20).toFixed(0)} MiB before the first run: ` +
-    'runtime plus the generated input)',
+  `mrrMovements: median ${typescriptMs.toFixed(0)} ms wall (${list(timings)}), ` +
+    `median ${typescriptCpuMs.toFixed(0)} ms CPU (${list(cpuTimings)}), ` +
+    `${result!.periods.length} periods, ${result!.customers.length} customer movements` +
+    (collectGarbage === undefined ? ' (no --expose-gc: runs include earlier garbage)' : ''),
 );
 
 if (process.env.PANDAS === '0') process.exit(0);
@@ -132,10 +190,20 @@ const python = JSON.parse(
     encoding: 'utf8',
     maxBuffer: 1 << 26,
   }),
-) as { median_ms: number; read_ms: number; peak_rss_mib: number; rows: string[][] };
+) as {
+  median_ms: number;
+  timings_ms: number[];
+  median_cpu_ms: number;
+  cpu_ms: number[];
+  read_ms: number;
+  rows: string[][];
+  movements: number;
+  movement_digest: string;
+};
 console.log(
-  `pandas: median ${python.median_ms.toFixed(0)} ms of ${RUNS} runs (CSV read ${python.read_ms.toFixed(0)} ms not counted), ` +
-    `peak RSS ${python.peak_rss_mib.toFixed(0)} MiB`,
+  `pandas: median ${python.median_ms.toFixed(0)} ms wall (${list(python.timings_ms)}), ` +
+    `median ${python.median_cpu_ms.toFixed(0)} ms CPU (${list(python.cpu_ms)}), ` +
+    `${python.movements} customer movements; read_csv ${python.read_ms.toFixed(0)} ms (not counted)`,
 );
 
 const ours = tableOf(result!);
@@ -148,5 +216,14 @@ if (ours.length !== python.rows.length || mismatches.length > 0) {
   );
   process.exit(1);
 }
-console.log(`tables agree to the cent on all ${ours.length} periods and ${COLUMNS.length} columns`);
-console.log(`pandas / mrrMovements time ratio: ${(python.median_ms / typescriptMs).toFixed(2)}`);
+if (movementDigest(result!) !== python.movement_digest) {
+  console.error('the customer movement lists differ');
+  process.exit(1);
+}
+console.log(
+  `tables agree to the cent on all ${ours.length} periods and ${COLUMNS.length} columns, and the ` +
+    `${result!.customers.length} customer movements are identical (SHA-256 of the list)`,
+);
+console.log(
+  `pandas / mrrMovements: wall ${(python.median_ms / typescriptMs).toFixed(2)}, CPU ${(python.median_cpu_ms / typescriptCpuMs).toFixed(2)}`,
+);

@@ -7,6 +7,18 @@ export interface AmountOps<T extends number | bigint> {
   readonly zero: T;
   add(a: T, b: T): T;
   sub(a: T, b: T): T;
+  /** A zero-filled buffer of `length` amounts: a Float64Array for numbers (no boxing, no GC scanning). */
+  allocate(length: number): AmountBuffer<T>;
+}
+
+/**
+ * A fixed-length buffer of amounts.
+ *
+ * @private
+ */
+export interface AmountBuffer<T extends number | bigint> {
+  [index: number]: T;
+  readonly length: number;
 }
 
 /** @private */
@@ -14,6 +26,7 @@ export const NUMBER_OPS: AmountOps<number> = {
   zero: 0,
   add: (a, b) => a + b,
   sub: (a, b) => a - b,
+  allocate: (length) => new Float64Array(length),
 };
 
 /** @private */
@@ -21,6 +34,7 @@ export const BIGINT_OPS: AmountOps<bigint> = {
   zero: 0n,
   add: (a, b) => a + b,
   sub: (a, b) => a - b,
+  allocate: (length) => new Array<bigint>(length).fill(0n),
 };
 
 /** Movement type codes; 0 means no movement. @private */
@@ -49,8 +63,10 @@ export interface SweepInput<T extends number | bigint> {
   readonly rowOrder: Int32Array;
   readonly first: Int32Array;
   readonly last: Int32Array;
-  /** Each row's MRR in integer minor units. */
-  readonly amounts: readonly T[];
+  /** Each distinct MRR amount in integer minor units. */
+  readonly amounts: ArrayLike<T>;
+  /** Each row's index into `amounts`. */
+  readonly amountOf: Int32Array;
   readonly snapshotCount: number;
   /** The snapshot whose state is the first reported period's start; movements at later snapshots are reported. */
   readonly startSnapshot: number;
@@ -69,11 +85,13 @@ export interface SweepResult<T extends number | bigint> {
   /** Indexed by `(type - 1) * periods + period`, type 1 … 5. */
   readonly sums: T[];
   readonly counts: Int32Array;
-  readonly movementCustomer: number[];
-  readonly movementSnapshot: number[];
-  readonly movementType: number[];
-  readonly movementPrevious: T[];
-  readonly movementCurrent: T[];
+  /** Movements recorded; the buffers below hold them at indexes 0 … movementCount − 1 (and spare room after). */
+  movementCount: number;
+  movementCustomer: Int32Array;
+  movementSnapshot: Int32Array;
+  movementType: Uint8Array;
+  movementPrevious: AmountBuffer<T>;
+  movementCurrent: AmountBuffer<T>;
 }
 
 /**
@@ -86,19 +104,22 @@ export function movementSweep<T extends number | bigint>(
   input: SweepInput<T>,
   ops: AmountOps<T>,
 ): SweepResult<T> {
-  const { rowOffsets, rowOrder, first, last, amounts, snapshotCount, startSnapshot, freeStaysCustomer } =
-    input;
+  const { rowOffsets, rowOrder, first, last, amounts, amountOf } = input;
+  const { snapshotCount, startSnapshot, freeStaysCustomer } = input;
   const periods = snapshotCount - 1 - startSnapshot;
+  // Typically fewer movements than rows; the buffers double when needed.
+  const capacity = Math.max(64, rowOrder.length >>> 1);
   const result: SweepResult<T> = {
     startingMrr: ops.zero,
     startingCustomers: 0,
     sums: new Array<T>(5 * periods).fill(ops.zero),
     counts: new Int32Array(5 * periods),
-    movementCustomer: [],
-    movementSnapshot: [],
-    movementType: [],
-    movementPrevious: [],
-    movementCurrent: [],
+    movementCount: 0,
+    movementCustomer: new Int32Array(capacity),
+    movementSnapshot: new Int32Array(capacity),
+    movementType: new Uint8Array(capacity),
+    movementPrevious: ops.allocate(capacity),
+    movementCurrent: ops.allocate(capacity),
   };
   let eventSnapshot = new Int32Array(64);
   let eventRow = new Int32Array(64);
@@ -149,10 +170,10 @@ export function movementSweep<T extends number | bigint>(
       while (index < events && eventSnapshot[index] === snapshot) {
         const row = eventRow[index]!;
         if (eventSign[index] === 1) {
-          mrr = ops.add(mrr, amounts[row]!);
+          mrr = ops.add(mrr, amounts[amountOf[row]!]!);
           active += 1;
         } else {
-          mrr = ops.sub(mrr, amounts[row]!);
+          mrr = ops.sub(mrr, amounts[amountOf[row]!]!);
           active -= 1;
         }
         index += 1;
@@ -199,11 +220,35 @@ function record<T extends number | bigint>(
   const amount = current > previous ? ops.sub(current, previous) : ops.sub(previous, current);
   result.sums[slot] = ops.add(result.sums[slot]!, amount);
   result.counts[slot]! += 1;
-  result.movementCustomer.push(customer);
-  result.movementSnapshot.push(snapshot);
-  result.movementType.push(type);
-  result.movementPrevious.push(previous);
-  result.movementCurrent.push(current);
+  const index = result.movementCount;
+  if (index === result.movementType.length) grow(result, ops);
+  result.movementCustomer[index] = customer;
+  result.movementSnapshot[index] = snapshot;
+  result.movementType[index] = type;
+  result.movementPrevious[index] = previous;
+  result.movementCurrent[index] = current;
+  result.movementCount = index + 1;
+}
+
+function grow<T extends number | bigint>(result: SweepResult<T>, ops: AmountOps<T>): void {
+  const length = 2 * result.movementType.length;
+  const previous = ops.allocate(length);
+  const current = ops.allocate(length);
+  for (let index = 0; index < result.movementCount; index += 1) {
+    previous[index] = result.movementPrevious[index]!;
+    current[index] = result.movementCurrent[index]!;
+  }
+  result.movementPrevious = previous;
+  result.movementCurrent = current;
+  const customer = new Int32Array(length);
+  customer.set(result.movementCustomer);
+  result.movementCustomer = customer;
+  const snapshot = new Int32Array(length);
+  snapshot.set(result.movementSnapshot);
+  result.movementSnapshot = snapshot;
+  const type = new Uint8Array(length);
+  type.set(result.movementType);
+  result.movementType = type;
 }
 
 // Events of one customer are few, so insertion sort wins; a customer with hundreds of rows falls back to a

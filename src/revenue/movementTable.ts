@@ -77,23 +77,25 @@ function customerMovements(
   decimal: (amount: number | bigint) => Decimal,
   startSnapshot: number,
 ): CustomerMovement[] {
-  const total = sweep.movementSnapshot.length;
+  const total = sweep.movementCount;
   const offsets = new Int32Array(periods.length + 1);
   for (let index = 0; index < total; index += 1) {
     offsets[sweep.movementSnapshot[index]! - startSnapshot]! += 1;
   }
   for (let period = 0; period < periods.length; period += 1) offsets[period + 1]! += offsets[period]!;
   const movements: CustomerMovement[] = new Array(total);
+  const zero = decimal(0);
   for (let index = 0; index < total; index += 1) {
     const period = sweep.movementSnapshot[index]! - 1 - startSnapshot;
     const previous = sweep.movementPrevious[index]!;
     const current = sweep.movementCurrent[index]!;
+    // New, reactivation and churn movements start or end at 0, which needs no cache lookup.
     movements[offsets[period]!] = {
       customerId: customerIds[sweep.movementCustomer[index]!]!,
       periodStart: periods[period]!.start,
       type: TYPES[sweep.movementType[index]! - 1]!,
-      previousMrr: decimal(previous),
-      currentMrr: decimal(current),
+      previousMrr: previous > 0 ? decimal(previous) : zero,
+      currentMrr: current > 0 ? decimal(current) : zero,
       amount: decimal(current > previous ? minus(current, previous) : minus(previous, current)),
     };
     offsets[period]! += 1;

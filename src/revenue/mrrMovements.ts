@@ -18,7 +18,8 @@ import {
 import { BIGINT_OPS, movementSweep, NUMBER_OPS, type SweepInput, type SweepResult } from './movementSweep.js';
 import { movementTable, type PeriodGrid } from './movementTable.js';
 import { decimalCache, scaledAmounts } from './scaledAmounts.js';
-import { normalizeSubscriptionPeriods, type SubscriptionPeriod } from './subscriptionPeriod.js';
+import { OPEN_END, subscriptionColumns } from './subscriptionColumns.js';
+import type { SubscriptionPeriod } from './subscriptionPeriod.js';
 
 /**
  * What a paying customer who drops to MRR 0 but still holds a free (MRR 0) subscription period is.
@@ -164,14 +165,16 @@ export function mrrMovements(
       message: `to (${to}) is before from (${from})`,
     });
   }
-  const rows = normalizeSubscriptionPeriods(periods, resolved.timeZone);
-  if (rows.length === 0 && from === undefined && to === undefined) return { periods: [], customers: [] };
+  const columns = subscriptionColumns(periods, resolved.timeZone);
+  const { startDay, endDay } = columns;
+  const rowCount = columns.length;
+  if (rowCount === 0 && from === undefined && to === undefined) return { periods: [], customers: [] };
 
   let firstDay = Number.POSITIVE_INFINITY;
   let lastDay = Number.NEGATIVE_INFINITY;
-  for (const row of rows) {
-    if (row.startDay < firstDay) firstDay = row.startDay;
-    const latest = row.endDay === null ? row.startDay : row.endDay;
+  for (let row = 0; row < rowCount; row += 1) {
+    if (startDay[row]! < firstDay) firstDay = startDay[row]!;
+    const latest = endDay[row] === OPEN_END ? startDay[row]! : endDay[row]!;
     if (latest > lastDay) lastDay = latest;
   }
   const toDay =
@@ -180,60 +183,38 @@ export function mrrMovements(
   // The grid starts at the earliest data even when `from` is later, so "paid before" (new vs reactivation) and
   // the paidToFree state are judged on the same snapshots whatever range is reported.
   const grid = periodGrid(Math.min(fromDay, firstDay), fromDay, toDay, resolved);
-
-  // One hash lookup per row gives each customer an index in order of appearance; ranking the distinct ids
-  // afterwards puts customers in code-unit order for the drill-down list.
-  const appearance = new Map<string, number>();
-  const rowCustomer = new Int32Array(rows.length);
-  let previousId = '';
-  let previousCustomer = -1;
-  for (let index = 0; index < rows.length; index += 1) {
-    const id = rows[index]!.customerId;
-    // Rows of one customer usually come together; comparing with the previous id skips a hash lookup.
-    let customer = id === previousId ? previousCustomer : appearance.get(id);
-    if (customer === undefined) {
-      customer = appearance.size;
-      appearance.set(id, customer);
-    }
-    rowCustomer[index] = customer;
-    previousId = id;
-    previousCustomer = customer;
-  }
-  const customerIds = [...appearance.keys()].sort();
-  const rank = new Int32Array(customerIds.length);
-  customerIds.forEach((id, position) => {
-    rank[appearance.get(id)!] = position;
-  });
-  const rowOffsets = new Int32Array(customerIds.length + 1);
-  const first = new Int32Array(rows.length);
-  const last = new Int32Array(rows.length);
   const snapshotCount = grid.boundaries.length;
-  for (let index = 0; index < rows.length; index += 1) {
-    const row = rows[index]!;
-    const customer = rank[rowCustomer[index]!]!;
-    rowCustomer[index] = customer;
-    rowOffsets[customer + 1]! += 1;
-    first[index] = upperBound(grid.boundaries, row.startDay);
-    last[index] = row.endDay === null ? snapshotCount - 1 : upperBound(grid.boundaries, row.endDay) - 1;
+
+  const { customerIds, rank } = rankCustomers(columns.customerIds);
+  const customer = columns.customer;
+  const rowOffsets = new Int32Array(customerIds.length + 1);
+  const first = new Int32Array(rowCount);
+  const last = new Int32Array(rowCount);
+  const snapshotOf = snapshotLookup(grid.boundaries, rowCount);
+  for (let row = 0; row < rowCount; row += 1) {
+    rowOffsets[(rank === undefined ? customer[row]! : rank[customer[row]!]!) + 1]! += 1;
+    first[row] = snapshotOf(startDay[row]!);
+    last[row] = endDay[row] === OPEN_END ? snapshotCount - 1 : snapshotOf(endDay[row]!) - 1;
   }
-  for (let customer = 0; customer < customerIds.length; customer += 1) {
-    rowOffsets[customer + 1]! += rowOffsets[customer]!;
+  for (let position = 0; position < customerIds.length; position += 1) {
+    rowOffsets[position + 1]! += rowOffsets[position]!;
   }
   const fill = rowOffsets.slice(0, customerIds.length);
-  const rowOrder = new Int32Array(rows.length);
-  for (let index = 0; index < rows.length; index += 1) {
-    const customer = rowCustomer[index]!;
-    rowOrder[fill[customer]!] = index;
-    fill[customer]! += 1;
+  const rowOrder = new Int32Array(rowCount);
+  for (let row = 0; row < rowCount; row += 1) {
+    const position = rank === undefined ? customer[row]! : rank[customer[row]!]!;
+    rowOrder[fill[position]!] = row;
+    fill[position]! += 1;
   }
 
-  const scaled = scaledAmounts(rows.map((row) => row.mrr));
+  const scaled = scaledAmounts(columns.amounts, columns.amount);
   const base = {
     customerCount: customerIds.length,
     rowOffsets,
     rowOrder,
     first,
     last,
+    amountOf: columns.amount,
     snapshotCount,
     startSnapshot: grid.startSnapshot,
     freeStaysCustomer: paidToFree === 'contraction',
@@ -243,6 +224,23 @@ export function mrrMovements(
       ? movementSweep<number>({ ...base, amounts: scaled.amounts } satisfies SweepInput<number>, NUMBER_OPS)
       : movementSweep<bigint>({ ...base, amounts: scaled.amounts }, BIGINT_OPS);
   return movementTable(sweep, grid, customerIds, decimalCache(scaled.scale));
+}
+
+// Customers in UTF-16 code-unit order (the drill-down order). Exports are often sorted by customer already, and
+// then the ids keep their positions (rank undefined) without a sort.
+function rankCustomers(ids: string[]): { customerIds: string[]; rank: Int32Array | undefined } {
+  let sorted = true;
+  for (let position = 1; sorted && position < ids.length; position += 1)
+    sorted = ids[position - 1]! < ids[position]!;
+  if (sorted) return { customerIds: ids, rank: undefined };
+  const order = Array.from(ids.keys()).sort((a, b) => (ids[a]! < ids[b]! ? -1 : 1));
+  const rank = new Int32Array(ids.length);
+  const customerIds: string[] = new Array(ids.length);
+  for (let position = 0; position < order.length; position += 1) {
+    rank[order[position]!] = position;
+    customerIds[position] = ids[order[position]!]!;
+  }
+  return { customerIds, rank };
 }
 
 function periodGrid(
@@ -269,7 +267,22 @@ function periodGrid(
   return { boundaries: Float64Array.from(starts), startSnapshot: starts.indexOf(rangeStart) };
 }
 
-/** Index of the first boundary greater than `day` (boundaries.length when none is). */
+// `snapshotOf(day)` is the index of the first boundary greater than `day` (boundaries.length when none is). A
+// table over the grid's days answers in one read; a grid far longer than the data (decades of days for a few
+// rows) uses binary search instead.
+function snapshotLookup(boundaries: Float64Array, rowCount: number): (day: number) => number {
+  const origin = boundaries[0]!;
+  const span = boundaries[boundaries.length - 1]! - origin;
+  if (span > 4 * rowCount + 4096) return (day) => upperBound(boundaries, day);
+  const table = new Int32Array(span);
+  let snapshot = 1;
+  for (let offset = 0; offset < span; offset += 1) {
+    if (origin + offset >= boundaries[snapshot]!) snapshot += 1;
+    table[offset] = snapshot;
+  }
+  return (day) => (day - origin < span ? table[day - origin]! : boundaries.length);
+}
+
 function upperBound(boundaries: Float64Array, day: number): number {
   let low = 0;
   let high = boundaries.length;

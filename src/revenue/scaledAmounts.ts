@@ -1,14 +1,14 @@
 import { Decimal } from '../core/decimal.js';
 
 /**
- * Every row's MRR as an integer count of minor units `mrr × 10^scale`, where `scale` is the largest number of
- * decimal places among the rows: `number`s when every sum the sweep can form stays a safe integer, otherwise
- * `bigint`s (exact for any number of digits).
+ * Each distinct MRR amount as an integer count of minor units `mrr × 10^scale`, where `scale` is the largest
+ * number of decimal places among the amounts: `number`s (in a Float64Array) when every sum the sweep can form
+ * stays a safe integer, otherwise `bigint`s (exact for any number of digits).
  *
  * @private
  */
 export type ScaledAmounts =
-  | { readonly kind: 'number'; readonly scale: number; readonly amounts: number[] }
+  | { readonly kind: 'number'; readonly scale: number; readonly amounts: Float64Array }
   | { readonly kind: 'bigint'; readonly scale: number; readonly amounts: bigint[] };
 
 // The sweep adds at most every row once into a running sum and subtracts them again, and a period's ending
@@ -16,42 +16,31 @@ export type ScaledAmounts =
 const SAFE_TOTAL = Math.floor(Number.MAX_SAFE_INTEGER / 2);
 
 /**
- * Converts Decimal MRR values to integer minor units (see {@link ScaledAmounts}).
+ * Converts the distinct Decimal amounts to integer minor units (see {@link ScaledAmounts}); `rowAmount` maps
+ * each row to its distinct amount and decides, through the total over all rows, whether `number`s are safe.
  *
  * @private
  */
-export function scaledAmounts(values: readonly Decimal[]): ScaledAmounts {
+export function scaledAmounts(distinct: readonly Decimal[], rowAmount: Int32Array): ScaledAmounts {
   let scale = 0;
-  let seen: Decimal | undefined;
-  for (const value of values) {
-    if (value === seen) continue;
-    seen = value;
-    const places = value.decimalPlaces();
-    if (places > scale) scale = places;
-  }
+  for (const value of distinct) scale = Math.max(scale, value.decimalPlaces());
   const factor = new Decimal(10).pow(scale);
-  // The validator hands out one Decimal per distinct input amount, so caching by identity skips almost every
-  // Decimal multiplication.
-  const cache = new Map<Decimal, number>();
-  const amounts: number[] = new Array(values.length);
-  let total = 0;
+  const amounts = new Float64Array(distinct.length);
   let safe = scale <= 15;
-  for (let index = 0; safe && index < values.length; index += 1) {
-    const value = values[index]!;
-    let amount = cache.get(value);
-    if (amount === undefined) {
-      amount = value.times(factor).toNumber();
-      cache.set(value, amount);
-    }
-    amounts[index] = amount;
-    total += amount;
-    safe = Number.isSafeInteger(amount) && total <= SAFE_TOTAL;
+  for (let index = 0; safe && index < distinct.length; index += 1) {
+    amounts[index] = distinct[index]!.times(factor).toNumber();
+    safe = Number.isSafeInteger(amounts[index]);
+  }
+  let total = 0;
+  for (let row = 0; safe && row < rowAmount.length; row += 1) {
+    total += amounts[rowAmount[row]!]!;
+    safe = total <= SAFE_TOTAL;
   }
   if (safe) return { kind: 'number', scale, amounts };
   return {
     kind: 'bigint',
     scale,
-    amounts: values.map((value) => BigInt(value.toFixed(scale).replace('.', ''))),
+    amounts: distinct.map((value) => BigInt(value.toFixed(scale).replace('.', ''))),
   };
 }
 

@@ -254,6 +254,20 @@ describe('mrrMovements: worked examples', () => {
     ]);
   });
 
+  it('buckets a daily grid far longer than the data (decades for one row) correctly', () => {
+    // 1 row, 7,305 days of grid: the snapshot lookup uses binary search instead of a day table.
+    const table = mrrMovements([{ customerId: 'a', start: '2010-06-15', end: '2010-06-17', mrr: 5 }], {
+      granularity: 'day',
+      from: '2000-01-01',
+      to: '2019-12-31',
+    });
+    expect(table.periods).toHaveLength(7305);
+    expect(table.customers.map((move) => [move.periodStart, move.type, move.amount.toString()])).toEqual([
+      ['2010-06-15', 'new', '5'],
+      ['2010-06-17', 'churn', '5'],
+    ]);
+  });
+
   it('reads Date inputs in the timeZone option', () => {
     // 20:00 UTC on Jan 31 is already Feb 1 in Tokyo.
     const periods = [{ customerId: 'a', start: new Date('2024-01-31T20:00:00Z'), mrr: 9 }];
