@@ -27,6 +27,10 @@ export default defineConfig([
     platform: 'node',
     target: 'node20',
     banner: { js: '#!/usr/bin/env node' },
+    // DuckDB (an optional peer) is imported dynamically by --engine duckdb: splitting keeps it in a chunk
+    // that is loaded only then, so the command runs without it installed.
+    splitting: true,
+    external: ['@duckdb/node-api'],
     outDir: 'dist',
     dts: false,
     clean: false,

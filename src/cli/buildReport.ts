@@ -10,8 +10,7 @@ import { type Decimal, ZERO } from '../core/decimal.js';
 import { type Numeric, toDecimal } from '../core/numeric.js';
 import type { Granularity } from '../core/periods.js';
 import { ratioOrNull } from '../core/ratio.js';
-import { defineScorecard, type ScorecardConfig } from '../health/scorecard.js';
-import { scoreHealthMany } from '../health/scoreHealthMany.js';
+import type { ScorecardConfig } from '../health/scorecard.js';
 import { netPromoterScore } from '../nps/netPromoterScore.js';
 import { npsConfidenceInterval } from '../nps/npsConfidenceInterval.js';
 import { type CohortRetentionResult, cohortRetention } from '../revenue/cohortRetention.js';
@@ -30,10 +29,18 @@ import { averageRevenuePerAccount } from '../unit-economics/averageRevenuePerAcc
 import { cacPaybackMonths } from '../unit-economics/cacPaybackMonths.js';
 import { customerAcquisitionCost } from '../unit-economics/customerAcquisitionCost.js';
 import { lifetimeValue } from '../unit-economics/lifetimeValue.js';
+import { type ReportHealth, reportHealth } from './reportHealth.js';
 
-/** Everything the report can use; only `subscriptions` is required. @private */
+/**
+ * Everything the report can use. Either `subscriptions` (everything is computed here) or `movements` (a table
+ * computed elsewhere, e.g. by DuckDB over a file too large for memory: then the figures that need each
+ * customer's history — trailing NRR/GRR and cohorts — are null).
+ *
+ * @private
+ */
 export interface ReportInput {
-  readonly subscriptions: readonly SubscriptionPeriod[];
+  readonly subscriptions?: readonly SubscriptionPeriod[];
+  readonly movements?: readonly PeriodMovements[];
   readonly npsResponses?: readonly { readonly at: DateLike; readonly score: number }[];
   readonly onboarding?: readonly {
     readonly customerId: string;
@@ -94,20 +101,7 @@ export interface Report {
     readonly lower: number | null;
     readonly upper: number | null;
   } | null;
-  readonly health: {
-    readonly accounts: number;
-    readonly averageScore: number | null;
-    /** Accounts per overall band, in the scorecard's band order. */
-    readonly bands: { readonly label: string; readonly accounts: number; readonly share: Decimal | null }[];
-    /** The accounts pulling the score down most often: measure id → accounts where it lost the most points. */
-    readonly fixFirst: { readonly measure: string; readonly accounts: number }[];
-    /** The lowest-scoring accounts, lowest first (ties by customer id): whom to call first. */
-    readonly lowestScores: {
-      readonly customerId: string;
-      readonly score: number;
-      readonly band: string | null;
-    }[];
-  } | null;
+  readonly health: ReportHealth | null;
   /**
    * Logo retention of the last `cohortPeriods` cohorts (customers by the period of their first payment), over
    * the report's periods; null when there are no periods.
@@ -133,12 +127,16 @@ export interface Report {
 export function buildReport(input: ReportInput, options: ReportOptions = {}): Report {
   const granularity = options.granularity ?? 'month';
   const grossMargin = options.grossMargin ?? 1;
-  const table = mrrMovements(input.subscriptions, {
-    granularity,
-    ...(options.from === undefined ? {} : { from: options.from }),
-    ...(options.to === undefined ? {} : { to: options.to }),
-  });
-  const periods: ReportPeriodRow[] = table.periods.map((row) => ({
+  const subscriptions = input.subscriptions;
+  const movements =
+    subscriptions === undefined
+      ? (input.movements ?? [])
+      : mrrMovements(subscriptions, {
+          granularity,
+          ...(options.from === undefined ? {} : { from: options.from }),
+          ...(options.to === undefined ? {} : { to: options.to }),
+        }).periods;
+  const periods: ReportPeriodRow[] = movements.map((row) => ({
     ...row,
     customerChurnRate: customerChurnRate(row),
     grossRevenueChurnRate: grossRevenueChurnRate(row),
@@ -224,68 +222,18 @@ export function buildReport(input: ReportInput, options: ReportOptions = {}): Re
 
   const cohortPeriods = options.cohortPeriods ?? 12;
   const cohorts =
-    last === undefined
+    last === undefined || subscriptions === undefined
       ? null
-      : cohortRetention(input.subscriptions, {
+      : cohortRetention(subscriptions, {
           granularity,
           from: periods[Math.max(0, periods.length - cohortPeriods)]!.start,
           to: last.start,
         });
 
-  let health: Report['health'] = null;
-  if (input.healthMeasures !== undefined) {
-    const scorecard = defineScorecard(input.scorecard ?? SAMPLE_SCORECARD);
-    const scores = scoreHealthMany(
-      scorecard,
-      input.healthMeasures.map((row) => {
-        const { customerId: _customerId, ...measures } = row as { customerId: string } & Record<
-          string,
-          unknown
-        >;
-        return { measures };
-      }),
-    );
-    const scored = scores.filter((result) => result.score !== null);
-    const fixFirst = new Map<string, number>();
-    for (const result of scored) {
-      const worst = result.measures.reduce((a, b) => ((b.pointsLost ?? 0) > (a.pointsLost ?? 0) ? b : a));
-      if ((worst.pointsLost ?? 0) > 0) fixFirst.set(worst.id, (fixFirst.get(worst.id) ?? 0) + 1);
-    }
-    health = {
-      accounts: scores.length,
-      averageScore:
-        scored.length === 0
-          ? null
-          : Math.round((scored.reduce((sum, result) => sum + result.score!, 0) / scored.length) * 10) / 10,
-      bands: scorecard.bands.map((band) => {
-        const accounts = scored.filter((result) => result.band === band.label).length;
-        return {
-          label: band.label,
-          accounts,
-          share: ratioOrNull(toDecimal(accounts), toDecimal(scored.length)),
-        };
-      }),
-      fixFirst: [...fixFirst]
-        .map(([measure, accounts]) => ({ measure, accounts }))
-        .sort((a, b) => b.accounts - a.accounts),
-      lowestScores: scores
-        .map((result, index) => ({
-          customerId: String(input.healthMeasures![index]!.customerId),
-          score: result.score,
-          band: result.band,
-        }))
-        .filter(
-          (entry): entry is { customerId: string; score: number; band: string | null } =>
-            entry.score !== null,
-        )
-        // Code-unit order for ties, not localeCompare, so the list is the same on every machine.
-        .sort(
-          (a, b) =>
-            a.score - b.score || (a.customerId < b.customerId ? -1 : a.customerId > b.customerId ? 1 : 0),
-        )
-        .slice(0, options.lowestScores ?? 10),
-    };
-  }
+  const health =
+    input.healthMeasures === undefined
+      ? null
+      : reportHealth(input.healthMeasures, input.scorecard ?? SAMPLE_SCORECARD, options.lowestScores ?? 10);
 
   return {
     granularity,
@@ -299,9 +247,13 @@ export function buildReport(input: ReportInput, options: ReportOptions = {}): Re
       lifetimeValue: ltv,
       grossMargin: String(grossMargin),
       trailingNetRevenueRetention:
-        asOf === null ? null : trailingNetRevenueRetention(input.subscriptions, { asOf }).value,
+        asOf === null || subscriptions === undefined
+          ? null
+          : trailingNetRevenueRetention(subscriptions, { asOf }).value,
       trailingGrossRevenueRetention:
-        asOf === null ? null : trailingGrossRevenueRetention(input.subscriptions, { asOf }).value,
+        asOf === null || subscriptions === undefined
+          ? null
+          : trailingGrossRevenueRetention(subscriptions, { asOf }).value,
       customerAcquisitionCost: cac,
       cacPaybackMonths: payback,
     },

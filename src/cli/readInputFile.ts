@@ -14,8 +14,8 @@ export class InputFileError extends Error {
   override readonly name = 'InputFileError';
 }
 
-// Header names accepted for each field: ours, snake_case, and the dbt MRR playbook's.
-const COLUMNS: Record<keyof SubscriptionPeriod, readonly string[]> = {
+/** Header names accepted for each field: ours, snake_case, and the dbt MRR playbook's. @private */
+export const subscriptionColumnAliases: Readonly<Record<keyof SubscriptionPeriod, readonly string[]>> = {
   customerId: ['customerId', 'customer_id'],
   subscriptionId: ['subscriptionId', 'subscription_id'],
   start: ['start', 'start_date', 'startDate'],
@@ -60,11 +60,12 @@ export function readInputFile(file: string): InputFile {
     throw new InputFileError(`${file} is not valid CSV: ${(error as Error).message}`);
   }
   const headers = records.length === 0 ? [] : Object.keys(records[0]!);
-  const column = (field: keyof SubscriptionPeriod) => COLUMNS[field].find((name) => headers.includes(name));
+  const column = (field: keyof SubscriptionPeriod) =>
+    subscriptionColumnAliases[field].find((name) => headers.includes(name));
   for (const field of ['customerId', 'start', 'mrr'] as const) {
     if (records.length > 0 && column(field) === undefined) {
       throw new InputFileError(
-        `${file} has no ${COLUMNS[field].join(' / ')} column (found: ${headers.join(', ')})`,
+        `${file} has no ${subscriptionColumnAliases[field].join(' / ')} column (found: ${headers.join(', ')})`,
       );
     }
   }

@@ -5,6 +5,7 @@ import { MetricInputError } from '../core/errors.js';
 import { GRANULARITIES, type Granularity } from '../core/periods.js';
 import { generateSampleData } from '../sample/generateSampleData.js';
 import { buildReport, type ReportInput } from './buildReport.js';
+import { duckDbMovements } from './duckDbMovements.js';
 import { formatReport } from './formatReport.js';
 import { type InputFile, InputFileError, readInputFile } from './readInputFile.js';
 import { renderHtmlReport } from './renderHtmlReport.js';
@@ -28,6 +29,10 @@ Options:
   --periods N                                 recent periods in the table, charts and cohorts (default 12)
   --json                                      print the whole report as JSON
   --html FILE                                 also write a self-contained HTML report with charts to FILE
+  --engine memory|duckdb                      compute the movements in Node (default) or in DuckDB, which
+                                              streams a CSV or Parquet file too large for memory (default
+                                              for .parquet; needs @duckdb/node-api; trailing NRR and cohorts
+                                              are then left out)
   -h, --help                                  show this help
 `;
 
@@ -37,7 +42,7 @@ Options:
  *
  * @private
  */
-export function runCli(argv: readonly string[], io: CliIo): number {
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   let parsed: ReturnType<typeof parse>;
   try {
     parsed = parse(argv);
@@ -77,10 +82,27 @@ export function runCli(argv: readonly string[], io: CliIo): number {
     io.stderr(`--html needs a file name\n\n${USAGE}`);
     return 2;
   }
+  const engine = values.engine ?? (file?.toLowerCase().endsWith('.parquet') ? 'duckdb' : 'memory');
+  if (engine !== 'memory' && engine !== 'duckdb') {
+    io.stderr(`--engine must be memory or duckdb, received ${engine}\n`);
+    return 2;
+  }
+  if (engine === 'duckdb' && (file === undefined || !/\.(csv|parquet)$/i.test(file))) {
+    io.stderr(`--engine duckdb reads a .csv or .parquet file\n\n${USAGE}`);
+    return 2;
+  }
   const source = file ?? 'the built-in sample data';
   try {
     if (file === undefined) {
       input = generateSampleData();
+    } else if (engine === 'duckdb') {
+      input = {
+        movements: await duckDbMovements(file, {
+          granularity: granularity as Granularity,
+          ...(values.from === undefined ? {} : { from: values.from }),
+          ...(values.to === undefined ? {} : { to: values.to }),
+        }),
+      };
     } else {
       const read = readInputFile(file);
       input = read;
@@ -132,6 +154,7 @@ function parse(argv: readonly string[]) {
       periods: { type: 'string' },
       json: { type: 'boolean' },
       html: { type: 'string' },
+      engine: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });

@@ -126,7 +126,7 @@ describe('renderHtmlReport', () => {
 
   it('has one SVG per chart, and leaves out the parts the report lacks', () => {
     expect(html.match(/<svg /g)).toHaveLength(3);
-    const bare = buildReport({ subscriptions: INPUT.subscriptions }, { to: '2024-03-31' });
+    const bare = buildReport({ subscriptions: INPUT.subscriptions ?? [] }, { to: '2024-03-31' });
     const withoutHealth = renderHtmlReport(bare);
     expect(withoutHealth.match(/<svg /g)).toHaveLength(2);
     expect(withoutHealth).not.toContain('<h2>Health</h2>');

@@ -1,13 +1,14 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/runCli.js';
 
-function run(...argv: string[]) {
+async function run(...argv: string[]) {
   let stdout = '';
   let stderr = '';
-  const code = runCli(argv, { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text) });
+  const code = await runCli(argv, { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text) });
   return { code, stdout, stderr };
 }
 
@@ -19,8 +20,8 @@ function file(name: string, contents: string): string {
 }
 
 describe('customer-health report', () => {
-  it('runs on the built-in sample data and prints every section', () => {
-    const { code, stdout, stderr } = run('report');
+  it('runs on the built-in sample data and prints every section', async () => {
+    const { code, stdout, stderr } = await run('report');
     expect(stderr).toBe('');
     expect(code).toBe(0);
     for (const label of [
@@ -37,14 +38,14 @@ describe('customer-health report', () => {
     expect(stdout).toContain('as of 2026-10-31');
   });
 
-  it('reports a small CSV with hand-computed numbers', () => {
+  it('reports a small CSV with hand-computed numbers', async () => {
     // a pays 100 from January; b pays 50 in January and February only; a adds 30 in March.
     // Jan: new 150 (2 customers). Feb: nothing changes. Mar: b churned 50, a expanded 30 → 130.
     const path = file(
       'small.csv',
       'customer_id,subscription_id,start_date,end_date,mrr\na,a1,2024-01-01,,100\nb,b1,2024-01-05,2024-03-01,50\na,a2,2024-03-10,,30\n',
     );
-    const { code, stdout } = run('report', path, '--json', '--to', '2024-03-31');
+    const { code, stdout } = await run('report', path, '--json', '--to', '2024-03-31');
     expect(code).toBe(0);
     const report = JSON.parse(stdout);
     expect(
@@ -60,12 +61,12 @@ describe('customer-health report', () => {
     expect(report.summary.mrr).toBe('130');
   });
 
-  it('reads the dbt MRR playbook column names', () => {
+  it('reads the dbt MRR playbook column names', async () => {
     const path = file(
       'dbt.csv',
       'subscription_id,customer_id,start_date,end_date,monthly_amount\n1,1,2018-11-01,2019-02-01,50\n',
     );
-    const { code, stdout } = run('report', path, '--json');
+    const { code, stdout } = await run('report', path, '--json');
     expect(code).toBe(0);
     expect(JSON.parse(stdout).periods.at(-1)).toMatchObject({
       start: '2019-02-01',
@@ -74,75 +75,75 @@ describe('customer-health report', () => {
     });
   });
 
-  it('names the file, row and column of a bad value, exits 1 and prints no report', () => {
+  it('names the file, row and column of a bad value, exits 1 and prints no report', async () => {
     const path = file(
       'bad.csv',
       'customer_id,start_date,end_date,mrr\na,2024-01-01,,100\nb,2024-01-05,,-5\n',
     );
-    const { code, stdout, stderr } = run('report', path);
+    const { code, stdout, stderr } = await run('report', path);
     expect(code).toBe(1);
     expect(stdout).toBe('');
     expect(stderr).toContain('bad.csv, row 3, column mrr');
     expect(stderr).toContain('received "-5"');
   });
 
-  it('explains a missing column, an unreadable file, bad JSON and bad usage', () => {
-    expect(run('report', file('cols.csv', 'who,when\na,2024-01-01\n')).stderr).toMatch(
+  it('explains a missing column, an unreadable file, bad JSON and bad usage', async () => {
+    expect((await run('report', file('cols.csv', 'who,when\na,2024-01-01\n'))).stderr).toMatch(
       /no customerId \/ customer_id column/,
     );
-    expect(run('report', join(directory, 'missing.csv')).stderr).toMatch(/cannot read/);
-    expect(run('report', file('bad.json', '{')).stderr).toMatch(/not valid JSON/);
-    expect(run('report', file('shape.json', '{"rows": []}')).stderr).toMatch(/"subscriptions"/);
-    expect(run('report', '--granularity', 'fortnight').code).toBe(2);
-    expect(run('report', '--periods', '0').code).toBe(2);
-    expect(run('report', '--bogus').code).toBe(2);
-    expect(run('summarise').code).toBe(2);
-    expect(run().code).toBe(2);
-    expect(run('--help')).toMatchObject({ code: 0 });
+    expect((await run('report', join(directory, 'missing.csv'))).stderr).toMatch(/cannot read/);
+    expect((await run('report', file('bad.json', '{'))).stderr).toMatch(/not valid JSON/);
+    expect((await run('report', file('shape.json', '{"rows": []}'))).stderr).toMatch(/"subscriptions"/);
+    expect((await run('report', '--granularity', 'fortnight')).code).toBe(2);
+    expect((await run('report', '--periods', '0')).code).toBe(2);
+    expect((await run('report', '--bogus')).code).toBe(2);
+    expect((await run('summarise')).code).toBe(2);
+    expect((await run()).code).toBe(2);
+    expect(await run('--help')).toMatchObject({ code: 0 });
   });
 
-  it('accepts JSON in the sample data shape and names the JSON path of a bad row', () => {
+  it('accepts JSON in the sample data shape and names the JSON path of a bad row', async () => {
     const good = file(
       'good.json',
       JSON.stringify({ subscriptions: [{ customerId: 'a', start: '2024-01-01', mrr: 10 }] }),
     );
-    expect(run('report', good, '--granularity', 'quarter').code).toBe(0);
+    expect((await run('report', good, '--granularity', 'quarter')).code).toBe(0);
     const bad = file('bad-rows.json', JSON.stringify([{ customerId: 'a', start: '2024-02-30', mrr: 10 }]));
-    expect(run('report', bad).stderr).toContain('subscriptions[0].start');
+    expect((await run('report', bad)).stderr).toContain('subscriptions[0].start');
   });
 
-  it('writes a self-contained HTML report with --html, byte-identical on every run, and still prints the text', () => {
+  it('writes a self-contained HTML report with --html, byte-identical on every run, and still prints the text', async () => {
     const target = join(mkdtempSync(join(tmpdir(), 'customer-health-html-')), 'report.html');
-    const first = run('report', '--html', target, '--periods', '6');
+    const first = await run('report', '--html', target, '--periods', '6');
     expect(first).toMatchObject({ code: 0, stderr: '' });
     expect(first.stdout).toContain('Trailing 12-month NRR');
     const html = readFileSync(target, 'utf8');
     expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
     expect(html.match(/<svg /g)).toHaveLength(3);
     expect(html).toContain('data: the built-in sample data');
-    expect(run('report', '--html', target, '--periods', '6').code).toBe(0);
+    expect((await run('report', '--html', target, '--periods', '6')).code).toBe(0);
     expect(readFileSync(target, 'utf8')).toBe(html);
     expect(readdirSync(join(target, '..'))).toEqual(['report.html']);
     // --json and --html together: JSON on stdout, with the cohort matrix.
-    const both = run('report', '--json', '--html', target, '--periods', '3');
+    const both = await run('report', '--json', '--html', target, '--periods', '3');
     expect(JSON.parse(both.stdout).cohorts.cohorts).toHaveLength(3);
   });
 
-  it('writes no HTML file and no temporary file when the input is bad', () => {
+  it('writes no HTML file and no temporary file when the input is bad', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'customer-health-html-'));
     const bad = join(folder, 'bad.csv');
     writeFileSync(bad, 'customer_id,start_date,end_date,mrr\na,2024-01-01,,-5\n');
-    const result = run('report', bad, '--html', join(folder, 'report.html'));
+    const result = await run('report', bad, '--html', join(folder, 'report.html'));
     expect(result.code).toBe(1);
     expect(result.stdout).toBe('');
     expect(result.stderr).toContain('bad.csv, row 2, column mrr');
     expect(readdirSync(folder)).toEqual(['bad.csv']);
   });
 
-  it('reports an unwritable --html target with exit 1 and leaves nothing behind', () => {
+  it('reports an unwritable --html target with exit 1 and leaves nothing behind', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'customer-health-html-'));
     const missing = join(folder, 'no-such-folder', 'report.html');
-    const result = run('report', '--html', missing);
+    const result = await run('report', '--html', missing);
     expect(result.code).toBe(1);
     expect(result.stdout).toBe('');
     expect(result.stderr).toMatch(/cannot write .*report\.html/);
@@ -150,12 +151,12 @@ describe('customer-health report', () => {
     const taken = join(folder, 'taken');
     mkdirSync(taken);
     writeFileSync(join(taken, 'inside.txt'), '');
-    expect(run('report', '--html', taken).stderr).toMatch(/cannot write .*taken/);
+    expect((await run('report', '--html', taken)).stderr).toMatch(/cannot write .*taken/);
     expect(readdirSync(folder)).toEqual(['taken']);
-    expect(run('report', '--html=').code).toBe(2);
+    expect((await run('report', '--html=')).code).toBe(2);
   });
 
-  it('adds the cohort matrix and the lowest health scores (ties by customer id) to --json', () => {
+  it('adds the cohort matrix and the lowest health scores (ties by customer id) to --json', async () => {
     const worst = { loginsPerWeek: 0, seatUtilization: 0, lastNps: 0, openTickets: 5, mrrGrowth: -0.5 };
     const path = file(
       'health.json',
@@ -172,7 +173,9 @@ describe('customer-health report', () => {
         ],
       }),
     );
-    const report = JSON.parse(run('report', path, '--json', '--to', '2024-03-31', '--periods', '2').stdout);
+    const report = JSON.parse(
+      (await run('report', path, '--json', '--to', '2024-03-31', '--periods', '2')).stdout,
+    );
     // a scores 50 × 1/2 (logins full, seats 0) = 25 of the adoption group's 50 points; b, c and b score 0.
     expect(report.health.lowestScores).toEqual([
       { customerId: 'b', score: 0, band: 'red' },
@@ -193,5 +196,60 @@ describe('customer-health report', () => {
       ['2024-02-01', 1, ['1', '1']],
       ['2024-03-01', 0, [null]],
     ]);
+  });
+});
+
+describe('customer-health report --engine duckdb', () => {
+  const csv =
+    'customer_id,subscription_id,start_date,end_date,mrr\na,a1,2024-01-01,,100\nb,b1,2024-01-05,2024-03-01,50\na,a2,2024-03-10,,30\n';
+
+  it('computes the same movements as the in-memory engine, and leaves out what needs customer history', async () => {
+    const path = file('engine.csv', csv);
+    const memory = JSON.parse((await run('report', path, '--json', '--to', '2024-03-31')).stdout);
+    const duck = await run('report', path, '--json', '--to', '2024-03-31', '--engine', 'duckdb');
+    expect(duck.stderr).toBe('');
+    const report = JSON.parse(duck.stdout);
+    expect(report.periods).toEqual(memory.periods);
+    expect(report.summary.mrr).toBe('130');
+    expect(report.summary.trailingNetRevenueRetention).toBeNull();
+    expect(report.cohorts).toBeNull();
+  });
+
+  it('picks DuckDB by itself for a Parquet file', async () => {
+    const path = file('engine-source.csv', csv);
+    const parquet = join(directory, 'engine.parquet');
+    const instance = await DuckDBInstance.create(':memory:');
+    const connection = await instance.connect();
+    await connection.run(`COPY (SELECT * FROM read_csv('${path}')) TO '${parquet}' (FORMAT parquet)`);
+    connection.closeSync();
+    instance.closeSync();
+    const memory = JSON.parse((await run('report', path, '--json', '--to', '2024-03-31')).stdout);
+    const report = JSON.parse((await run('report', parquet, '--json', '--to', '2024-03-31')).stdout);
+    expect(report.periods).toEqual(memory.periods);
+  });
+
+  it('reads the dbt playbook header names and rejects what it cannot read', async () => {
+    const dbt = file(
+      'engine-dbt.csv',
+      'subscription_id,customer_id,start_date,end_date,monthly_amount\n1,1,2018-11-01,2019-02-01,50\n',
+    );
+    const report = JSON.parse((await run('report', dbt, '--json', '--engine', 'duckdb')).stdout);
+    expect(report.periods.at(-1)).toMatchObject({ start: '2019-02-01', churnedMrr: '50' });
+    expect(
+      (
+        await run(
+          'report',
+          file('no-end.csv', 'customer_id,start_date,mrr\na,2024-01-01,1\n'),
+          '--engine',
+          'duckdb',
+        )
+      ).stderr,
+    ).toMatch(/no end \/ end_date \/ endDate column/);
+    expect((await run('report', '--engine', 'duckdb')).code).toBe(2);
+    expect((await run('report', file('x.json', '[]'), '--engine', 'duckdb')).code).toBe(2);
+    expect((await run('report', '--engine', 'spark')).code).toBe(2);
+    expect((await run('report', join(directory, 'absent.csv'), '--engine', 'duckdb')).stderr).toMatch(
+      /cannot read/,
+    );
   });
 });
