@@ -1,7 +1,17 @@
 import { defineConfig } from 'tsup';
 
 // One entry per area so `customer-health/<area>` imports only that area; `splitting` shares code between them.
-const areas = ['core', 'revenue', 'unit-economics', 'nps', 'time-to-value', 'adoption', 'health', 'sample', 'sql'];
+const areas = [
+  'core',
+  'revenue',
+  'unit-economics',
+  'nps',
+  'time-to-value',
+  'adoption',
+  'health',
+  'sample',
+  'sql',
+];
 const entries: Record<string, string> = { index: 'src/index.ts' };
 for (const area of areas) entries[`${area}/index`] = `src/${area}/index.ts`;
 // `customer-health/duckdb` only: the optional peer @duckdb/node-api stays external and is loaded by nothing else.

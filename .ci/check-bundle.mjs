@@ -49,7 +49,13 @@ for (const [name, from, withDecimal, budget, forbidden] of imports) {
   });
   const code = result.outputFiles[0].text;
   const what = `import { ${name} } from '${from}'${withDecimal ? '' : ' (decimal.js external: our code only)'}`;
-  report(what, code.length, gzip(code), budget, forbidden.filter((text) => code.includes(text)));
+  report(
+    what,
+    code.length,
+    gzip(code),
+    budget,
+    forbidden.filter((text) => code.includes(text)),
+  );
 }
 
 const iife = readFileSync('dist/customer-health.global.js');

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fromDayNumber, toDayNumber } from '../src/core/calendarDate.js';
 import { type MrrMovements, mrrMovements, type SubscriptionPeriod } from '../src/index.js';
+import { seededRandom } from '../src/sample/seededRandom.js';
 
 const ROWS = Number(process.env.ROWS ?? 1_000_000);
 const RUNS = 5;
@@ -21,24 +22,12 @@ const LAST_DAY = toDayNumber('2025-01-01');
 // Plan prices in cents; 0 is a free plan.
 const PLANS = [0, 0, 1900, 2900, 4900, 9900, 12_990, 24_950, 49_900, 99_900];
 
-/** mulberry32: a small, fast, seeded PRNG so every run benchmarks the same data. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 /**
  * Customers arrive over 48 months (mid-month starts), hold 1–3 subscriptions, each a chain of plan periods with
  * upgrades, downgrades, free stretches and gaps (churn and return); some stay open-ended.
  */
 function generate(rows: number): SubscriptionPeriod[] {
-  const random = prng(20_240_101);
+  const random = seededRandom(20_240_101);
   const pick = <T>(values: readonly T[]): T => values[Math.floor(random() * values.length)]!;
   const periods: SubscriptionPeriod[] = [];
   for (let customer = 0; periods.length < rows; customer += 1) {
@@ -105,7 +94,7 @@ function tableOf(result: MrrMovements): string[][] {
 }
 
 function shuffle<T>(values: T[]): T[] {
-  const random = prng(7);
+  const random = seededRandom(7);
   for (let index = values.length - 1; index > 0; index -= 1) {
     const other = Math.floor(random() * (index + 1));
     [values[index], values[other]] = [values[other]!, values[index]!];

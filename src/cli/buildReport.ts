@@ -9,7 +9,6 @@ import {
 import { type Decimal, ZERO } from '../core/decimal.js';
 import { type Numeric, toDecimal } from '../core/numeric.js';
 import type { Granularity } from '../core/periods.js';
-import { ratioOrNull } from '../core/ratio.js';
 import type { ScorecardConfig } from '../health/scorecard.js';
 import { netPromoterScore } from '../nps/netPromoterScore.js';
 import { npsConfidenceInterval } from '../nps/npsConfidenceInterval.js';

@@ -1,5 +1,5 @@
-import type { Decimal } from '../core/decimal.js';
 import type { Report } from './buildReport.js';
+import { PERIOD_TABLE_HEADER, percent, periodTableRow, reportFacts } from './reportCells.js';
 
 /**
  * Renders a report as a plain-text terminal page: the last `periods` rows of the movements table, then the
@@ -14,40 +14,12 @@ export function formatReport(report: Report, { periods = 12 }: { periods?: numbe
     `customer-health report — ${report.granularity} periods${report.asOf ? `, as of ${report.asOf}` : ''}`,
   );
   lines.push('');
-  const header = [
-    'period',
-    'start MRR',
-    'new',
-    'expansion',
-    'reactiv.',
-    'contraction',
-    'churned',
-    'end MRR',
-    'cust.',
-    'cust. churn',
-    'NRR',
-    'GRR',
-    'quick',
-  ];
-  const table = rows.map((row) => [
-    row.start,
-    money(row.startingMrr),
-    money(row.newMrr),
-    money(row.expansionMrr),
-    money(row.reactivationMrr),
-    money(row.contractionMrr),
-    money(row.churnedMrr),
-    money(row.endingMrr),
-    String(row.endingCustomers),
-    percent(row.customerChurnRate),
-    percent(row.netRevenueRetention),
-    percent(row.grossRevenueRetention),
-    ratio(row.quickRatio),
-  ]);
+  const header = PERIOD_TABLE_HEADER;
+  const table = rows.map(periodTableRow);
   const widths = header.map((title, column) =>
     Math.max(title.length, ...table.map((cells) => cells[column]!.length)),
   );
-  const render = (cells: string[]) =>
+  const render = (cells: readonly string[]) =>
     cells
       .map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!)))
       .join('  ');
@@ -58,37 +30,7 @@ export function formatReport(report: Report, { periods = 12 }: { periods?: numbe
     lines.push(`(${report.periods.length - rows.length} earlier periods in --json output)`);
   lines.push('');
 
-  const s = report.summary;
-  const facts: [string, string][] = [
-    ['MRR', money(s.mrr)],
-    ['Paying customers', s.customers === null ? 'n/a' : String(s.customers)],
-    ['ARPA', money(s.arpa)],
-    ['Customer churn (trailing average)', percent(s.averageCustomerChurnRate)],
-    [`LTV (ARPA × margin ${s.grossMargin} / churn)`, money(s.lifetimeValue)],
-    ['Trailing 12-month NRR', percent(s.trailingNetRevenueRetention)],
-    ['Trailing 12-month GRR', percent(s.trailingGrossRevenueRetention)],
-  ];
-  if (s.customerAcquisitionCost !== null || s.cacPaybackMonths !== null) {
-    facts.push(['CAC (last 3 months)', money(s.customerAcquisitionCost)]);
-    facts.push(['CAC payback (months)', s.cacPaybackMonths === null ? 'n/a' : s.cacPaybackMonths.toFixed(1)]);
-  }
-  if (report.nps !== null) {
-    const interval =
-      report.nps.lower === null || report.nps.upper === null
-        ? ''
-        : ` (95 % CI ${report.nps.lower.toFixed(1)} to ${report.nps.upper.toFixed(1)}, adjusted Wald)`;
-    facts.push([
-      `NPS, last 12 months (${report.nps.responses} answers)`,
-      `${report.nps.score === null ? 'n/a' : report.nps.score.toFixed(1)}${interval}`,
-    ]);
-  }
-  if (report.timeToValue !== null) {
-    const t = report.timeToValue;
-    facts.push([
-      `Time to value (${t.reached}/${t.customers} reached)`,
-      `median ${days(t.median)}, p75 ${days(t.p75)}, p90 ${days(t.p90)} (ignoring those still waiting: ${days(t.naiveMedian)})`,
-    ]);
-  }
+  const facts = reportFacts(report);
   if (report.health !== null) {
     const h = report.health;
     facts.push([
@@ -105,20 +47,4 @@ export function formatReport(report: Report, { periods = 12 }: { periods?: numbe
   const labelWidth = Math.max(...facts.map(([label]) => label.length));
   for (const [label, value] of facts) lines.push(`${label.padEnd(labelWidth)}  ${value}`);
   return `${lines.join('\n')}\n`;
-}
-
-function money(value: Decimal | null): string {
-  return value === null ? 'n/a' : value.toFixed(2);
-}
-
-function percent(value: Decimal | null): string {
-  return value === null ? 'n/a' : `${value.times(100).toFixed(1)} %`;
-}
-
-function ratio(value: Decimal | null): string {
-  return value === null ? 'n/a' : value.toFixed(2);
-}
-
-function days(value: number | null): string {
-  return value === null ? 'n/a' : `${Number(value.toFixed(1))} days`;
 }

@@ -1,5 +1,5 @@
-import type { Decimal } from '../core/decimal.js';
 import type { Report } from './buildReport.js';
+import { PERIOD_TABLE_HEADER, percent, periodTableRow, reportFacts } from './reportCells.js';
 import { svgBarChart } from './svgBarChart.js';
 import { svgEscape } from './svgEscape.js';
 import { svgHeatmap } from './svgHeatmap.js';
@@ -52,7 +52,7 @@ export function renderHtmlReport(report: Report, options: HtmlReportOptions = {}
     ...(options.source === undefined ? [] : [`data: ${options.source}`]),
   ].join(' · ');
   const sections = [
-    section('Summary', table(['figure', 'value'], facts(report))),
+    section('Summary', table(['figure', 'value'], reportFacts(report))),
     rows.length === 0 ? '' : movementsSection(report, rows),
     report.cohorts === null || report.cohorts.cohorts.length === 0 ? '' : cohortSection(report.cohorts),
     report.health === null ? '' : healthSection(report.health),
@@ -87,36 +87,8 @@ function movementsSection(report: Report, rows: readonly Row[]): string {
     series: SERIES.map(({ field, ...entry }) => ({ ...entry, values: rows.map((row) => row[field]) })),
     topLabels: rows.map((row) => row.endingMrr.toFixed(0)),
   });
-  const body = rows.map((row) => [
-    row.start,
-    money(row.startingMrr),
-    money(row.newMrr),
-    money(row.expansionMrr),
-    money(row.reactivationMrr),
-    money(row.contractionMrr),
-    money(row.churnedMrr),
-    money(row.endingMrr),
-    String(row.endingCustomers),
-    percent(row.customerChurnRate),
-    percent(row.netRevenueRetention),
-    percent(row.grossRevenueRetention),
-    ratio(row.quickRatio),
-  ]);
-  const header = [
-    'period',
-    'start MRR',
-    'new',
-    'expansion',
-    'reactiv.',
-    'contraction',
-    'churned',
-    'end MRR',
-    'cust.',
-    'cust. churn',
-    'NRR',
-    'GRR',
-    'quick',
-  ];
+  const body = rows.map(periodTableRow);
+  const header = PERIOD_TABLE_HEADER;
   const earlier = report.periods.length - rows.length;
   return section(
     'MRR movements',
@@ -175,42 +147,6 @@ function healthSection(health: NonNullable<Report['health']>): string {
   return section('Health', parts.join('\n'));
 }
 
-function facts(report: Report): string[][] {
-  const s = report.summary;
-  const rows = [
-    ['MRR', money(s.mrr)],
-    ['Paying customers', s.customers === null ? 'n/a' : String(s.customers)],
-    ['ARPA', money(s.arpa)],
-    ['Customer churn (trailing average)', percent(s.averageCustomerChurnRate)],
-    [`LTV (ARPA × margin ${s.grossMargin} / churn)`, money(s.lifetimeValue)],
-    ['Trailing 12-month NRR', percent(s.trailingNetRevenueRetention)],
-    ['Trailing 12-month GRR', percent(s.trailingGrossRevenueRetention)],
-  ];
-  if (s.customerAcquisitionCost !== null || s.cacPaybackMonths !== null) {
-    rows.push(['CAC (last 3 months)', money(s.customerAcquisitionCost)]);
-    rows.push(['CAC payback (months)', s.cacPaybackMonths === null ? 'n/a' : s.cacPaybackMonths.toFixed(1)]);
-  }
-  if (report.nps !== null) {
-    const { lower, upper, score, responses } = report.nps;
-    const interval =
-      lower === null || upper === null
-        ? ''
-        : ` (95 % CI ${lower.toFixed(1)} to ${upper.toFixed(1)}, adjusted Wald)`;
-    rows.push([
-      `NPS, last 12 months (${responses} answers)`,
-      `${score === null ? 'n/a' : score.toFixed(1)}${interval}`,
-    ]);
-  }
-  if (report.timeToValue !== null) {
-    const t = report.timeToValue;
-    rows.push([
-      `Time to value (${t.reached}/${t.customers} reached)`,
-      `median ${days(t.median)}, p75 ${days(t.p75)}, p90 ${days(t.p90)} (ignoring those still waiting: ${days(t.naiveMedian)})`,
-    ]);
-  }
-  return rows;
-}
-
 function section(title: string, body: string): string {
   return `<section>\n<h2>${svgEscape(title)}</h2>\n${body}\n</section>`;
 }
@@ -219,20 +155,4 @@ function table(header: readonly string[], body: readonly (readonly string[])[]):
   const head = header.map((cell) => `<th>${svgEscape(cell)}</th>`).join('');
   const rows = body.map((cells) => `<tr>${cells.map((cell) => `<td>${svgEscape(cell)}</td>`).join('')}</tr>`);
   return `<table>\n<thead><tr>${head}</tr></thead>\n<tbody>\n${rows.join('\n')}\n</tbody>\n</table>`;
-}
-
-function money(value: Decimal | null): string {
-  return value === null ? 'n/a' : value.toFixed(2);
-}
-
-function percent(value: Decimal | null): string {
-  return value === null ? 'n/a' : `${value.times(100).toFixed(1)} %`;
-}
-
-function ratio(value: Decimal | null): string {
-  return value === null ? 'n/a' : value.toFixed(2);
-}
-
-function days(value: number | null): string {
-  return value === null ? 'n/a' : `${Number(value.toFixed(1))} days`;
 }

@@ -54,3 +54,22 @@ export function assertArray(value: unknown, path: InputPath): asserts value is r
     });
   }
 }
+
+/**
+ * Throws a {@link MetricInputError} (`unknown_field`) for the first key of `options` that is not in `allowed`, so a
+ * misspelt option is an error instead of being silently ignored.
+ *
+ * @private
+ */
+export function assertKnownKeys(options: object, allowed: ReadonlySet<string>): void {
+  for (const key of Object.keys(options)) {
+    if (!allowed.has(key)) {
+      throw new MetricInputError({
+        code: 'unknown_field',
+        path: [key],
+        expected: `one of ${[...allowed].join(', ')}`,
+        received: describeValue(key),
+      });
+    }
+  }
+}

@@ -92,6 +92,29 @@ export function periodOf(date: DateLike, options: PeriodOptions = {}): Period {
 }
 
 /**
+ * Reads the optional `from` and `to` of a report range as ISO dates, rejecting a `to` before `from`.
+ *
+ * @private
+ */
+export function resolveDateRange(
+  range: { readonly from?: unknown; readonly to?: unknown },
+  timeZone = 'UTC',
+): { from: IsoDate | undefined; to: IsoDate | undefined } {
+  const from = range.from === undefined ? undefined : toCalendarDate(range.from, ['from'], timeZone);
+  const to = range.to === undefined ? undefined : toCalendarDate(range.to, ['to'], timeZone);
+  if (from !== undefined && to !== undefined && to < from) {
+    throw new MetricInputError({
+      code: 'end_before_start',
+      path: ['to'],
+      expected: `a date on or after from (${from})`,
+      received: describeValue(to),
+      message: `to (${to}) is before from (${from})`,
+    });
+  }
+  return { from, to };
+}
+
+/**
  * Every period from the one containing `from` through the one containing `to`, contiguous and in order.
  *
  * Edge cases: `to` before `from` is a {@link MetricInputError}; `from` and `to` in the same period give one period.
@@ -103,17 +126,9 @@ export function periodOf(date: DateLike, options: PeriodOptions = {}): Period {
  */
 export function listPeriods(from: DateLike, to: DateLike, options: PeriodOptions = {}): Period[] {
   const resolved = resolvePeriodOptions(options);
-  const first = toCalendarDate(from, ['from'], resolved.timeZone);
-  const last = toCalendarDate(to, ['to'], resolved.timeZone);
-  if (last < first) {
-    throw new MetricInputError({
-      code: 'end_before_start',
-      path: ['to'],
-      expected: `a date on or after from (${first})`,
-      received: describeValue(last),
-      message: `to (${last}) is before from (${first})`,
-    });
-  }
+  const range = resolveDateRange({ from, to }, resolved.timeZone);
+  const first = range.from!;
+  const last = range.to!;
   const periods: Period[] = [];
   let start = startOfPeriod(first, resolved);
   while (start <= last) {

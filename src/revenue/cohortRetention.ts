@@ -1,18 +1,12 @@
-import {
-  type DateLike,
-  fromDayNumber,
-  type IsoDate,
-  toCalendarDate,
-  toDayNumber,
-} from '../core/calendarDate.js';
+import { type DateLike, fromDayNumber, type IsoDate, toDayNumber } from '../core/calendarDate.js';
 import { Decimal, ZERO } from '../core/decimal.js';
-import { describeValue, MetricInputError } from '../core/errors.js';
 import { assertObject, oneOf } from '../core/options.js';
 import {
   type Granularity,
   listPeriods,
   type Period,
   type PeriodOptions,
+  resolveDateRange,
   resolvePeriodOptions,
 } from '../core/periods.js';
 import { ratioOrNull } from '../core/ratio.js';
@@ -135,18 +129,7 @@ export function cohortRetention(
   assertObject(options, ['options']);
   const resolved = resolvePeriodOptions(options);
   const basis = oneOf(options.basis ?? 'customers', BASES, ['basis']);
-  const from =
-    options.from === undefined ? undefined : toCalendarDate(options.from, ['from'], resolved.timeZone);
-  const to = options.to === undefined ? undefined : toCalendarDate(options.to, ['to'], resolved.timeZone);
-  if (from !== undefined && to !== undefined && to < from) {
-    throw new MetricInputError({
-      code: 'end_before_start',
-      path: ['to'],
-      expected: `a date on or after from (${from})`,
-      received: describeValue(to),
-      message: `to (${to}) is before from (${from})`,
-    });
-  }
+  const { from, to } = resolveDateRange(options, resolved.timeZone);
   const rows = normalizeSubscriptionPeriods(periods, resolved.timeZone);
 
   const bounds = dataBounds(rows);

@@ -1,17 +1,11 @@
-import {
-  type DateLike,
-  fromDayNumber,
-  type IsoDate,
-  toCalendarDate,
-  toDayNumber,
-} from '../core/calendarDate.js';
+import { type DateLike, fromDayNumber, type IsoDate, toDayNumber } from '../core/calendarDate.js';
 import type { Decimal } from '../core/decimal.js';
-import { describeValue, MetricInputError } from '../core/errors.js';
 import { assertObject, oneOf } from '../core/options.js';
 import {
   nextPeriodStart,
   type PeriodOptions,
   type ResolvedPeriodOptions,
+  resolveDateRange,
   resolvePeriodOptions,
   startOfPeriod,
 } from '../core/periods.js';
@@ -153,18 +147,7 @@ export function mrrMovements(
   assertObject(options, ['options']);
   const resolved = resolvePeriodOptions(options);
   const paidToFree = oneOf(options.paidToFree ?? 'churn', ['churn', 'contraction'] as const, ['paidToFree']);
-  const from =
-    options.from === undefined ? undefined : toCalendarDate(options.from, ['from'], resolved.timeZone);
-  const to = options.to === undefined ? undefined : toCalendarDate(options.to, ['to'], resolved.timeZone);
-  if (from !== undefined && to !== undefined && to < from) {
-    throw new MetricInputError({
-      code: 'end_before_start',
-      path: ['to'],
-      expected: `a date on or after from (${from})`,
-      received: describeValue(to),
-      message: `to (${to}) is before from (${from})`,
-    });
-  }
+  const { from, to } = resolveDateRange(options, resolved.timeZone);
   const columns = subscriptionColumns(periods, resolved.timeZone);
   const { startDay, endDay } = columns;
   const rowCount = columns.length;

@@ -1,8 +1,8 @@
-import { type DateLike, toCalendarDate } from '../core/calendarDate.js';
+import type { DateLike } from '../core/calendarDate.js';
 import { describeValue, MetricInputError } from '../core/errors.js';
 import { toCount } from '../core/numeric.js';
-import { assertObject, oneOf } from '../core/options.js';
-import { GRANULARITIES, type Granularity, type WeekStartsOn } from '../core/periods.js';
+import { assertKnownKeys, assertObject, oneOf } from '../core/options.js';
+import { GRANULARITIES, type Granularity, resolveDateRange, type WeekStartsOn } from '../core/periods.js';
 import type { PaidToFree } from '../revenue/mrrMovements.js';
 import { periodIndexSql } from './periodIndexSql.js';
 import { quoteIdentifier, sqlSource } from './quoteIdentifier.js';
@@ -105,16 +105,7 @@ const DEFAULT_COLUMNS: Required<MrrMovementsSqlColumns> = {
  */
 export function mrrMovementsSql(options: MrrMovementsSqlOptions): string {
   assertObject(options, ['options']);
-  for (const key of Object.keys(options)) {
-    if (!OPTION_KEYS.has(key)) {
-      throw new MetricInputError({
-        code: 'unknown_field',
-        path: [key],
-        expected: `one of ${[...OPTION_KEYS].join(', ')}`,
-        received: describeValue(key),
-      });
-    }
-  }
+  assertKnownKeys(options, OPTION_KEYS);
   const dialect = oneOf(options.dialect, SQL_DIALECTS, ['dialect']);
   const source = sqlSource(options.source, ['source']);
   const columns = resolveColumns(options.columns);
@@ -130,17 +121,7 @@ export function mrrMovementsSql(options: MrrMovementsSqlOptions): string {
       received: String(mrrScale),
     });
   }
-  const from = options.from === undefined ? undefined : toCalendarDate(options.from, ['from']);
-  const to = options.to === undefined ? undefined : toCalendarDate(options.to, ['to']);
-  if (from !== undefined && to !== undefined && to < from) {
-    throw new MetricInputError({
-      code: 'end_before_start',
-      path: ['to'],
-      expected: `a date on or after from (${from})`,
-      received: describeValue(to),
-      message: `to (${to}) is before from (${from})`,
-    });
-  }
+  const { from, to } = resolveDateRange(options);
   const money = `DECIMAL(38, ${mrrScale})`;
   const period = periodIndexSql(dialect, granularity, weekStartsOn);
   // Only validated ISO dates reach the text, as DATE literals.

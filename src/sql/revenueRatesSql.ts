@@ -1,6 +1,6 @@
-import { describeValue, MetricInputError } from '../core/errors.js';
+import { MetricInputError } from '../core/errors.js';
 import { toCount } from '../core/numeric.js';
-import { assertObject, oneOf } from '../core/options.js';
+import { assertKnownKeys, assertObject, oneOf } from '../core/options.js';
 import type { CustomerChurnDenominator } from '../revenue/customerChurnRate.js';
 import type { NetRevenueChurnReactivation } from '../revenue/netRevenueChurnRate.js';
 import type { NetRevenueRetentionReactivation } from '../revenue/netRevenueRetention.js';
@@ -72,16 +72,7 @@ const OPTION_KEYS = new Set([
  */
 export function revenueRatesSql(options: RevenueRatesSqlOptions): string {
   assertObject(options, ['options']);
-  for (const key of Object.keys(options)) {
-    if (!OPTION_KEYS.has(key)) {
-      throw new MetricInputError({
-        code: 'unknown_field',
-        path: [key],
-        expected: `one of ${[...OPTION_KEYS].join(', ')}`,
-        received: describeValue(key),
-      });
-    }
-  }
+  assertKnownKeys(options, OPTION_KEYS);
   const dialect = oneOf(options.dialect, SQL_DIALECTS, ['dialect']);
   const source = sqlSource(options.source, ['source']);
   const denominator = oneOf(options.customerChurnDenominator ?? 'start', ['start', 'startPlusNew'] as const, [

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MetricInputError, netPromoterScore, npsConfidenceInterval } from '../../src/index.js';
+import { seededRandom } from '../../src/sample/seededRandom.js';
 
 function errorOf(run: () => unknown): MetricInputError {
   try {
@@ -10,18 +11,6 @@ function errorOf(run: () => unknown): MetricInputError {
     throw error;
   }
   throw new Error('expected a MetricInputError');
-}
-
-/** Mulberry32: a small seeded PRNG, so the simulation is the same on every run. */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
 }
 
 const counts = fc.record({
@@ -180,7 +169,7 @@ describe('npsConfidenceInterval: coverage', () => {
   });
 
   it('covers the true NPS in about 95 % of 2000 simulated surveys (seeded), better than plain Wald', () => {
-    const random = mulberry32(20_240_501);
+    const random = seededRandom(20_240_501);
     const samples = 2000;
     let adjusted = 0;
     let wald = 0;

@@ -1,0 +1,96 @@
+import type { Decimal } from '../core/decimal.js';
+import type { Report, ReportPeriodRow } from './buildReport.js';
+
+// The wording and number formats the text and HTML reports share, so the two never disagree. Formats are
+// fixed (toFixed), never locale-dependent.
+
+/** Column titles of the period table. @private */
+export const PERIOD_TABLE_HEADER: readonly string[] = [
+  'period',
+  'start MRR',
+  'new',
+  'expansion',
+  'reactiv.',
+  'contraction',
+  'churned',
+  'end MRR',
+  'cust.',
+  'cust. churn',
+  'NRR',
+  'GRR',
+  'quick',
+];
+
+/** One row of the period table, formatted. @private */
+export function periodTableRow(row: ReportPeriodRow): string[] {
+  return [
+    row.start,
+    money(row.startingMrr),
+    money(row.newMrr),
+    money(row.expansionMrr),
+    money(row.reactivationMrr),
+    money(row.contractionMrr),
+    money(row.churnedMrr),
+    money(row.endingMrr),
+    String(row.endingCustomers),
+    percent(row.customerChurnRate),
+    percent(row.netRevenueRetention),
+    percent(row.grossRevenueRetention),
+    ratio(row.quickRatio),
+  ];
+}
+
+/** The point-in-time figures as [label, value] pairs: revenue, unit economics, NPS, time to value. @private */
+export function reportFacts(report: Report): [string, string][] {
+  const s = report.summary;
+  const facts: [string, string][] = [
+    ['MRR', money(s.mrr)],
+    ['Paying customers', s.customers === null ? 'n/a' : String(s.customers)],
+    ['ARPA', money(s.arpa)],
+    ['Customer churn (trailing average)', percent(s.averageCustomerChurnRate)],
+    [`LTV (ARPA × margin ${s.grossMargin} / churn)`, money(s.lifetimeValue)],
+    ['Trailing 12-month NRR', percent(s.trailingNetRevenueRetention)],
+    ['Trailing 12-month GRR', percent(s.trailingGrossRevenueRetention)],
+  ];
+  if (s.customerAcquisitionCost !== null || s.cacPaybackMonths !== null) {
+    facts.push(['CAC (last 3 months)', money(s.customerAcquisitionCost)]);
+    facts.push(['CAC payback (months)', s.cacPaybackMonths === null ? 'n/a' : s.cacPaybackMonths.toFixed(1)]);
+  }
+  if (report.nps !== null) {
+    const { lower, upper, score, responses } = report.nps;
+    const interval =
+      lower === null || upper === null
+        ? ''
+        : ` (95 % CI ${lower.toFixed(1)} to ${upper.toFixed(1)}, adjusted Wald)`;
+    facts.push([
+      `NPS, last 12 months (${responses} answers)`,
+      `${score === null ? 'n/a' : score.toFixed(1)}${interval}`,
+    ]);
+  }
+  if (report.timeToValue !== null) {
+    const t = report.timeToValue;
+    facts.push([
+      `Time to value (${t.reached}/${t.customers} reached)`,
+      `median ${days(t.median)}, p75 ${days(t.p75)}, p90 ${days(t.p90)} (ignoring those still waiting: ${days(t.naiveMedian)})`,
+    ]);
+  }
+  return facts;
+}
+
+/** Money with two decimals, or n/a. @private */
+export function money(value: Decimal | null): string {
+  return value === null ? 'n/a' : value.toFixed(2);
+}
+
+/** A ratio as a percentage with one decimal, or n/a. @private */
+export function percent(value: Decimal | null): string {
+  return value === null ? 'n/a' : `${value.times(100).toFixed(1)} %`;
+}
+
+function ratio(value: Decimal | null): string {
+  return value === null ? 'n/a' : value.toFixed(2);
+}
+
+function days(value: number | null): string {
+  return value === null ? 'n/a' : `${Number(value.toFixed(1))} days`;
+}
