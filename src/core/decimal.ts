@@ -17,16 +17,16 @@ export type Decimal = DecimalJs;
  *
  * @private
  */
-export const Decimal = DecimalJs.clone({
+export const Decimal = /* @__PURE__ */ DecimalJs.clone({
   precision: 40,
-  rounding: DecimalJs.ROUND_HALF_EVEN,
+  rounding: 6, // DecimalJs.ROUND_HALF_EVEN, written as its value so bundles need not read the constructor
   toExpNeg: -40,
   toExpPos: 40,
 });
 
 /** @private */
-export const ZERO: Decimal = new Decimal(0);
+export const ZERO: Decimal = /* @__PURE__ */ new Decimal(0);
 /** @private */
-export const ONE: Decimal = new Decimal(1);
+export const ONE: Decimal = /* @__PURE__ */ new Decimal(1);
 /** @private */
-export const HUNDRED: Decimal = new Decimal(100);
+export const HUNDRED: Decimal = /* @__PURE__ */ new Decimal(100);

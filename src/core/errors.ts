@@ -1,3 +1,4 @@
+import { Decimal } from './decimal.js';
 /**
  * A stable, machine-readable name for what was wrong with an input.
  *
@@ -64,10 +65,11 @@ export interface MetricInputErrorDetails {
  */
 export class MetricInputError extends Error {
   override readonly name = 'MetricInputError';
-  readonly code: MetricInputErrorCode;
-  readonly path: InputPath;
-  readonly expected: string;
-  readonly received: string;
+  // `declare`: assigned in the constructor, so no class-field initialisers are emitted.
+  declare readonly code: MetricInputErrorCode;
+  declare readonly path: InputPath;
+  declare readonly expected: string;
+  declare readonly received: string;
 
   constructor(details: MetricInputErrorDetails) {
     super(
@@ -90,12 +92,10 @@ export class MetricInputError extends Error {
  * //=> 'groups[1].measures[0].weight'
  */
 export function formatPath(path: InputPath): string {
-  let out = '';
-  for (const part of path) {
-    if (typeof part === 'number') out += `[${part}]`;
-    else out += out === '' ? part : `.${part}`;
-  }
-  return out === '' ? 'input' : out;
+  const parts = path.map((part, index) =>
+    typeof part === 'number' ? `[${part}]` : index === 0 ? part : `.${part}`,
+  );
+  return parts.join('') || 'input';
 }
 
 /**
@@ -104,24 +104,28 @@ export function formatPath(path: InputPath): string {
  * @private
  */
 export function describeValue(value: unknown): string {
-  if (value === undefined) return 'undefined';
-  if (value === null) return 'null';
   if (typeof value === 'string') return JSON.stringify(value);
-  if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean') {
-    return String(value);
-  }
-  if (value instanceof Date) {
-    return Number.isNaN(value.getTime()) ? 'Invalid Date' : value.toISOString();
-  }
   if (Array.isArray(value)) return `an array of ${value.length}`;
-  if (isDecimalLike(value)) return value.toString();
-  return typeof value === 'object' ? 'an object' : typeof value;
+  if (value instanceof Date && !Number.isNaN(value.getTime())) return value.toISOString();
+  if (typeof value === 'function') return 'a function';
+  // undefined, null, numbers, bigints, booleans, symbols, Decimals of any constructor and an invalid Date
+  // ('Invalid Date') read as themselves; a valid Date would read in the machine's time zone, hence above.
+  const readsAsItself =
+    typeof value !== 'object' || value === null || value instanceof Date || Decimal.isDecimal(value);
+  return readsAsItself ? String(value) : 'an object';
 }
 
-function isDecimalLike(value: unknown): value is { toString(): string } {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    Object.prototype.toString.call(value) === '[object Decimal]'
-  );
+/**
+ * Throws the `MetricInputError` for one bad value. One place builds the error, which keeps every message in the
+ * same shape (and the bundles small).
+ *
+ * @private
+ */
+export function rejectInput(
+  code: MetricInputErrorCode,
+  path: InputPath,
+  expected: string,
+  value: unknown,
+): never {
+  throw new MetricInputError({ code, path, expected, received: describeValue(value) });
 }

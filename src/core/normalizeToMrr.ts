@@ -1,7 +1,7 @@
 import { Decimal } from './decimal.js';
-import { describeValue, MetricInputError } from './errors.js';
+import { rejectInput } from './errors.js';
 import { type Numeric, toDecimal } from './numeric.js';
-import { oneOf } from './options.js';
+import { assertObject, oneOf } from './options.js';
 
 /**
  * How often a price is charged.
@@ -55,16 +55,12 @@ const MONTHS_PER_INTERVAL: Readonly<Record<BillingInterval, readonly [number, nu
  * //=> '30'
  */
 export function normalizeToMrr(input: NormalizeToMrrInput): Decimal {
+  assertObject(input, []);
   const amount = toDecimal(input.amount, ['amount'], 'nonNegative');
   const interval = oneOf(input.interval, INTERVALS, ['interval']);
   const intervalCount = input.intervalCount ?? 1;
   if (typeof intervalCount !== 'number' || !Number.isSafeInteger(intervalCount) || intervalCount < 1) {
-    throw new MetricInputError({
-      code: 'not_integer',
-      path: ['intervalCount'],
-      expected: 'a whole number >= 1',
-      received: describeValue(intervalCount),
-    });
+    rejectInput('not_integer', ['intervalCount'], 'a whole number >= 1', intervalCount);
   }
   const [perMonthNumerator, perMonthDenominator] = MONTHS_PER_INTERVAL[interval];
   // One division at the end keeps the result within one rounding of the exact value.

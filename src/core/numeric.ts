@@ -1,5 +1,5 @@
-import { Decimal, ZERO } from './decimal.js';
-import { describeValue, type InputPath, MetricInputError, type MetricInputErrorCode } from './errors.js';
+import { Decimal } from './decimal.js';
+import { type InputPath, rejectInput } from './errors.js';
 
 /**
  * A quantity as callers hold it: a JavaScript number, a decimal string (`'19.99'`, `'1e3'`) or a decimal.js
@@ -19,7 +19,7 @@ export type Numeric = number | string | Decimal;
  */
 export type NumericSign = 'any' | 'nonNegative' | 'positive';
 
-const DECIMAL_STRING = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+const DECIMAL_STRING = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i;
 
 /**
  * Converts a {@link Numeric} input to the library's exact `Decimal`, or throws a {@link MetricInputError}
@@ -37,10 +37,10 @@ const DECIMAL_STRING = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 export function toDecimal(value: unknown, path: InputPath = [], sign: NumericSign = 'any'): Decimal {
   const result = parseDecimal(value, path);
   if (sign === 'nonNegative' && result.isNegative()) {
-    return reject('negative_amount', path, 'a number >= 0', value);
+    return rejectInput('negative_amount', path, 'a number >= 0', value);
   }
   if (sign === 'positive' && result.lessThanOrEqualTo(0)) {
-    return reject('not_positive', path, 'a number > 0', value);
+    return rejectInput('not_positive', path, 'a number > 0', value);
   }
   return result;
 }
@@ -56,7 +56,7 @@ export function toDecimal(value: unknown, path: InputPath = [], sign: NumericSig
 export function toUnitInterval(value: unknown, path: InputPath = []): Decimal {
   const result = parseDecimal(value, path);
   if (result.isNegative() || result.greaterThan(1)) {
-    return reject('out_of_range', path, 'a number between 0 and 1 inclusive', value);
+    return rejectInput('out_of_range', path, 'a number between 0 and 1 inclusive', value);
   }
   return result;
 }
@@ -72,7 +72,7 @@ export function toUnitInterval(value: unknown, path: InputPath = []): Decimal {
 export function toCount(value: unknown, path: InputPath = []): number {
   const result = parseDecimal(value, path);
   if (!result.isInteger() || result.isNegative() || result.greaterThan(Number.MAX_SAFE_INTEGER)) {
-    return reject(
+    return rejectInput(
       result.isInteger() && result.isNegative() ? 'negative_amount' : 'not_integer',
       path,
       'a whole number >= 0',
@@ -82,28 +82,26 @@ export function toCount(value: unknown, path: InputPath = []): number {
   return result.toNumber();
 }
 
-function parseDecimal(value: unknown, path: InputPath): Decimal {
-  let parsed: Decimal;
-  if (typeof value === 'number') {
-    if (!Number.isFinite(value)) return reject('not_finite', path, 'a finite number', value);
-    parsed = new Decimal(value);
-  } else if (typeof value === 'string') {
-    const text = value.trim();
-    if (!DECIMAL_STRING.test(text)) {
-      return reject('invalid_number', path, 'a decimal number such as "19.99"', value);
+/**
+ * Reads any {@link Numeric} as a finite `Decimal`, with no sign check: the shared first step of `toDecimal`,
+ * `toUnitInterval` and `toCount`, and of validators that check their own range.
+ *
+ * @private
+ */
+export function parseDecimal(value: unknown, path: InputPath): Decimal {
+  let source = value;
+  if (typeof value === 'string') {
+    // decimal.js alone would also read '0x1f', '0b101' and 'Infinity': only plain decimals are quantities.
+    source = value.trim();
+    if (!DECIMAL_STRING.test(source as string)) {
+      return rejectInput('invalid_number', path, 'a decimal number such as "19.99"', value);
     }
-    parsed = new Decimal(text);
-  } else if (Decimal.isDecimal(value)) {
-    parsed = new Decimal(value);
-  } else {
-    return reject('invalid_type', path, 'a number, a decimal string or a Decimal', value);
+  } else if (typeof value !== 'number' && !Decimal.isDecimal(value)) {
+    return rejectInput('invalid_type', path, 'a number, a decimal string or a Decimal', value);
   }
-  // A string exponent or a foreign Decimal can still be ±Infinity or NaN.
-  if (!parsed.isFinite()) return reject('not_finite', path, 'a finite number', value);
-  return parsed.isZero() ? ZERO : parsed;
-}
-
-// One place builds the error, which keeps every message in the same shape (and the bundle small).
-function reject(code: MetricInputErrorCode, path: InputPath, expected: string, value: unknown): never {
-  throw new MetricInputError({ code, path, expected, received: describeValue(value) });
+  const parsed = new Decimal(source as Numeric);
+  // NaN and ±Infinity (numbers, a string exponent past the range, a foreign Decimal) all end here.
+  if (!parsed.isFinite()) return rejectInput('not_finite', path, 'a finite number', value);
+  // -0 (from -0 or '-0') would read as negative to isNegative(); a quantity of zero has no sign.
+  return parsed.isZero() ? new Decimal(0) : parsed;
 }

@@ -1,4 +1,4 @@
-import { describeValue, type InputPath, MetricInputError } from './errors.js';
+import { type InputPath, rejectInput } from './errors.js';
 
 /**
  * Returns `value` if it is one of `allowed`, else throws a {@link MetricInputError} listing the choices.
@@ -15,12 +15,12 @@ export function oneOf<const T extends string | number>(
   path: InputPath,
 ): T {
   if ((allowed as readonly unknown[]).includes(value)) return value as T;
-  throw new MetricInputError({
-    code: 'invalid_option',
+  rejectInput(
+    'invalid_option',
     path,
-    expected: `one of ${allowed.map((choice) => JSON.stringify(choice)).join(', ')}`,
-    received: describeValue(value),
-  });
+    `one of ${allowed.map((choice) => JSON.stringify(choice)).join(', ')}`,
+    value,
+  );
 }
 
 /**
@@ -30,12 +30,7 @@ export function oneOf<const T extends string | number>(
  */
 export function assertObject(value: unknown, path: InputPath): asserts value is Record<string, unknown> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new MetricInputError({
-      code: 'invalid_type',
-      path,
-      expected: 'an object',
-      received: describeValue(value),
-    });
+    rejectInput('invalid_type', path, 'an object', value);
   }
 }
 
@@ -46,12 +41,7 @@ export function assertObject(value: unknown, path: InputPath): asserts value is 
  */
 export function assertArray(value: unknown, path: InputPath): asserts value is readonly unknown[] {
   if (!Array.isArray(value)) {
-    throw new MetricInputError({
-      code: 'invalid_type',
-      path,
-      expected: 'an array',
-      received: describeValue(value),
-    });
+    rejectInput('invalid_type', path, 'an array', value);
   }
 }
 
@@ -64,12 +54,7 @@ export function assertArray(value: unknown, path: InputPath): asserts value is r
 export function assertKnownKeys(options: object, allowed: ReadonlySet<string>): void {
   for (const key of Object.keys(options)) {
     if (!allowed.has(key)) {
-      throw new MetricInputError({
-        code: 'unknown_field',
-        path: [key],
-        expected: `one of ${[...allowed].join(', ')}`,
-        received: describeValue(key),
-      });
+      rejectInput('unknown_field', [key], `one of ${[...allowed].join(', ')}`, key);
     }
   }
 }

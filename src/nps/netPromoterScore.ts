@@ -1,7 +1,7 @@
 import type { Decimal } from '../core/decimal.js';
 import type { Numeric } from '../core/numeric.js';
 import { assertArray } from '../core/options.js';
-import { addToTally, categorize, type Tally, tallyResult } from './npsTally.js';
+import { categorize, type Tally, tallyResult } from './npsTally.js';
 
 /**
  * The outcome of an NPS survey: how many answers fell in each category, the shares, and the score.
@@ -54,7 +54,7 @@ export function netPromoterScore(scores: readonly Numeric[]): NetPromoterScoreRe
   const tally: Tally = { promoters: 0, passives: 0, detractors: 0 };
   // An index loop, not forEach, so a hole in a sparse array is reported rather than skipped.
   for (let index = 0; index < scores.length; index += 1) {
-    addToTally(tally, categorize(scores[index], ['scores', index]));
+    tally[categorize(scores[index], ['scores', index])] += 1;
   }
-  return tallyResult(tally.promoters, tally.passives, tally.detractors);
+  return tallyResult(tally);
 }

@@ -35,5 +35,5 @@ export interface NpsCounts {
  */
 export function netPromoterScoreFromCounts(counts: NpsCounts): NetPromoterScoreResult {
   const tally = readCounts(counts, []);
-  return tallyResult(tally.promoters, tally.passives, tally.detractors);
+  return tallyResult(tally);
 }

@@ -3,7 +3,7 @@ import type { Numeric } from '../core/numeric.js';
 import { assertArray, assertObject } from '../core/options.js';
 import { nextPeriodStart, type PeriodOptions, resolvePeriodOptions, startOfPeriod } from '../core/periods.js';
 import type { NetPromoterScoreResult } from './netPromoterScore.js';
-import { addToTally, categorize, type Tally, tallyResult } from './npsTally.js';
+import { categorize, type Tally, tallyResult } from './npsTally.js';
 
 /**
  * One survey answer with the moment it was given.
@@ -69,7 +69,7 @@ export function npsByPeriod(
       tally = { promoters: 0, passives: 0, detractors: 0 };
       tallies.set(start, tally);
     }
-    addToTally(tally, category);
+    tally[category] += 1;
   }
   if (tallies.size === 0) return [];
   // ISO dates sort chronologically as strings.
@@ -79,7 +79,7 @@ export function npsByPeriod(
   for (let start = starts[0] as IsoDate; start <= last; ) {
     const end = nextPeriodStart(start, resolved.granularity);
     const tally = tallies.get(start) ?? { promoters: 0, passives: 0, detractors: 0 };
-    rows.push({ start, end, ...tallyResult(tally.promoters, tally.passives, tally.detractors) });
+    rows.push({ start, end, ...tallyResult(tally) });
     start = end;
   }
   return rows;

@@ -2,7 +2,7 @@ import { describeValue, MetricInputError } from '../core/errors.js';
 import type { Numeric } from '../core/numeric.js';
 import { assertArray, assertObject } from '../core/options.js';
 import type { NetPromoterScoreResult } from './netPromoterScore.js';
-import { addToTally, categorize, type Tally, tallyResult } from './npsTally.js';
+import { categorize, type Tally, tallyResult } from './npsTally.js';
 
 /**
  * One survey answer tagged with the segment of the customer who gave it.
@@ -67,10 +67,10 @@ export function npsBySegment(responses: readonly SegmentedNpsResponse[]): NpsSeg
       tally = { promoters: 0, passives: 0, detractors: 0 };
       tallies.set(segment, tally);
     }
-    addToTally(tally, category);
+    tally[category] += 1;
   }
   return [...tallies.keys()].sort().map((segment) => {
     const tally = tallies.get(segment) as Tally;
-    return { segment, ...tallyResult(tally.promoters, tally.passives, tally.detractors) };
+    return { segment, ...tallyResult(tally) };
   });
 }

@@ -1,6 +1,6 @@
-import { Decimal, HUNDRED } from '../core/decimal.js';
-import { describeValue, type InputPath, MetricInputError } from '../core/errors.js';
-import { toCount, toDecimal } from '../core/numeric.js';
+import { Decimal } from '../core/decimal.js';
+import { type InputPath, MetricInputError, rejectInput } from '../core/errors.js';
+import { parseDecimal, toCount } from '../core/numeric.js';
 import { assertObject } from '../core/options.js';
 import { ratioOrNull } from '../core/ratio.js';
 import type { NetPromoterScoreResult } from './netPromoterScore.js';
@@ -10,23 +10,25 @@ import type { NetPromoterScoreResult } from './netPromoterScore.js';
  *
  * @private
  */
-export function tallyResult(promoters: number, passives: number, detractors: number): NetPromoterScoreResult {
+export function tallyResult(tally: Tally): NetPromoterScoreResult {
+  const { promoters, passives, detractors } = tally;
   const responses = promoters + passives + detractors;
   const n = new Decimal(responses);
+  const share = (count: number) => ratioOrNull(new Decimal(count), n);
   return {
-    score: ratioOrNull(new Decimal(promoters - detractors).times(HUNDRED), n),
+    score: ratioOrNull(new Decimal(promoters - detractors).times(100), n),
     promoters,
     passives,
     detractors,
     responses,
-    promoterShare: ratioOrNull(new Decimal(promoters), n),
-    passiveShare: ratioOrNull(new Decimal(passives), n),
-    detractorShare: ratioOrNull(new Decimal(detractors), n),
+    promoterShare: share(promoters),
+    passiveShare: share(passives),
+    detractorShare: share(detractors),
   };
 }
 
-/** The three NPS categories of a 0–10 answer. @private */
-export type NpsCategory = 'promoter' | 'passive' | 'detractor';
+/** The three NPS categories of a 0–10 answer, named as the counts they add to. @private */
+export type NpsCategory = keyof Tally;
 
 /**
  * Validates one 0–10 answer (a number or a numeric string such as `'9'`) and returns its category.
@@ -34,20 +36,14 @@ export type NpsCategory = 'promoter' | 'passive' | 'detractor';
  * @private
  */
 export function categorize(value: unknown, path: InputPath): NpsCategory {
-  const expected = 'an integer from 0 to 10';
-  if (typeof value !== 'number' && typeof value !== 'string' && !Decimal.isDecimal(value)) {
-    throw new MetricInputError({ code: 'invalid_type', path, expected, received: describeValue(value) });
-  }
-  const score = toDecimal(value, path);
-  if (!score.isInteger()) {
-    throw new MetricInputError({ code: 'not_integer', path, expected, received: describeValue(value) });
-  }
-  if (score.isNegative() || score.greaterThan(10)) {
-    throw new MetricInputError({ code: 'out_of_range', path, expected, received: describeValue(value) });
-  }
+  // parseDecimal rejects what is not a number at all (null, true, 'abc', NaN) with its own code.
+  const score = parseDecimal(value, path);
   const points = score.toNumber();
-  if (points >= 9) return 'promoter';
-  return points >= 7 ? 'passive' : 'detractor';
+  if (!score.isInteger() || points < 0 || points > 10) {
+    rejectInput(score.isInteger() ? 'out_of_range' : 'not_integer', path, 'an integer from 0 to 10', value);
+  }
+  if (points >= 9) return 'promoters';
+  return points >= 7 ? 'passives' : 'detractors';
 }
 
 /** Mutable category counts while tallying. @private */
@@ -55,17 +51,6 @@ export interface Tally {
   promoters: number;
   passives: number;
   detractors: number;
-}
-
-/**
- * Adds one answer to a tally.
- *
- * @private
- */
-export function addToTally(tally: Tally, category: NpsCategory): void {
-  if (category === 'promoter') tally.promoters += 1;
-  else if (category === 'passive') tally.passives += 1;
-  else tally.detractors += 1;
 }
 
 /**

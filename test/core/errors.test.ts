@@ -31,7 +31,7 @@ describe('MetricInputError', () => {
     expect(describeValue({})).toBe('an object');
     expect(describeValue(new DecimalJs('1.5'))).toBe('1.5');
     expect(describeValue(10n)).toBe('10');
-    expect(describeValue(() => 1)).toBe('function');
-    expect(describeValue(Symbol('s'))).toBe('symbol');
+    expect(describeValue(() => 1)).toBe('a function');
+    expect(describeValue(Symbol('s'))).toBe('Symbol(s)');
   });
 });

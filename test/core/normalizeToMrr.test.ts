@@ -29,6 +29,7 @@ describe('normalizeToMrr', () => {
     for (const intervalCount of [0, 1.5, -2, Number.NaN]) {
       expect(() => normalizeToMrr({ amount: 1, interval: 'month', intervalCount })).toThrow(MetricInputError);
     }
+    expect(() => normalizeToMrr(undefined as never)).toThrow('input must be an object, received undefined');
   });
 
   it('is linear in the amount, for any interval', () => {
