@@ -1,42 +1,22 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { type BrowserContext, chromium } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lifetimeValue, mrrMovements, netPromoterScore, npsConfidenceInterval } from '../../src/index.js';
+import { launchChromium } from '../support/launchChromium.js';
 import { readDist } from './distFiles.js';
 
 // The IIFE bundle and the Excel functions file in a real headless Chromium page, the JavaScript engine of Excel on
-// the web and of Observable: no network, the scripts inlined. Debian's chromium only (.ci/install-chromium.sh);
-// playwright-core never downloads a browser here.
-const CHROMIUM = '/usr/bin/chromium';
+// the web and of Observable: no network, the scripts inlined.
 const libraryBundle = readDist('customer-health.global.js');
 const excelFunctions = readDist('excel/functions.js');
 let browser: BrowserContext;
-let profile: string;
+let close: (() => Promise<void>) | undefined;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run .ci/install-chromium.sh`);
-  profile = mkdtempSync(join(tmpdir(), 'customer-health-chromium-'));
-  // A persistent context on a fresh, throw-away profile directory: Playwright's way to pass --user-data-dir.
-  browser = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  ({ browser, close } = await launchChromium());
 }, 20_000);
 
 afterAll(async () => {
-  await browser?.close();
-  if (profile !== undefined) rmSync(profile, { recursive: true, force: true });
+  await close?.();
 });
 
 describe('the bundles in headless Chromium', () => {
