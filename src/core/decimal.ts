@@ -1,4 +1,6 @@
-import DecimalJs from 'decimal.js';
+// The named export, not the default: decimal.js's types are CommonJS-style, so under TypeScript's node16/nodenext
+// resolution an ESM consumer's default import is the module namespace, and `Decimal` degraded to `any`.
+import { Decimal as DecimalJs } from 'decimal.js';
 
 /**
  * The exact decimal type every money amount and ratio in this library is returned as.
