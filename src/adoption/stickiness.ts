@@ -71,7 +71,7 @@ const METHODS: readonly StickinessMethod[] = ['averageDau', 'averageOfDailyRatio
 export function stickiness(input: StickinessInput, options: StickinessOptions = {}): Decimal | null {
   assertObject(input, []);
   assertObject(options, ['options']);
-  const method = oneOf(options.method ?? 'averageDau', METHODS, ['method']);
+  const method = oneOf(options.method ?? 'averageDau', METHODS, ['options', 'method']);
   return method === 'averageDau' ? averageDau(input) : averageOfDailyRatios(input);
 }
 

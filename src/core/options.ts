@@ -51,10 +51,10 @@ export function assertArray(value: unknown, path: InputPath): asserts value is r
  *
  * @private
  */
-export function assertKnownKeys(options: object, allowed: ReadonlySet<string>): void {
+export function assertKnownKeys(options: object, allowed: ReadonlySet<string>, root: InputPath = []): void {
   for (const key of Object.keys(options)) {
     if (!allowed.has(key)) {
-      rejectInput('unknown_field', [key], `one of ${[...allowed].join(', ')}`, key);
+      rejectInput('unknown_field', [...root, key], `one of ${[...allowed].join(', ')}`, key);
     }
   }
 }

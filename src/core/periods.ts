@@ -7,7 +7,7 @@ import {
   toCalendarDate,
   toDayNumber,
 } from './calendarDate.js';
-import { describeValue, MetricInputError } from './errors.js';
+import { describeValue, type InputPath, MetricInputError } from './errors.js';
 import { oneOf } from './options.js';
 
 /**
@@ -63,11 +63,17 @@ export interface ResolvedPeriodOptions {
  *
  * @private
  */
-export function resolvePeriodOptions(options: PeriodOptions = {}): ResolvedPeriodOptions {
-  const granularity = oneOf(options.granularity ?? 'month', GRANULARITIES, ['granularity']);
-  const weekStartsOn = oneOf(options.weekStartsOn ?? 1, [0, 1, 2, 3, 4, 5, 6] as const, ['weekStartsOn']);
+export function resolvePeriodOptions(
+  options: PeriodOptions = {},
+  root: InputPath = ['options'],
+): ResolvedPeriodOptions {
+  const granularity = oneOf(options.granularity ?? 'month', GRANULARITIES, [...root, 'granularity']);
+  const weekStartsOn = oneOf(options.weekStartsOn ?? 1, [0, 1, 2, 3, 4, 5, 6] as const, [
+    ...root,
+    'weekStartsOn',
+  ]);
   const timeZone = options.timeZone ?? 'UTC';
-  assertTimeZone(timeZone, ['timeZone']);
+  assertTimeZone(timeZone, [...root, 'timeZone']);
   return { granularity, weekStartsOn, timeZone };
 }
 
@@ -99,13 +105,14 @@ export function periodOf(date: DateLike, options: PeriodOptions = {}): Period {
 export function resolveDateRange(
   range: { readonly from?: unknown; readonly to?: unknown },
   timeZone = 'UTC',
+  root: InputPath = ['options'],
 ): { from: IsoDate | undefined; to: IsoDate | undefined } {
-  const from = range.from === undefined ? undefined : toCalendarDate(range.from, ['from'], timeZone);
-  const to = range.to === undefined ? undefined : toCalendarDate(range.to, ['to'], timeZone);
+  const from = range.from === undefined ? undefined : toCalendarDate(range.from, [...root, 'from'], timeZone);
+  const to = range.to === undefined ? undefined : toCalendarDate(range.to, [...root, 'to'], timeZone);
   if (from !== undefined && to !== undefined && to < from) {
     throw new MetricInputError({
       code: 'end_before_start',
-      path: ['to'],
+      path: [...root, 'to'],
       expected: `a date on or after from (${from})`,
       received: describeValue(to),
       message: `to (${to}) is before from (${from})`,

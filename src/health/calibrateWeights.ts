@@ -128,11 +128,7 @@ export function calibrateWeights(
   assertArray(accounts, ['accounts']);
   assertArray(churned, ['churned']);
   assertObject(options, ['options']);
-  try {
-    assertKnownKeys(options, OPTION_KEYS);
-  } catch (error) {
-    throw movedTo(error as MetricInputError, ['options', ...(error as MetricInputError).path]);
-  }
+  assertKnownKeys(options, OPTION_KEYS, ['options']);
   const l2 = positiveDouble(options.l2 ?? 1, ['options', 'l2']);
   const tolerance = positiveDouble(options.tolerance ?? 1e-10, ['options', 'tolerance']);
   const maxIterations = toCount(options.maxIterations ?? 100, ['options', 'maxIterations']);

@@ -23,13 +23,13 @@ export interface ResolvedIntervalOptions {
  */
 export function resolveIntervalOptions(options: unknown): ResolvedIntervalOptions {
   assertObject(options, ['options']);
-  const method = oneOf(options.method ?? 'adjustedWald', METHODS, ['method']);
+  const method = oneOf(options.method ?? 'adjustedWald', METHODS, ['options', 'method']);
   const rawConfidence = options.confidence ?? 0.95;
-  const confidence = toDecimal(rawConfidence, ['confidence']);
+  const confidence = toDecimal(rawConfidence, ['options', 'confidence']);
   if (confidence.lessThanOrEqualTo(0) || confidence.greaterThanOrEqualTo(1)) {
     throw new MetricInputError({
       code: 'out_of_range',
-      path: ['confidence'],
+      path: ['options', 'confidence'],
       expected: 'a number strictly between 0 and 1, such as 0.95',
       received: describeValue(rawConfidence),
     });

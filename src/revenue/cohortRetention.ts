@@ -128,7 +128,7 @@ export function cohortRetention(
 ): CohortRetentionResult {
   assertObject(options, ['options']);
   const resolved = resolvePeriodOptions(options);
-  const basis = oneOf(options.basis ?? 'customers', BASES, ['basis']);
+  const basis = oneOf(options.basis ?? 'customers', BASES, ['options', 'basis']);
   const { from, to } = resolveDateRange(options, resolved.timeZone);
   const rows = normalizeSubscriptionPeriods(periods, resolved.timeZone);
 

@@ -146,7 +146,10 @@ export function mrrMovements(
 ): MrrMovements {
   assertObject(options, ['options']);
   const resolved = resolvePeriodOptions(options);
-  const paidToFree = oneOf(options.paidToFree ?? 'churn', ['churn', 'contraction'] as const, ['paidToFree']);
+  const paidToFree = oneOf(options.paidToFree ?? 'churn', ['churn', 'contraction'] as const, [
+    'options',
+    'paidToFree',
+  ]);
   const { from, to } = resolveDateRange(options, resolved.timeZone);
   const columns = subscriptionColumns(periods, resolved.timeZone);
   const { startDay, endDay } = columns;

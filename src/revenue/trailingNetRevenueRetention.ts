@@ -1,5 +1,6 @@
 import {
   addCalendarMonths,
+  assertTimeZone,
   type DateLike,
   type IsoDate,
   toCalendarDate,
@@ -98,15 +99,16 @@ export function trailingRevenueRetention(
 ): TrailingRevenueRetention {
   assertObject(options, ['options']);
   const timeZone = options.timeZone ?? 'UTC';
+  assertTimeZone(timeZone, ['options', 'timeZone']);
   if (options.asOf === undefined) {
     throw new MetricInputError({
       code: 'missing_field',
-      path: ['asOf'],
+      path: ['options', 'asOf'],
       expected: 'the day to measure on, "YYYY-MM-DD" or a Date',
       received: 'undefined',
     });
   }
-  const asOf = toCalendarDate(options.asOf, ['asOf'], timeZone);
+  const asOf = toCalendarDate(options.asOf, ['options', 'asOf'], timeZone);
   const months = wholeMonths(options.months ?? 12);
   const start = addCalendarMonths(asOf, -months);
   const rows = normalizeSubscriptionPeriods(periods, timeZone);
@@ -139,7 +141,7 @@ function wholeMonths(months: unknown): number {
   if (typeof months !== 'number' || !Number.isSafeInteger(months)) {
     throw new MetricInputError({
       code: typeof months === 'number' ? 'not_integer' : 'invalid_type',
-      path: ['months'],
+      path: ['options', 'months'],
       expected: 'a whole number of months >= 1',
       received: describeValue(months),
     });
@@ -147,7 +149,7 @@ function wholeMonths(months: unknown): number {
   if (months < 1) {
     throw new MetricInputError({
       code: 'not_positive',
-      path: ['months'],
+      path: ['options', 'months'],
       expected: 'a whole number of months >= 1',
       received: describeValue(months),
     });

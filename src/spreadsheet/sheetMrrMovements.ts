@@ -102,6 +102,10 @@ export function sheetMrrMovements(
   } catch (error) {
     throw toSpreadsheetError(error, (failure) => {
       const [root, index, field] = failure.path;
+      // The only option a sheet passes is its granularity argument: name the argument, not the options object.
+      if (root === 'options') {
+        return `${String(index)} must be ${failure.expected}, received ${failure.received}`;
+      }
       if (root !== 'periods' || typeof index !== 'number') return failure.message;
       const column = COLUMN_OF_FIELD[String(field)] ?? String(field);
       return `row ${rows[index]!.row} of the range: ${column} must be ${failure.expected}, received ${failure.received}`;

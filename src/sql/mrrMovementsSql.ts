@@ -121,7 +121,7 @@ export function mrrMovementsSql(options: MrrMovementsSqlOptions): string {
       received: String(mrrScale),
     });
   }
-  const { from, to } = resolveDateRange(options);
+  const { from, to } = resolveDateRange(options, 'UTC', []);
   const money = `DECIMAL(38, ${mrrScale})`;
   const period = periodIndexSql(dialect, granularity, weekStartsOn);
   // Only validated ISO dates reach the text, as DATE literals.

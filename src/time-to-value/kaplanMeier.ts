@@ -157,16 +157,16 @@ export function resolveKaplanMeierOptions(options: KaplanMeierOptions): {
   readonly confType: SurvivalConfidenceType;
 } {
   assertObject(options, ['options']);
-  const confidence = toDecimal(options.confidence ?? 0.95, ['confidence']);
+  const confidence = toDecimal(options.confidence ?? 0.95, ['options', 'confidence']);
   if (confidence.lessThanOrEqualTo(0) || confidence.greaterThanOrEqualTo(1)) {
     throw new MetricInputError({
       code: 'out_of_range',
-      path: ['confidence'],
+      path: ['options', 'confidence'],
       expected: 'a number strictly between 0 and 1',
       received: describeValue(options.confidence),
     });
   }
-  const confType = oneOf(options.confType ?? 'log-log', CONF_TYPES, ['confType']);
+  const confType = oneOf(options.confType ?? 'log-log', CONF_TYPES, ['options', 'confType']);
   return { confidence: confidence.toNumber(), confType };
 }
 

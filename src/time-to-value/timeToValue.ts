@@ -164,16 +164,19 @@ export function timeToValue(
   options: TimeToValueOptions,
 ): TimeToValueResult {
   assertObject(options, ['options']);
-  const unit = oneOf(options.unit ?? 'day', UNITS, ['unit']);
-  const cohortGranularity = oneOf(options.cohortGranularity ?? 'month', GRANULARITIES, ['cohortGranularity']);
+  const unit = oneOf(options.unit ?? 'day', UNITS, ['options', 'unit']);
+  const cohortGranularity = oneOf(options.cohortGranularity ?? 'month', GRANULARITIES, [
+    'options',
+    'cohortGranularity',
+  ]);
   const periodOptions = resolvePeriodOptions({
     granularity: cohortGranularity,
     weekStartsOn: options.weekStartsOn ?? 1,
     timeZone: options.timeZone ?? 'UTC',
   });
-  const asOf = toCalendarDate(options.asOf, ['asOf'], periodOptions.timeZone);
+  const asOf = toCalendarDate(options.asOf, ['options', 'asOf'], periodOptions.timeZone);
   const within = (options.withinUnits ?? DEFAULT_WITHIN[unit]).map((horizon, index) =>
-    toDecimal(horizon, ['withinUnits', index], 'nonNegative').toNumber(),
+    toDecimal(horizon, ['options', 'withinUnits', index], 'nonNegative').toNumber(),
   );
   const curveOptions = resolveKaplanMeierOptions(options);
   const durations = toTimeToValueDurations(records, asOf, unit, periodOptions.timeZone);

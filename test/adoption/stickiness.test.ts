@@ -108,7 +108,7 @@ describe('stickiness: bad input', () => {
     ]);
     expect(
       errorOf(() => stickiness({ dailyActiveUsers: 1, monthlyActiveUsers: 5 }, { method: 'dau' as never })),
-    ).toMatchObject({ code: 'invalid_option', path: ['method'] });
+    ).toMatchObject({ code: 'invalid_option', path: ['options', 'method'] });
     expect(errorOf(() => stickiness(null as never)).code).toBe('invalid_type');
     expect(
       errorOf(() => stickiness({ dailyActiveUsers: 1, monthlyActiveUsers: 5 }, null as never)).path,

@@ -163,7 +163,7 @@ describe('compareNps: bad input', () => {
     });
     expect(errorOf(() => compareNps(good, good, { confidence: 2 }))).toMatchObject({
       code: 'out_of_range',
-      path: ['confidence'],
+      path: ['options', 'confidence'],
     });
     expect(errorOf(() => compareNps(good, good, { method: 'bootstrap' as never })).code).toBe(
       'invalid_option',

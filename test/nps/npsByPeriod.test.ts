@@ -85,7 +85,7 @@ describe('npsByPeriod', () => {
     ).toMatchObject({ code: 'out_of_range', path: ['responses', 1, 'score'] });
     expect(errorOf(() => npsByPeriod([], { granularity: 'fortnight' as never }))).toMatchObject({
       code: 'invalid_option',
-      path: ['granularity'],
+      path: ['options', 'granularity'],
     });
     expect(errorOf(() => npsByPeriod([], { timeZone: 'Mars/Olympus' })).code).toBe('invalid_time_zone');
     expect(errorOf(() => npsByPeriod([], null as never))).toMatchObject({ path: ['options'] });

@@ -201,7 +201,7 @@ describe('npsConfidenceInterval: bad input', () => {
     for (const confidence of [0, 1, 1.5, -0.1]) {
       expect(errorOf(() => npsConfidenceInterval(input, { confidence }))).toMatchObject({
         code: 'out_of_range',
-        path: ['confidence'],
+        path: ['options', 'confidence'],
       });
     }
     expect(errorOf(() => npsConfidenceInterval(input, { confidence: Number.NaN })).code).toBe('not_finite');
@@ -214,7 +214,7 @@ describe('npsConfidenceInterval: bad input', () => {
     const input = { promoters: 5, passives: 3, detractors: 2 };
     expect(errorOf(() => npsConfidenceInterval(input, { method: 'wilson' as never }))).toMatchObject({
       code: 'invalid_option',
-      path: ['method'],
+      path: ['options', 'method'],
     });
     expect(errorOf(() => npsConfidenceInterval(input, null as never))).toMatchObject({
       code: 'invalid_type',

@@ -209,17 +209,29 @@ describe('cohortRetention: bad input', () => {
   it('names the option or row that is wrong', () => {
     const cases: [() => unknown, string, (string | number)[]][] = [
       [() => cohortRetention(EXAMPLE, null as never), 'invalid_type', ['options']],
-      [() => cohortRetention(EXAMPLE, { basis: 'logos' as never }), 'invalid_option', ['basis']],
+      [() => cohortRetention(EXAMPLE, { basis: 'logos' as never }), 'invalid_option', ['options', 'basis']],
       [
         () => cohortRetention(EXAMPLE, { granularity: 'fortnight' as never }),
         'invalid_option',
-        ['granularity'],
+        ['options', 'granularity'],
       ],
-      [() => cohortRetention(EXAMPLE, { weekStartsOn: 7 as never }), 'invalid_option', ['weekStartsOn']],
-      [() => cohortRetention(EXAMPLE, { timeZone: 'Mars/Olympus' }), 'invalid_time_zone', ['timeZone']],
-      [() => cohortRetention(EXAMPLE, { from: '2024-02-30' }), 'invalid_date', ['from']],
-      [() => cohortRetention(EXAMPLE, { to: 'soon' }), 'invalid_date', ['to']],
-      [() => cohortRetention(EXAMPLE, { from: '2024-03-01', to: '2024-02-01' }), 'end_before_start', ['to']],
+      [
+        () => cohortRetention(EXAMPLE, { weekStartsOn: 7 as never }),
+        'invalid_option',
+        ['options', 'weekStartsOn'],
+      ],
+      [
+        () => cohortRetention(EXAMPLE, { timeZone: 'Mars/Olympus' }),
+        'invalid_time_zone',
+        ['options', 'timeZone'],
+      ],
+      [() => cohortRetention(EXAMPLE, { from: '2024-02-30' }), 'invalid_date', ['options', 'from']],
+      [() => cohortRetention(EXAMPLE, { to: 'soon' }), 'invalid_date', ['options', 'to']],
+      [
+        () => cohortRetention(EXAMPLE, { from: '2024-03-01', to: '2024-02-01' }),
+        'end_before_start',
+        ['options', 'to'],
+      ],
       [() => cohortRetention('rows' as never), 'invalid_type', ['periods']],
       [
         () => cohortRetention([{ customerId: 'a', start: '2024-01-01', mrr: -5 }]),

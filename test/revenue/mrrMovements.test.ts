@@ -411,29 +411,32 @@ describe('mrrMovements: bad input', () => {
   it('rejects bad options, and `from` after `to`', () => {
     expect(errorOf([row], { from: '2024-03-01', to: '2024-02-01' })).toMatchObject({
       code: 'end_before_start',
-      path: ['to'],
+      path: ['options', 'to'],
       message: 'to (2024-02-01) is before from (2024-03-01)',
     });
     expect(errorOf([row], { paidToFree: 'downgrade' })).toMatchObject({
       code: 'invalid_option',
-      path: ['paidToFree'],
+      path: ['options', 'paidToFree'],
     });
     expect(errorOf([row], { granularity: 'fortnight' })).toMatchObject({
       code: 'invalid_option',
-      path: ['granularity'],
+      path: ['options', 'granularity'],
     });
-    expect(errorOf([row], { weekStartsOn: 7 })).toMatchObject({ path: ['weekStartsOn'] });
+    expect(errorOf([row], { weekStartsOn: 7 })).toMatchObject({ path: ['options', 'weekStartsOn'] });
     expect(errorOf([row], { timeZone: 'Mars/Olympus' })).toMatchObject({ code: 'invalid_time_zone' });
-    expect(errorOf([row], { from: '2024-1-1' })).toMatchObject({ code: 'invalid_date', path: ['from'] });
+    expect(errorOf([row], { from: '2024-1-1' })).toMatchObject({
+      code: 'invalid_date',
+      path: ['options', 'from'],
+    });
     expect(errorOf([row], { to: new Date(Number.NaN) })).toMatchObject({
       code: 'invalid_date',
-      path: ['to'],
+      path: ['options', 'to'],
     });
     expect(errorOf([row], null)).toMatchObject({ code: 'invalid_type', path: ['options'] });
   });
 
   it('checks options before reading any row', () => {
-    expect(errorOf([{ ...row, mrr: -1 }], { paidToFree: 'x' }).path).toEqual(['paidToFree']);
+    expect(errorOf([{ ...row, mrr: -1 }], { paidToFree: 'x' }).path).toEqual(['options', 'paidToFree']);
   });
 });
 

@@ -117,14 +117,18 @@ describe('trailing revenue retention: bad input', () => {
   it('names the option or row that is wrong', () => {
     const cases: [unknown, string, (string | number)[]][] = [
       [null, 'invalid_type', ['options']],
-      [{}, 'missing_field', ['asOf']],
-      [{ asOf: '2024-13-01' }, 'invalid_date', ['asOf']],
-      [{ asOf: '2024-01-01', months: 0 }, 'not_positive', ['months']],
-      [{ asOf: '2024-01-01', months: -3 }, 'not_positive', ['months']],
-      [{ asOf: '2024-01-01', months: 1.5 }, 'not_integer', ['months']],
-      [{ asOf: '2024-01-01', months: Number.NaN }, 'not_integer', ['months']],
-      [{ asOf: '2024-01-01', months: '12' }, 'invalid_type', ['months']],
-      [{ asOf: new Date('2024-01-01'), timeZone: 'Nowhere/Else' }, 'invalid_time_zone', ['timeZone']],
+      [{}, 'missing_field', ['options', 'asOf']],
+      [{ asOf: '2024-13-01' }, 'invalid_date', ['options', 'asOf']],
+      [{ asOf: '2024-01-01', months: 0 }, 'not_positive', ['options', 'months']],
+      [{ asOf: '2024-01-01', months: -3 }, 'not_positive', ['options', 'months']],
+      [{ asOf: '2024-01-01', months: 1.5 }, 'not_integer', ['options', 'months']],
+      [{ asOf: '2024-01-01', months: Number.NaN }, 'not_integer', ['options', 'months']],
+      [{ asOf: '2024-01-01', months: '12' }, 'invalid_type', ['options', 'months']],
+      [
+        { asOf: new Date('2024-01-01'), timeZone: 'Nowhere/Else' },
+        'invalid_time_zone',
+        ['options', 'timeZone'],
+      ],
     ];
     for (const fn of [trailingNetRevenueRetention, trailingGrossRevenueRetention]) {
       for (const [options, code, path] of cases) {

@@ -391,12 +391,12 @@ describe('kaplanMeier: bad input', () => {
     });
     expect(errorOf(() => kaplanMeier([], { confidence: 1 }))).toMatchObject({
       code: 'out_of_range',
-      path: ['confidence'],
+      path: ['options', 'confidence'],
     });
     expect(errorOf(() => kaplanMeier([], { confidence: 0 }))).toMatchObject({ code: 'out_of_range' });
     expect(errorOf(() => kaplanMeier([], { confType: 'logit' as never }))).toMatchObject({
       code: 'invalid_option',
-      path: ['confType'],
+      path: ['options', 'confType'],
     });
     expect(errorOf(() => kaplanMeier([], null as never))).toMatchObject({
       code: 'invalid_type',

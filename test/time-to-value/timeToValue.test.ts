@@ -312,26 +312,26 @@ describe('timeToValue: bad input', () => {
     expect(errorOf(() => timeToValue([ok], null as never))).toMatchObject({ path: ['options'] });
     expect(errorOf(() => timeToValue([ok], {} as never))).toMatchObject({
       code: 'invalid_date',
-      path: ['asOf'],
+      path: ['options', 'asOf'],
     });
     expect(errorOf(() => timeToValue([ok], { asOf: ASOF, unit: 'month' as never }))).toMatchObject({
       code: 'invalid_option',
-      path: ['unit'],
+      path: ['options', 'unit'],
     });
     expect(
       errorOf(() => timeToValue([ok], { asOf: ASOF, cohortGranularity: 'decade' as never })),
-    ).toMatchObject({ code: 'invalid_option', path: ['cohortGranularity'] });
+    ).toMatchObject({ code: 'invalid_option', path: ['options', 'cohortGranularity'] });
     expect(errorOf(() => timeToValue([ok], { asOf: ASOF, timeZone: 'Mars/Base' }))).toMatchObject({
       code: 'invalid_time_zone',
-      path: ['timeZone'],
+      path: ['options', 'timeZone'],
     });
     expect(errorOf(() => timeToValue([ok], { asOf: ASOF, withinUnits: [7, -1] }))).toMatchObject({
       code: 'negative_amount',
-      path: ['withinUnits', 1],
+      path: ['options', 'withinUnits', 1],
     });
     expect(errorOf(() => timeToValue([ok], { asOf: ASOF, confidence: 2 }))).toMatchObject({
       code: 'out_of_range',
-      path: ['confidence'],
+      path: ['options', 'confidence'],
     });
   });
 
