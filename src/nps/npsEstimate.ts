@@ -17,7 +17,7 @@ export interface ResolvedIntervalOptions {
 
 /**
  * Validates `confidence` (strictly between 0 and 1) and `method`, applying the defaults 0.95 and
- * `'adjustedWald'`; error paths are the option names (`['confidence']`), as for period options.
+ * `'adjustedWald'`; error paths are under `'options'` (`['options', 'confidence']`), as everywhere.
  *
  * @private
  */
