@@ -3,6 +3,7 @@ import { describeValue, type InputPath, MetricInputError } from '../core/errors.
 import { type Numeric, toCount, toDecimal } from '../core/numeric.js';
 import { assertArray, assertKnownKeys, assertObject } from '../core/options.js';
 import { apportionUnits } from './apportionUnits.js';
+import { assertChurnOutcomes } from './assertChurnOutcomes.js';
 import { evaluateHealthScore } from './evaluateHealthScore.js';
 import { fitNonNegativeLogistic } from './logisticRegression.js';
 import type { ScorecardConfig } from './scorecard.js';
@@ -126,7 +127,6 @@ export function calibrateWeights(
   assertObject(input, ['input']);
   const { accounts, churned } = input;
   assertArray(accounts, ['accounts']);
-  assertArray(churned, ['churned']);
   assertObject(options, ['options']);
   assertKnownKeys(options, OPTION_KEYS, ['options']);
   const l2 = positiveDouble(options.l2 ?? 1, ['options', 'l2']);
@@ -140,32 +140,7 @@ export function calibrateWeights(
       received: '0',
     });
   }
-  if (accounts.length === 0) {
-    throw new MetricInputError({
-      code: 'empty_input',
-      path: ['accounts'],
-      expected: 'at least one account',
-      received: 'an empty array',
-    });
-  }
-  if (churned.length !== accounts.length) {
-    throw new MetricInputError({
-      code: 'length_mismatch',
-      path: ['churned'],
-      expected: `${accounts.length} outcomes, one per account`,
-      received: `${churned.length}`,
-    });
-  }
-  churned.forEach((outcome, index) => {
-    if (typeof outcome !== 'boolean') {
-      throw new MetricInputError({
-        code: 'invalid_type',
-        path: ['churned', index],
-        expected: 'true or false',
-        received: describeValue(outcome),
-      });
-    }
-  });
+  assertChurnOutcomes(churned, accounts, ['accounts'], 'account');
 
   const { ids, columns } = measureScores(scorecard, accounts);
   const n = accounts.length;

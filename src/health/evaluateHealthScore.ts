@@ -2,6 +2,7 @@ import { Decimal } from '../core/decimal.js';
 import { describeValue, MetricInputError } from '../core/errors.js';
 import { assertArray, assertObject } from '../core/options.js';
 import { ratioOrNull } from '../core/ratio.js';
+import { assertChurnOutcomes } from './assertChurnOutcomes.js';
 import { assertContiguous, bandIndexOf } from './scoreBand.js';
 import { DEFAULT_HEALTH_BANDS, type HealthBand } from './scorecard.js';
 
@@ -98,26 +99,10 @@ export function evaluateHealthScore(input: EvaluateHealthScoreInput): HealthScor
   assertObject(input, ['input']);
   const { scores, churned } = input;
   assertArray(scores, ['scores']);
-  assertArray(churned, ['churned']);
   const bands = input.bands ?? DEFAULT_HEALTH_BANDS;
   assertArray(bands, ['bands']);
   assertContiguous(bands, ['bands'], [0, 100]);
-  if (scores.length === 0) {
-    throw new MetricInputError({
-      code: 'empty_input',
-      path: ['scores'],
-      expected: 'at least one account',
-      received: 'an empty array',
-    });
-  }
-  if (churned.length !== scores.length) {
-    throw new MetricInputError({
-      code: 'length_mismatch',
-      path: ['churned'],
-      expected: `${scores.length} outcomes, one per score`,
-      received: `${churned.length}`,
-    });
-  }
+  assertChurnOutcomes(churned, scores, ['scores'], 'score');
   const n = scores.length;
   const bandAccounts = new Array<number>(bands.length).fill(0);
   const bandChurned = new Array<number>(bands.length).fill(0);
@@ -132,15 +117,7 @@ export function evaluateHealthScore(input: EvaluateHealthScoreInput): HealthScor
         received: describeValue(score),
       });
     }
-    const outcome = churned[index];
-    if (typeof outcome !== 'boolean') {
-      throw new MetricInputError({
-        code: 'invalid_type',
-        path: ['churned', index],
-        expected: 'true or false',
-        received: describeValue(outcome),
-      });
-    }
+    const outcome = churned[index]!;
     const band = bandIndexOf(bands, score);
     if (band < 0) {
       throw new MetricInputError({

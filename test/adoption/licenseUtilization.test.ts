@@ -1,16 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { type Decimal, licenseUtilization, MetricInputError } from '../../src/index.js';
-
-function errorOf(run: () => unknown): MetricInputError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof MetricInputError) return error;
-    throw error;
-  }
-  throw new Error('expected a MetricInputError');
-}
+import { type Decimal, licenseUtilization } from '../../src/index.js';
+import { errorOf } from '../support/errorOf.js';
 
 describe('licenseUtilization', () => {
   it('divides active users by seats, and may exceed 1', () => {

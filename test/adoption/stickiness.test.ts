@@ -1,16 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { type Decimal, MetricInputError, stickiness } from '../../src/index.js';
-
-function errorOf(run: () => unknown): MetricInputError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof MetricInputError) return error;
-    throw error;
-  }
-  throw new Error('expected a MetricInputError');
-}
+import { type Decimal, stickiness } from '../../src/index.js';
+import { errorOf } from '../support/errorOf.js';
 
 /** A month of days: each day's actives, the month's unique actives, and each day's trailing-month actives. */
 const month = fc.array(fc.integer({ min: 0, max: 1000 }), { minLength: 1, maxLength: 31 }).chain((daily) =>

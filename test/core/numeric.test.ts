@@ -1,17 +1,8 @@
 import DecimalJs from 'decimal.js';
 import fc from 'fast-check';
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { type Decimal, MetricInputError, toCount, toDecimal, toUnitInterval } from '../../src/index.js';
-
-function errorOf(run: () => unknown): MetricInputError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof MetricInputError) return error;
-    throw error;
-  }
-  throw new Error('expected a MetricInputError');
-}
+import { type Decimal, toCount, toDecimal, toUnitInterval } from '../../src/index.js';
+import { errorOf } from '../support/errorOf.js';
 
 describe('toDecimal', () => {
   it('reads numbers at their shortest decimal value, so 0.1 + 0.2 is exactly 0.3', () => {

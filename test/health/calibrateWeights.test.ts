@@ -5,21 +5,11 @@ import {
   calibrateWeights,
   type Decimal,
   defineScorecard,
-  MetricInputError,
   type ScorecardConfig,
   type WeightCalibration,
 } from '../../src/index.js';
+import { errorOf } from '../support/errorOf.js';
 import { allMeasures, scorecardArb, valuesArb } from './healthArbitraries.js';
-
-function errorOf(run: () => unknown): MetricInputError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof MetricInputError) return error;
-    throw error;
-  }
-  throw new Error('expected a MetricInputError');
-}
 
 const linear = (
   id: string,

@@ -4,21 +4,11 @@ import {
   assignCoverageTier,
   chooseScorecard,
   defineScorecard,
-  MetricInputError,
   matchesCondition,
   scoreHealth,
 } from '../../src/index.js';
+import { errorOf } from '../support/errorOf.js';
 import { accountArb, conditionArb } from './conditionArbitraries.js';
-
-function errorOf(run: () => unknown): MetricInputError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof MetricInputError) return error;
-    throw error;
-  }
-  throw new Error('expected a MetricInputError');
-}
 
 const linear = (max: number) => ({ type: 'linear', min: 0, max, direction: 'higherIsBetter' }) as const;
 const enterprise = defineScorecard({

@@ -1,17 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type Condition, MetricInputError, matchesCondition, toDecimal } from '../../src/index.js';
+import { type Condition, matchesCondition, toDecimal } from '../../src/index.js';
+import { errorOf } from '../support/errorOf.js';
 import { accountArb, conditionArb } from './conditionArbitraries.js';
-
-function errorOf(run: () => unknown): MetricInputError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof MetricInputError) return error;
-    throw error;
-  }
-  throw new Error('expected a MetricInputError');
-}
 
 describe('matchesCondition: worked examples', () => {
   const account = { mrr: '1200', plan: 'pro', seats: 12, sponsor: false, churnRisk: null };

@@ -1,16 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fromDayNumber, healthTrend, MetricInputError, toDayNumber } from '../../src/index.js';
-
-function errorOf(run: () => unknown): MetricInputError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof MetricInputError) return error;
-    throw error;
-  }
-  throw new Error('expected a MetricInputError');
-}
+import { fromDayNumber, healthTrend, toDayNumber } from '../../src/index.js';
+import { errorOf } from '../support/errorOf.js';
 
 // The slow oracle: centred least squares in doubles.
 function oracleSlope(points: readonly { at: string; score: number }[]): number {

@@ -1,16 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { MetricInputError, rollupHealth } from '../../src/index.js';
-
-function errorOf(run: () => unknown): MetricInputError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof MetricInputError) return error;
-    throw error;
-  }
-  throw new Error('expected a MetricInputError');
-}
+import { rollupHealth } from '../../src/index.js';
+import { errorOf } from '../support/errorOf.js';
 
 // Children with integer micro-point scores (or null) and whole-cent MRR.
 const childArb = fc.record({

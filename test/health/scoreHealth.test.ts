@@ -6,12 +6,12 @@ import {
   type GroupConfig,
   type HealthScore,
   type MeasureConfig,
-  MetricInputError,
   type ScorecardConfig,
   scoreHealth,
   scoreMeasure,
   toDecimal,
 } from '../../src/index.js';
+import { errorOf } from '../support/errorOf.js';
 import { allMeasures, scorecardArb, valuesArb } from './healthArbitraries.js';
 
 const identity = { type: 'linear', min: 0, max: 100, direction: 'higherIsBetter' } as const;
@@ -22,16 +22,6 @@ const gainsight = defineScorecard({
     { id: 'frequency', weight: 22, rule: identity },
   ],
 });
-
-function thrown(run: () => unknown): MetricInputError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof MetricInputError) return error;
-    throw error;
-  }
-  throw new Error('expected a MetricInputError');
-}
 
 function decimalSum(values: readonly (number | null)[]): Decimal {
   return values.reduce<Decimal>((sum, value) => sum.plus(value ?? 0), toDecimal(0));
@@ -104,7 +94,7 @@ describe('scoreHealth: worked examples', () => {
     // neutral 50: (80 + 150) / 4 = 57.5, status imputed, coverage still 1/4
     const neutral = scoreHealth({ measures: measures({ neutral: 50 }) }, { a: 80 });
     expect([neutral.score, neutral.measures[1]?.status, neutral.coverage]).toEqual([57.5, 'imputed', 0.25]);
-    expect(thrown(() => scoreHealth({ measures: measures('fail') }, { a: 80 }))).toMatchObject({
+    expect(errorOf(() => scoreHealth({ measures: measures('fail') }, { a: 80 }))).toMatchObject({
       code: 'missing_field',
       path: ['measures', 'b'],
     });
@@ -407,63 +397,63 @@ describe('scoreHealth: properties', () => {
 
 describe('scoreHealth: bad input', () => {
   it('names the measure whose raw value is invalid', () => {
-    expect(thrown(() => scoreHealth(gainsight, { tickets: 'lots' }))).toMatchObject({
+    expect(errorOf(() => scoreHealth(gainsight, { tickets: 'lots' }))).toMatchObject({
       code: 'invalid_number',
       path: ['measures', 'tickets'],
     });
-    expect(thrown(() => scoreHealth(gainsight, { tickets: Number.NaN }))).toMatchObject({
+    expect(errorOf(() => scoreHealth(gainsight, { tickets: Number.NaN }))).toMatchObject({
       code: 'not_finite',
       path: ['measures', 'tickets'],
     });
-    expect(thrown(() => scoreHealth(gainsight, null as never))).toMatchObject({
+    expect(errorOf(() => scoreHealth(gainsight, null as never))).toMatchObject({
       code: 'invalid_type',
       path: ['measures'],
     });
-    expect(thrown(() => scoreHealth(gainsight, {}, null as never))).toMatchObject({
+    expect(errorOf(() => scoreHealth(gainsight, {}, null as never))).toMatchObject({
       code: 'invalid_type',
       path: ['options'],
     });
   });
 
   it('rejects bad previous scores and overrides with their path', () => {
-    expect(thrown(() => scoreHealth(gainsight, {}, { previous: 101 }))).toMatchObject({
+    expect(errorOf(() => scoreHealth(gainsight, {}, { previous: 101 }))).toMatchObject({
       code: 'out_of_range',
       path: ['previous'],
     });
-    expect(thrown(() => scoreHealth(gainsight, {}, { previous: '5' as never }))).toMatchObject({
+    expect(errorOf(() => scoreHealth(gainsight, {}, { previous: '5' as never }))).toMatchObject({
       code: 'invalid_type',
       path: ['previous'],
     });
     const override = { scope: 'measure', id: 'tickets', score: 50, reason: 'r' } as const;
-    expect(thrown(() => scoreHealth(gainsight, {}, { overrides: [override, override] }))).toMatchObject({
+    expect(errorOf(() => scoreHealth(gainsight, {}, { overrides: [override, override] }))).toMatchObject({
       code: 'invalid_config',
       path: ['overrides', 1],
     });
     expect(
-      thrown(() => scoreHealth(gainsight, {}, { overrides: [{ ...override, id: 'nope' }] })),
+      errorOf(() => scoreHealth(gainsight, {}, { overrides: [{ ...override, id: 'nope' }] })),
     ).toMatchObject({
       code: 'invalid_value',
       path: ['overrides', 0, 'id'],
     });
     expect(
-      thrown(() => scoreHealth(gainsight, {}, { overrides: [{ ...override, score: 120 }] })),
+      errorOf(() => scoreHealth(gainsight, {}, { overrides: [{ ...override, score: 120 }] })),
     ).toMatchObject({
       code: 'out_of_range',
       path: ['overrides', 0, 'score'],
     });
     expect(
-      thrown(() => scoreHealth(gainsight, {}, { overrides: [{ ...override, reason: '' }] })),
+      errorOf(() => scoreHealth(gainsight, {}, { overrides: [{ ...override, reason: '' }] })),
     ).toMatchObject({
       path: ['overrides', 0, 'reason'],
     });
     expect(
-      thrown(() => scoreHealth(gainsight, {}, { overrides: [{ ...override, expiresAt: '2024-01-01' }] })),
+      errorOf(() => scoreHealth(gainsight, {}, { overrides: [{ ...override, expiresAt: '2024-01-01' }] })),
     ).toMatchObject({
       code: 'missing_field',
       path: ['asOf'],
     });
     expect(
-      thrown(() =>
+      errorOf(() =>
         scoreHealth(
           gainsight,
           {},
@@ -471,7 +461,7 @@ describe('scoreHealth: bad input', () => {
         ),
       ),
     ).toMatchObject({ code: 'invalid_date', path: ['overrides', 0, 'expiresAt'] });
-    expect(thrown(() => scoreHealth(gainsight, {}, { asOf: 'yesterday' }))).toMatchObject({
+    expect(errorOf(() => scoreHealth(gainsight, {}, { asOf: 'yesterday' }))).toMatchObject({
       code: 'invalid_date',
       path: ['asOf'],
     });

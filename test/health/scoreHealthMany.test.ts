@@ -4,10 +4,10 @@ import {
   defineScorecard,
   type HealthScore,
   type HealthSummary,
-  MetricInputError,
   scoreHealth,
   scoreHealthMany,
 } from '../../src/index.js';
+import { errorOf } from '../support/errorOf.js';
 import { scorecardArb, valuesArb } from './healthArbitraries.js';
 
 const rule = { type: 'linear', min: 0, max: 100, direction: 'higherIsBetter' } as const;
@@ -17,16 +17,6 @@ const card = defineScorecard({
     { id: 'b', weight: 1, rule },
   ],
 });
-
-function errorOf(run: () => unknown): MetricInputError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof MetricInputError) return error;
-    throw error;
-  }
-  throw new Error('expected a MetricInputError');
-}
 
 describe('scoreHealthMany', () => {
   it('scores each row (hand-computed)', () => {

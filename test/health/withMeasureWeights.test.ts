@@ -4,22 +4,12 @@ import {
   calibrateWeights,
   defineScorecard,
   type GroupConfig,
-  MetricInputError,
   type ScorecardConfig,
   scoreHealth,
   withMeasureWeights,
 } from '../../src/index.js';
+import { errorOf } from '../support/errorOf.js';
 import { allMeasures, scorecardArb } from './healthArbitraries.js';
-
-function errorOf(run: () => unknown): MetricInputError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof MetricInputError) return error;
-    throw error;
-  }
-  throw new Error('expected a MetricInputError');
-}
 
 const linear = (id: string, weight = 1) => ({
   id,

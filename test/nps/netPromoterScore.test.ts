@@ -1,17 +1,8 @@
 import DecimalJs from 'decimal.js';
 import fc from 'fast-check';
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { type Decimal, MetricInputError, netPromoterScore } from '../../src/index.js';
-
-function errorOf(run: () => unknown): MetricInputError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof MetricInputError) return error;
-    throw error;
-  }
-  throw new Error('expected a MetricInputError');
-}
+import { type Decimal, netPromoterScore } from '../../src/index.js';
+import { errorOf } from '../support/errorOf.js';
 
 const answer = fc.integer({ min: 0, max: 10 });
 const answers = fc.array(answer, { maxLength: 60 });

@@ -1,21 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import {
-  type Decimal,
-  MetricInputError,
-  netPromoterScore,
-  netPromoterScoreFromCounts,
-} from '../../src/index.js';
-
-function errorOf(run: () => unknown): MetricInputError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof MetricInputError) return error;
-    throw error;
-  }
-  throw new Error('expected a MetricInputError');
-}
+import { type Decimal, netPromoterScore, netPromoterScoreFromCounts } from '../../src/index.js';
+import { errorOf } from '../support/errorOf.js';
 
 describe('netPromoterScoreFromCounts', () => {
   it('scores 50 promoters, 30 passives, 20 detractors as 30', () => {

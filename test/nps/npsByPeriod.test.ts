@@ -1,17 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fromDayNumber, toDayNumber } from '../../src/core/calendarDate.js';
-import { MetricInputError, netPromoterScore, npsByPeriod, periodOf } from '../../src/index.js';
-
-function errorOf(run: () => unknown): MetricInputError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof MetricInputError) return error;
-    throw error;
-  }
-  throw new Error('expected a MetricInputError');
-}
+import { netPromoterScore, npsByPeriod, periodOf } from '../../src/index.js';
+import { errorOf } from '../support/errorOf.js';
 
 const DAY_2024_01_01 = toDayNumber('2024-01-01');
 const responses = fc.array(

@@ -1,16 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MetricInputError, netPromoterScore, npsBySegment } from '../../src/index.js';
-
-function errorOf(run: () => unknown): MetricInputError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof MetricInputError) return error;
-    throw error;
-  }
-  throw new Error('expected a MetricInputError');
-}
+import { netPromoterScore, npsBySegment } from '../../src/index.js';
+import { errorOf } from '../support/errorOf.js';
 
 const responses = fc.array(
   fc.record({

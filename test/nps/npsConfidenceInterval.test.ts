@@ -1,17 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MetricInputError, netPromoterScore, npsConfidenceInterval } from '../../src/index.js';
+import { netPromoterScore, npsConfidenceInterval } from '../../src/index.js';
 import { seededRandom } from '../../src/sample/seededRandom.js';
-
-function errorOf(run: () => unknown): MetricInputError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof MetricInputError) return error;
-    throw error;
-  }
-  throw new Error('expected a MetricInputError');
-}
+import { errorOf } from '../support/errorOf.js';
 
 const counts = fc.record({
   promoters: fc.integer({ min: 0, max: 500 }),

@@ -2,7 +2,6 @@ import fc from 'fast-check';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { fromDayNumber, toDayNumber } from '../../src/core/calendarDate.js';
 import { Decimal } from '../../src/core/decimal.js';
-import { MetricInputError } from '../../src/core/errors.js';
 import { listPeriods } from '../../src/core/periods.js';
 import {
   type CohortRetentionOptions,
@@ -15,6 +14,7 @@ import {
   type SubscriptionPeriod,
 } from '../../src/revenue/subscriptionPeriod.js';
 import { subscriptionPeriods } from '../arbitraries.js';
+import { errorOf } from '../support/errorOf.js';
 
 // Snapshots on Jan 31, Feb 29, Mar 31, Apr 30, May 31 2024:
 //   a  100  100  150  150  150   expands in March (a second subscription)
@@ -48,16 +48,6 @@ function table(result: CohortRetentionResult) {
       cell.retention === null ? null : cell.retention.toString(),
     ]),
   ]);
-}
-
-function errorOf(run: () => unknown): MetricInputError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof MetricInputError) return error;
-    throw error;
-  }
-  throw new Error('expected a MetricInputError');
 }
 
 describe('cohortRetention: worked examples', () => {

@@ -1,18 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { Decimal } from '../../src/core/decimal.js';
-import { MetricInputError } from '../../src/core/errors.js';
 import { type CompoundMrrResult, compoundMrr } from '../../src/revenue/compoundMrr.js';
-
-function errorOf(run: () => unknown): MetricInputError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof MetricInputError) return error;
-    throw error;
-  }
-  throw new Error('expected a MetricInputError');
-}
+import { errorOf } from '../support/errorOf.js';
 
 // Rates in basis points and MRR in cents, so the exact path is a ratio of big integers:
 // mrr[n] = cents × (10000 + e − c − ch)^n / (100 × 10000^n).

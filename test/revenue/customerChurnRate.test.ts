@@ -1,18 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { Decimal } from '../../src/core/decimal.js';
-import { MetricInputError } from '../../src/core/errors.js';
 import { customerChurnRate } from '../../src/revenue/customerChurnRate.js';
-
-function errorOf(run: () => unknown): MetricInputError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof MetricInputError) return error;
-    throw error;
-  }
-  throw new Error('expected a MetricInputError');
-}
+import { errorOf } from '../support/errorOf.js';
 
 /** One customer of a period: was it paying at the start, did it join in the period, is it gone at the end. */
 interface Customer {

@@ -1,19 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { Decimal } from '../../src/core/decimal.js';
-import { MetricInputError } from '../../src/core/errors.js';
 import { customerChurnRate } from '../../src/revenue/customerChurnRate.js';
 import { customerChurnRateFromDays } from '../../src/revenue/customerChurnRateFromDays.js';
-
-function errorOf(run: () => unknown): MetricInputError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof MetricInputError) return error;
-    throw error;
-  }
-  throw new Error('expected a MetricInputError');
-}
+import { errorOf } from '../support/errorOf.js';
 
 /** A customer's active stretch inside a period of `days` days: active on days [from, to), churned if to < days. */
 interface Stretch {

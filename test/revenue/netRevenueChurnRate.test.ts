@@ -1,20 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { Decimal } from '../../src/core/decimal.js';
-import { MetricInputError } from '../../src/core/errors.js';
 import type { Numeric } from '../../src/core/numeric.js';
 import { grossRevenueChurnRate } from '../../src/revenue/grossRevenueChurnRate.js';
 import { netRevenueChurnRate } from '../../src/revenue/netRevenueChurnRate.js';
-
-function errorOf(run: () => unknown): MetricInputError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof MetricInputError) return error;
-    throw error;
-  }
-  throw new Error('expected a MetricInputError');
-}
+import { errorOf } from '../support/errorOf.js';
 
 const cents = fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 50_000_000 }));
 const form = fc.constantFrom('number', 'string', 'decimal');

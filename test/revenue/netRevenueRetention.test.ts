@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { Decimal } from '../../src/core/decimal.js';
-import { MetricInputError } from '../../src/core/errors.js';
 import type { Numeric } from '../../src/core/numeric.js';
 import type { CustomerChurnRateInput } from '../../src/revenue/customerChurnRate.js';
 import type { GrossRevenueChurnRateInput } from '../../src/revenue/grossRevenueChurnRate.js';
@@ -12,16 +11,7 @@ import type { NetRevenueChurnRateInput } from '../../src/revenue/netRevenueChurn
 import { netRevenueChurnRate } from '../../src/revenue/netRevenueChurnRate.js';
 import { type NetRevenueRetentionInput, netRevenueRetention } from '../../src/revenue/netRevenueRetention.js';
 import type { QuickRatioInput } from '../../src/revenue/quickRatio.js';
-
-function errorOf(run: () => unknown): MetricInputError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof MetricInputError) return error;
-    throw error;
-  }
-  throw new Error('expected a MetricInputError');
-}
+import { errorOf } from '../support/errorOf.js';
 
 // Each ratio is rounded to 40 significant digits, so two routes to the same value agree to ~1e-39 of its
 // magnitude: an absolute 1e-35 fails for ratios above 1e4 (a tiny starting MRR and a large expansion).

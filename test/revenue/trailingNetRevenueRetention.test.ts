@@ -2,7 +2,6 @@ import fc from 'fast-check';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { fromDayNumber, toDayNumber } from '../../src/core/calendarDate.js';
 import { Decimal } from '../../src/core/decimal.js';
-import { MetricInputError } from '../../src/core/errors.js';
 import {
   normalizeSubscriptionPeriods,
   type SubscriptionPeriod,
@@ -13,6 +12,7 @@ import {
   trailingNetRevenueRetention,
 } from '../../src/revenue/trailingNetRevenueRetention.js';
 import { subscriptionPeriods } from '../arbitraries.js';
+import { errorOf } from '../support/errorOf.js';
 
 // asOf 2024-06-30, 12 months: the cohort is whoever paid on 2023-06-30.
 //   a  100 → 150   expands (same subscription, new price from February)
@@ -35,16 +35,6 @@ const EXAMPLE: SubscriptionPeriod[] = [
   { customerId: 'e', subscriptionId: 'e', start: '2023-08-01', mrr: 70 },
   { customerId: 'f', start: '2023-01-01', end: '2023-06-30', mrr: 50 },
 ];
-
-function errorOf(run: () => unknown): MetricInputError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof MetricInputError) return error;
-    throw error;
-  }
-  throw new Error('expected a MetricInputError');
-}
 
 function plain(result: TrailingRevenueRetention) {
   return JSON.parse(JSON.stringify(result));

@@ -4,21 +4,11 @@ import {
   type KaplanMeierResult,
   type KaplanMeierStep,
   kaplanMeier,
-  MetricInputError,
   normalQuantile,
   type SurvivalObservation,
   toDecimal,
 } from '../../src/index.js';
-
-function errorOf(run: () => unknown): MetricInputError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof MetricInputError) return error;
-    throw error;
-  }
-  throw new Error('expected a MetricInputError');
-}
+import { errorOf } from '../support/errorOf.js';
 
 function relativeError(actual: number | null, expected: number): number {
   if (actual === null) return Number.POSITIVE_INFINITY;

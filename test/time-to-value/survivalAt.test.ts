@@ -1,16 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { kaplanMeier, MetricInputError, survivalAt } from '../../src/index.js';
-
-function errorOf(run: () => unknown): MetricInputError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof MetricInputError) return error;
-    throw error;
-  }
-  throw new Error('expected a MetricInputError');
-}
+import { kaplanMeier, survivalAt } from '../../src/index.js';
+import { errorOf } from '../support/errorOf.js';
 
 describe('survivalAt: worked examples', () => {
   it('reads the step at or before t, 1 before the first step and null past the last observation', () => {

@@ -1,16 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { kaplanMeier, MetricInputError, survivalQuantile } from '../../src/index.js';
-
-function errorOf(run: () => unknown): MetricInputError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof MetricInputError) return error;
-    throw error;
-  }
-  throw new Error('expected a MetricInputError');
-}
+import { kaplanMeier, survivalQuantile } from '../../src/index.js';
+import { errorOf } from '../support/errorOf.js';
 
 const events = (durations: readonly number[]) => durations.map((duration) => ({ duration, event: true }));
 

@@ -3,22 +3,12 @@ import { describe, expect, expectTypeOf, it } from 'vitest';
 import { fromDayNumber, toDayNumber } from '../../src/core/calendarDate.js';
 import {
   kaplanMeier,
-  MetricInputError,
   survivalAt,
   type TimeToValueRecord,
   type TimeToValueResult,
   timeToValue,
 } from '../../src/index.js';
-
-function errorOf(run: () => unknown): MetricInputError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof MetricInputError) return error;
-    throw error;
-  }
-  throw new Error('expected a MetricInputError');
-}
+import { errorOf } from '../support/errorOf.js';
 
 const ASOF = '2024-01-31';
 const FIVE: TimeToValueRecord[] = [
