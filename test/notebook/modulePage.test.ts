@@ -6,7 +6,7 @@ import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mrrMovements, netPromoterScore } from '../../src/index.js';
 import { readDist } from '../spreadsheet/distFiles.js';
-import { launchChromium } from '../support/launchChromium.js';
+import { launchChromium, skipBrowser } from '../support/launchChromium.js';
 
 // examples/notebook/module.html as a reader opens it: the repository served over HTTP (module scripts do not load
 // from file://), the ESM build of dist/index.js imported by a <script type="module">, its bare imports
@@ -41,6 +41,7 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  if (skipBrowser) return;
   ({ browser, close } = await launchChromium());
 }, 20_000);
 
@@ -49,7 +50,7 @@ afterAll(async () => {
   await new Promise((resolve) => server?.close(resolve));
 });
 
-describe('examples/notebook/module.html in headless Chromium', () => {
+describe.skipIf(skipBrowser)('examples/notebook/module.html in headless Chromium', () => {
   it('imports the ESM build through its import map and shows what Node computes', async () => {
     const page = await browser.newPage();
     const errors: string[] = [];

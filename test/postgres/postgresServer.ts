@@ -1,16 +1,25 @@
 import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import type { MrrMovementsSqlRow } from '../../src/sql/index.js';
+import { skipWithout } from '../support/skipWithout.js';
 
 // A real PostgreSQL for the tests: .ci/postgres/start.sh makes a throwaway cluster in a temp directory, and
-// stop() removes it. Setting CUSTOMER_HEALTH_SKIP_POSTGRES=1 skips these tests on a machine without
-// PostgreSQL; otherwise a server that cannot start fails the suite loudly.
+// stop() removes it. Without PostgreSQL installed the tests are skipped with a warning, except in CI;
+// CUSTOMER_HEALTH_SKIP_POSTGRES=1 skips them anyway. A server that cannot start fails the suite loudly.
 
 const SCRIPTS = join(import.meta.dirname, '../../.ci/postgres');
 const DATE_OID = 1082;
 
-export const skipPostgres = process.env.CUSTOMER_HEALTH_SKIP_POSTGRES === '1';
+export const skipPostgres =
+  process.env.CUSTOMER_HEALTH_SKIP_POSTGRES === '1' ||
+  skipWithout('PostgreSQL', postgresInstalled(), 'apt-get install postgresql');
+
+function postgresInstalled(): boolean {
+  const versions = existsSync('/usr/lib/postgresql') ? readdirSync('/usr/lib/postgresql') : [];
+  return versions.some((version) => existsSync(join('/usr/lib/postgresql', version, 'bin/initdb')));
+}
 
 export interface PostgresServer {
   readonly run: (sql: string) => Promise<MrrMovementsSqlRow[]>;

@@ -1,7 +1,7 @@
 import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lifetimeValue, mrrMovements, netPromoterScore, npsConfidenceInterval } from '../../src/index.js';
-import { launchChromium } from '../support/launchChromium.js';
+import { launchChromium, skipBrowser } from '../support/launchChromium.js';
 import { readDist } from './distFiles.js';
 
 // The IIFE bundle and the Excel functions file in a real headless Chromium page, the JavaScript engine of Excel on
@@ -12,6 +12,7 @@ let browser: BrowserContext;
 let close: (() => Promise<void>) | undefined;
 
 beforeAll(async () => {
+  if (skipBrowser) return;
   ({ browser, close } = await launchChromium());
 }, 20_000);
 
@@ -19,7 +20,7 @@ afterAll(async () => {
   await close?.();
 });
 
-describe('the bundles in headless Chromium', () => {
+describe.skipIf(skipBrowser)('the bundles in headless Chromium', () => {
   it('CustomerHealth (IIFE) computes what the library computes in Node', async () => {
     const page = await browser.newPage();
     await page.route('**/*', (route) => route.abort());

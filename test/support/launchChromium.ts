@@ -3,8 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium } from 'playwright-core';
 
+import { skipWithout } from './skipWithout.js';
+
 // Debian's chromium only (.ci/install-chromium.sh); playwright-core never downloads a browser here.
 const CHROMIUM = '/usr/bin/chromium';
+
+/** True outside CI on a machine without Debian's chromium: the browser tests are skipped with a warning. */
+export const skipBrowser = skipWithout('chromium', existsSync(CHROMIUM), 'bash .ci/install-chromium.sh');
 
 /** A headless Chromium on a fresh, throw-away profile, and the function that closes it and deletes the profile. */
 export async function launchChromium(): Promise<{ browser: BrowserContext; close: () => Promise<void> }> {
