@@ -21,7 +21,10 @@ import { netRevenueRetention } from '../revenue/netRevenueRetention.js';
 import { quickRatio } from '../revenue/quickRatio.js';
 import type { SubscriptionPeriod } from '../revenue/subscriptionPeriod.js';
 import { trailingGrossRevenueRetention } from '../revenue/trailingGrossRevenueRetention.js';
-import { trailingNetRevenueRetention } from '../revenue/trailingNetRevenueRetention.js';
+import {
+  type TrailingRevenueRetention,
+  trailingNetRevenueRetention,
+} from '../revenue/trailingNetRevenueRetention.js';
 import { SAMPLE_SCORECARD } from '../sample/sampleScorecard.js';
 import { timeToValue } from '../time-to-value/timeToValue.js';
 import { averageRevenuePerAccount } from '../unit-economics/averageRevenuePerAccount.js';
@@ -32,14 +35,22 @@ import { type ReportHealth, reportHealth } from './reportHealth.js';
 
 /**
  * Everything the report can use. Either `subscriptions` (everything is computed here) or `movements` (a table
- * computed elsewhere, e.g. by DuckDB over a file too large for memory: then the figures that need each
- * customer's history — trailing NRR/GRR and cohorts — are null).
+ * computed elsewhere, e.g. by DuckDB over a file too large for memory: then trailing NRR/GRR come from
+ * `trailingRevenueRetention`, null without it, and the cohorts, which need each customer's history, are null).
  *
  * @private
  */
 export interface ReportInput {
   readonly subscriptions?: readonly SubscriptionPeriod[];
   readonly movements?: readonly PeriodMovements[];
+  /**
+   * With `movements`: trailing 12-month NRR and GRR computed elsewhere for the report's asOf
+   * ({@link reportAsOf} of `movements`); used only when their `asOf` is that day.
+   */
+  readonly trailingRevenueRetention?: {
+    readonly net: TrailingRevenueRetention;
+    readonly gross: TrailingRevenueRetention;
+  };
   readonly npsResponses?: readonly { readonly at: DateLike; readonly score: number }[];
   readonly onboarding?: readonly {
     readonly customerId: string;
@@ -144,7 +155,7 @@ export function buildReport(input: ReportInput, options: ReportOptions = {}): Re
     quickRatio: quickRatio(row),
   }));
   const last = periods.at(-1);
-  const asOf = last === undefined ? null : fromDayNumber(toDayNumber(last.end) - 1);
+  const asOf = reportAsOf(periods);
 
   const arpa =
     last === undefined
@@ -246,13 +257,17 @@ export function buildReport(input: ReportInput, options: ReportOptions = {}): Re
       lifetimeValue: ltv,
       grossMargin: String(grossMargin),
       trailingNetRevenueRetention:
-        asOf === null || subscriptions === undefined
+        asOf === null
           ? null
-          : trailingNetRevenueRetention(subscriptions, { asOf }).value,
+          : subscriptions === undefined
+            ? given(input.trailingRevenueRetention?.net, asOf)
+            : trailingNetRevenueRetention(subscriptions, { asOf }).value,
       trailingGrossRevenueRetention:
-        asOf === null || subscriptions === undefined
+        asOf === null
           ? null
-          : trailingGrossRevenueRetention(subscriptions, { asOf }).value,
+          : subscriptions === undefined
+            ? given(input.trailingRevenueRetention?.gross, asOf)
+            : trailingGrossRevenueRetention(subscriptions, { asOf }).value,
       customerAcquisitionCost: cac,
       cacPaybackMonths: payback,
     },
@@ -261,4 +276,20 @@ export function buildReport(input: ReportInput, options: ReportOptions = {}): Re
     timeToValue: ttv,
     cohorts,
   };
+}
+
+/**
+ * The day the report's point-in-time figures are measured on: the last day of its last period (null without
+ * periods). The DuckDB engine measures trailing NRR/GRR on the same day.
+ *
+ * @private
+ */
+export function reportAsOf(periods: readonly PeriodMovements[]): IsoDate | null {
+  const last = periods.at(-1);
+  return last === undefined ? null : fromDayNumber(toDayNumber(last.end) - 1);
+}
+
+// A figure computed outside is used only if it was measured on the report's own day.
+function given(result: TrailingRevenueRetention | undefined, asOf: IsoDate): Decimal | null {
+  return result !== undefined && result.asOf === asOf ? result.value : null;
 }

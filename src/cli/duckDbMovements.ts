@@ -1,8 +1,8 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import type { Granularity } from '../core/periods.js';
-import type { PeriodMovements } from '../revenue/mrrMovements.js';
 import type { MrrMovementsSqlColumns } from '../sql/mrrMovementsSql.js';
+import { type ReportInput, reportAsOf } from './buildReport.js';
 import { InputFileError, subscriptionColumnAliases } from './readInputFile.js';
 
 /** @private */
@@ -14,7 +14,8 @@ export interface DuckDbMovementsOptions {
 
 /**
  * The movements table of a CSV or Parquet file computed by DuckDB, which streams the file instead of loading it
- * into Node (the `--engine duckdb` of the report command). CSV columns are found by their header like the
+ * into Node (the `--engine duckdb` of the report command), and the trailing 12-month NRR/GRR measured on the
+ * report's asOf (`reportAsOf` of that table), also in DuckDB. CSV columns are found by their header like the
  * in-memory reader does; a Parquet file must use the default names (customer_id, start_date, end_date, mrr).
  * DuckDB is the optional peer dependency `@duckdb/node-api`, loaded only here and only when asked for.
  *
@@ -23,7 +24,7 @@ export interface DuckDbMovementsOptions {
 export async function duckDbMovements(
   file: string,
   options: DuckDbMovementsOptions,
-): Promise<PeriodMovements[]> {
+): Promise<Pick<ReportInput, 'movements' | 'trailingRevenueRetention'>> {
   const lower = file.toLowerCase();
   let duckdb: typeof import('../duckdb/index.js');
   try {
@@ -38,8 +39,15 @@ export async function duckDbMovements(
     ...(options.from === undefined ? {} : { from: options.from }),
     ...(options.to === undefined ? {} : { to: options.to }),
   };
-  if (lower.endsWith('.parquet')) return duckdb.mrrMovementsDuckDb({ parquet: file }, sqlOptions);
-  return duckdb.mrrMovementsDuckDb({ csv: file }, { ...sqlOptions, columns: csvColumns(file) });
+  const parquet = lower.endsWith('.parquet');
+  const source = parquet ? { parquet: file } : { csv: file };
+  const columns = parquet ? {} : { columns: csvColumns(file) };
+  const movements = await duckdb.mrrMovementsDuckDb(source, { ...sqlOptions, ...columns });
+  const asOf = reportAsOf(movements);
+  if (asOf === null) return { movements };
+  // A second scan of the file: one GROUP BY, cheap beside the movements query.
+  const trailingRevenueRetention = await duckdb.trailingRevenueRetentionDuckDb(source, { ...columns, asOf });
+  return { movements, trailingRevenueRetention };
 }
 
 // Reads only the header line, so a file larger than memory is never loaded.

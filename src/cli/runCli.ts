@@ -31,8 +31,8 @@ Options:
   --html FILE                                 also write a self-contained HTML report with charts to FILE
   --engine memory|duckdb                      compute the movements in Node (default) or in DuckDB, which
                                               streams a CSV or Parquet file too large for memory (default
-                                              for .parquet; needs @duckdb/node-api; trailing NRR and cohorts
-                                              are then left out)
+                                              for .parquet; needs @duckdb/node-api; cohorts are then left
+                                              out)
   -h, --help                                  show this help
 `;
 
@@ -96,13 +96,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     if (file === undefined) {
       input = generateSampleData();
     } else if (engine === 'duckdb') {
-      input = {
-        movements: await duckDbMovements(file, {
-          granularity: granularity as Granularity,
-          ...(values.from === undefined ? {} : { from: values.from }),
-          ...(values.to === undefined ? {} : { to: values.to }),
-        }),
-      };
+      input = await duckDbMovements(file, {
+        granularity: granularity as Granularity,
+        ...(values.from === undefined ? {} : { from: values.from }),
+        ...(values.to === undefined ? {} : { to: values.to }),
+      });
     } else {
       const read = readInputFile(file);
       input = read;

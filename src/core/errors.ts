@@ -129,3 +129,22 @@ export function rejectInput(
 ): never {
   throw new MetricInputError({ code, path, expected, received: describeValue(value) });
 }
+
+/**
+ * The same error at another path: for a validator whose input sits at a different place in the caller's input
+ * (the options a runner passes on to a SQL builder, a measure of one account among many). A message built from
+ * the old path is rebuilt from the new one; a custom message is kept.
+ *
+ * @private
+ */
+export function relocateError(error: MetricInputError, path: InputPath): MetricInputError {
+  const { code, expected, received } = error;
+  const standard = error.message === `${formatPath(error.path)} must be ${expected}, received ${received}`;
+  return new MetricInputError({
+    code,
+    path,
+    expected,
+    received,
+    ...(standard ? {} : { message: error.message }),
+  });
+}

@@ -1,1 +1,2 @@
 export * from './mrrMovementsDuckDb.js';
+export * from './trailingRevenueRetentionDuckDb.js';

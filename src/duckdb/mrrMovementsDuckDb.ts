@@ -1,10 +1,9 @@
-import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
-import { describeValue, type InputPath, MetricInputError } from '../core/errors.js';
+import type { DuckDBConnection } from '@duckdb/node-api';
 import { assertObject } from '../core/options.js';
 import type { PeriodMovements } from '../revenue/mrrMovements.js';
 import { type MrrMovementsSqlOptions, mrrMovementsSql } from '../sql/mrrMovementsSql.js';
 import { periodMovementsFromSqlRows } from '../sql/periodMovementsFromSqlRows.js';
-import { quoteIdentifier } from '../sql/quoteIdentifier.js';
+import { buildFromOptions, duckDbSource, queryDuckDb } from './duckDbQuery.js';
 
 /**
  * Where the subscription periods are: a table (or view) of the `connection` passed in the options, or a CSV or
@@ -30,8 +29,6 @@ export interface MrrMovementsDuckDbOptions extends Omit<MrrMovementsSqlOptions, 
   /** DuckDB's `memory_limit` for the database this function opens, e.g. `'2GB'`; default: DuckDB's (80 % of RAM). */
   readonly memoryLimit?: string;
 }
-
-const MEMORY = /^\d+(?:\.\d+)?\s?(?:[KMGT]i?B)$/;
 
 /**
  * Runs {@link mrrMovementsSql} in an embedded DuckDB over a table, a CSV file or a Parquet file and returns the
@@ -60,74 +57,8 @@ export async function mrrMovementsDuckDb(
 ): Promise<PeriodMovements[]> {
   assertObject(options, ['options']);
   const { connection, memoryLimit, ...rest } = options as MrrMovementsDuckDbOptions;
-  const sql = mrrMovementsSql({ ...rest, dialect: 'duckdb', source: duckDbSource(source, connection) });
-  if (memoryLimit !== undefined && (typeof memoryLimit !== 'string' || !MEMORY.test(memoryLimit))) {
-    throw new MetricInputError({
-      code: 'invalid_value',
-      path: ['memoryLimit'],
-      expected: "a size such as '512MB' or '2GB'",
-      received: describeValue(memoryLimit),
-    });
-  }
-  if (connection !== undefined) return run(connection, sql);
-  const instance = await DuckDBInstance.create(
-    ':memory:',
-    memoryLimit === undefined ? {} : { memory_limit: memoryLimit },
-  );
-  try {
-    const own = await instance.connect();
-    try {
-      return await run(own, sql);
-    } finally {
-      own.closeSync();
-    }
-  } finally {
-    instance.closeSync();
-  }
-}
-
-async function run(connection: DuckDBConnection, sql: string): Promise<PeriodMovements[]> {
-  const reader = await connection.runAndReadAll(sql);
+  const from = duckDbSource(source, connection);
+  const sql = buildFromOptions(() => mrrMovementsSql({ ...rest, dialect: 'duckdb', source: from }));
   // The JSON form renders DECIMAL as its exact decimal string and DATE as 'YYYY-MM-DD'.
-  return periodMovementsFromSqlRows(reader.getRowObjectsJson() as Record<string, unknown>[]);
-}
-
-function duckDbSource(source: unknown, connection: DuckDBConnection | undefined): string {
-  assertObject(source, ['source']);
-  if ('table' in source) {
-    quoteIdentifier(source.table, ['source', 'table']);
-    if (connection === undefined) {
-      throw new MetricInputError({
-        code: 'missing_field',
-        path: ['options', 'connection'],
-        expected: 'an open DuckDB connection holding the table',
-        received: 'undefined',
-      });
-    }
-    return source.table as string;
-  }
-  if ('csv' in source) return `(SELECT * FROM read_csv(${fileLiteral(source.csv, ['source', 'csv'])}))`;
-  if ('parquet' in source) {
-    return `(SELECT * FROM read_parquet(${fileLiteral(source.parquet, ['source', 'parquet'])}))`;
-  }
-  throw new MetricInputError({
-    code: 'invalid_value',
-    path: ['source'],
-    expected: 'one of { table }, { csv }, { parquet }',
-    received: describeValue(source),
-  });
-}
-
-// A path becomes a SQL string literal; rather than escape quotes, refuse them, so no path can end the literal.
-function fileLiteral(path: unknown, at: InputPath): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what is refused.
-  if (typeof path !== 'string' || path === '' || /['\\\u0000-\u001f]/.test(path)) {
-    throw new MetricInputError({
-      code: 'invalid_value',
-      path: at,
-      expected: 'a non-empty file path without quotes, backslashes or control characters',
-      received: describeValue(path),
-    });
-  }
-  return `'${path}'`;
+  return periodMovementsFromSqlRows(await queryDuckDb(sql, connection, memoryLimit));
 }

@@ -1,5 +1,5 @@
 import type { Decimal } from '../core/decimal.js';
-import { describeValue, type InputPath, MetricInputError } from '../core/errors.js';
+import { describeValue, type InputPath, MetricInputError, relocateError } from '../core/errors.js';
 import { type Numeric, toCount, toDecimal } from '../core/numeric.js';
 import { assertArray, assertKnownKeys, assertObject } from '../core/options.js';
 import { apportionUnits } from './apportionUnits.js';
@@ -207,7 +207,7 @@ function measureScores(
     const path = (error as MetricInputError).path;
     // Row errors name ['rows', i, 'measures', …]; the caller's field is ['accounts', i, …].
     throw path?.[0] === 'rows'
-      ? movedTo(error as MetricInputError, ['accounts', path[1]!, ...path.slice(3)])
+      ? relocateError(error as MetricInputError, ['accounts', path[1]!, ...path.slice(3)])
       : error;
   }
   const ids = results[0]!.measures.map((measure) => measure.id);
@@ -242,8 +242,4 @@ function positiveDouble(value: unknown, path: InputPath): number {
     });
   }
   return number;
-}
-
-function movedTo(error: MetricInputError, path: InputPath): MetricInputError {
-  return new MetricInputError({ code: error.code, path, expected: error.expected, received: error.received });
 }

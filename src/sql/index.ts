@@ -4,3 +4,4 @@ export * from './periodMovementsFromSqlRows.js';
 export * from './quoteIdentifier.js';
 export * from './revenueRatesSql.js';
 export * from './sqlDialect.js';
+export * from './trailingRevenueRetentionSql.js';

@@ -1,12 +1,11 @@
 import type { DateLike } from '../core/calendarDate.js';
-import { describeValue, MetricInputError } from '../core/errors.js';
-import { toCount } from '../core/numeric.js';
 import { assertKnownKeys, assertObject, oneOf } from '../core/options.js';
 import { GRANULARITIES, type Granularity, resolveDateRange, type WeekStartsOn } from '../core/periods.js';
 import type { PaidToFree } from '../revenue/mrrMovements.js';
 import { periodIndexSql } from './periodIndexSql.js';
-import { quoteIdentifier, sqlSource } from './quoteIdentifier.js';
+import { sqlSource } from './quoteIdentifier.js';
 import { integerSeries, SQL_DIALECTS, type SqlDialect } from './sqlDialect.js';
+import { resolveColumns, resolveMrrScale, subscriptionPeriodsCte } from './subscriptionPeriodsSql.js';
 
 /**
  * Which columns of the source hold the fields of a subscription period (see `SubscriptionPeriod`).
@@ -65,13 +64,6 @@ const OPTION_KEYS = new Set([
   'paidToFree',
   'mrrScale',
 ]);
-const COLUMN_KEYS = ['customerId', 'start', 'end', 'mrr'] as const;
-const DEFAULT_COLUMNS: Required<MrrMovementsSqlColumns> = {
-  customerId: 'customer_id',
-  start: 'start_date',
-  end: 'end_date',
-  mrr: 'mrr',
-};
 
 /**
  * One SQL `SELECT` (with CTEs) that computes the MRR movements table of `mrrMovements` inside DuckDB or
@@ -112,15 +104,7 @@ export function mrrMovementsSql(options: MrrMovementsSqlOptions): string {
   const granularity = oneOf(options.granularity ?? 'month', GRANULARITIES, ['granularity']);
   const weekStartsOn = oneOf(options.weekStartsOn ?? 1, [0, 1, 2, 3, 4, 5, 6] as const, ['weekStartsOn']);
   const paidToFree = oneOf(options.paidToFree ?? 'churn', ['churn', 'contraction'] as const, ['paidToFree']);
-  const mrrScale = toCount(options.mrrScale ?? 6, ['mrrScale']);
-  if (mrrScale > 18) {
-    throw new MetricInputError({
-      code: 'out_of_range',
-      path: ['mrrScale'],
-      expected: 'a whole number from 0 to 18',
-      received: String(mrrScale),
-    });
-  }
+  const mrrScale = resolveMrrScale(options.mrrScale);
   const { from, to } = resolveDateRange(options, 'UTC', []);
   const money = `DECIMAL(38, ${mrrScale})`;
   const period = periodIndexSql(dialect, granularity, weekStartsOn);
@@ -164,13 +148,7 @@ counted AS (
     ['reactivation', 5],
   ] as const;
   const customerNames = ['new', 'expanded', 'contracted', 'churned', 'reactivated'] as const;
-  return `WITH subscription_periods AS (
-  SELECT ${quoteIdentifier(columns.customerId, ['columns', 'customerId'], false)} AS customer_id,
-    CAST(${quoteIdentifier(columns.start, ['columns', 'start'], false)} AS DATE) AS start_date,
-    CAST(${quoteIdentifier(columns.end, ['columns', 'end'], false)} AS DATE) AS end_date,
-    CAST(${quoteIdentifier(columns.mrr, ['columns', 'mrr'], false)} AS ${money}) AS mrr
-  FROM ${source} AS source_rows
-),
+  return `WITH ${subscriptionPeriodsCte(source, columns, money)},
 data_range AS (
   SELECT MIN(start_date) AS first_day, MAX(COALESCE(end_date, start_date)) AS last_day
   FROM subscription_periods
@@ -264,28 +242,4 @@ ${customerNames.map((name) => `  CAST(${name}_customers AS BIGINT) AS ${name}_cu
 FROM chained
 WHERE period_index >= (SELECT range_first FROM bounds)
 ORDER BY period_index`;
-}
-
-function resolveColumns(columns: unknown): Required<MrrMovementsSqlColumns> {
-  if (columns === undefined) return DEFAULT_COLUMNS;
-  assertObject(columns, ['columns']);
-  for (const key of Object.keys(columns)) {
-    if (!(COLUMN_KEYS as readonly string[]).includes(key)) {
-      throw new MetricInputError({
-        code: 'unknown_field',
-        path: ['columns', key],
-        expected: `one of ${COLUMN_KEYS.join(', ')}`,
-        received: describeValue(key),
-      });
-    }
-  }
-  const resolved = { ...DEFAULT_COLUMNS };
-  for (const key of COLUMN_KEYS) {
-    const name = columns[key];
-    if (name !== undefined) {
-      quoteIdentifier(name, ['columns', key], false);
-      resolved[key] = name as string;
-    }
-  }
-  return resolved;
 }

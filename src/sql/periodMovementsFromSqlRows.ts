@@ -1,9 +1,8 @@
-import { toCalendarDate } from '../core/calendarDate.js';
 import type { Decimal } from '../core/decimal.js';
-import { describeValue, type InputPath, MetricInputError } from '../core/errors.js';
 import { toCount, toDecimal } from '../core/numeric.js';
 import { assertArray, assertObject } from '../core/options.js';
 import type { PeriodMovements } from '../revenue/mrrMovements.js';
+import { sqlIsoDate, sqlPlainNumber } from './sqlRowValues.js';
 
 /**
  * One result row of {@link mrrMovementsSql} as a database client returns it: dates as `'YYYY-MM-DD'` strings,
@@ -55,32 +54,16 @@ export function periodMovementsFromSqlRows(rows: readonly MrrMovementsSqlRow[]):
   return rows.map((row, index) => {
     assertObject(row, [index]);
     const money = {} as Record<(typeof MONEY)[number][1], Decimal>;
-    for (const [column, field] of MONEY) money[field] = toDecimal(plain(row[column]), [index, column]);
+    for (const [column, field] of MONEY)
+      money[field] = toDecimal(sqlPlainNumber(row[column]), [index, column]);
     const counts = {} as Record<(typeof COUNTS)[number][1], number>;
-    for (const [column, field] of COUNTS) counts[field] = toCount(plain(row[column]), [index, column]);
+    for (const [column, field] of COUNTS)
+      counts[field] = toCount(sqlPlainNumber(row[column]), [index, column]);
     return {
-      start: isoDate(row.period_start, [index, 'period_start']),
-      end: isoDate(row.period_end, [index, 'period_end']),
+      start: sqlIsoDate(row.period_start, [index, 'period_start']),
+      end: sqlIsoDate(row.period_end, [index, 'period_end']),
       ...money,
       ...counts,
     };
   });
-}
-
-// A Date would be read in some time zone; the engine's own 'YYYY-MM-DD' text is the calendar day itself.
-function isoDate(value: unknown, path: InputPath): string {
-  if (typeof value !== 'string') {
-    throw new MetricInputError({
-      code: 'invalid_type',
-      path,
-      expected: "a 'YYYY-MM-DD' string",
-      received: describeValue(value),
-    });
-  }
-  return toCalendarDate(value, path);
-}
-
-// bigint is how DuckDB and pg return BIGINT; its decimal string is exact.
-function plain(value: unknown): unknown {
-  return typeof value === 'bigint' ? value.toString() : value;
 }

@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
+import { buildReport } from '../../src/cli/buildReport.js';
 import { runCli } from '../../src/cli/runCli.js';
+import { mrrMovements, trailingGrossRevenueRetention, trailingNetRevenueRetention } from '../../src/index.js';
 
 async function run(...argv: string[]) {
   let stdout = '';
@@ -203,7 +205,7 @@ describe('customer-health report --engine duckdb', () => {
   const csv =
     'customer_id,subscription_id,start_date,end_date,mrr\na,a1,2024-01-01,,100\nb,b1,2024-01-05,2024-03-01,50\na,a2,2024-03-10,,30\n';
 
-  it('computes the same movements as the in-memory engine, and leaves out what needs customer history', async () => {
+  it('computes the same movements as the in-memory engine, and leaves out the cohorts', async () => {
     const path = file('engine.csv', csv);
     const memory = JSON.parse((await run('report', path, '--json', '--to', '2024-03-31')).stdout);
     const duck = await run('report', path, '--json', '--to', '2024-03-31', '--engine', 'duckdb');
@@ -211,8 +213,45 @@ describe('customer-health report --engine duckdb', () => {
     const report = JSON.parse(duck.stdout);
     expect(report.periods).toEqual(memory.periods);
     expect(report.summary.mrr).toBe('130');
+    // Nobody paid on 2023-03-31, twelve months before asOf: no trailing retention in either engine.
     expect(report.summary.trailingNetRevenueRetention).toBeNull();
+    expect(memory.summary.trailingNetRevenueRetention).toBeNull();
     expect(report.cohorts).toBeNull();
+  });
+
+  it('computes trailing 12-month NRR and GRR in DuckDB, equal to the in-memory report', async () => {
+    // The example of trailingNetRevenueRetention: asOf 2024-06-30 (last day of the last period); on 2023-06-30
+    // a and b pay 100 each; on 2024-06-30 a pays 150 and b nothing (c is new since). NRR = 150 / 200 = 0.75,
+    // GRR = (min(150, 100) + 0) / 200 = 0.5.
+    const path = file(
+      'engine-trailing.csv',
+      'customer_id,start_date,end_date,mrr\na,2023-01-01,2024-02-01,100\na,2024-02-01,,150\nb,2023-01-01,2023-09-01,100\nc,2023-12-01,,500\n',
+    );
+    const memory = JSON.parse((await run('report', path, '--json', '--to', '2024-06-30')).stdout);
+    const duck = await run('report', path, '--json', '--to', '2024-06-30', '--engine', 'duckdb');
+    expect(duck.stderr).toBe('');
+    const report = JSON.parse(duck.stdout);
+    expect(report.asOf).toBe('2024-06-30');
+    expect([
+      report.summary.trailingNetRevenueRetention,
+      report.summary.trailingGrossRevenueRetention,
+    ]).toEqual(['0.75', '0.5']);
+    expect(report.summary).toEqual(memory.summary);
+    expect(report.cohorts).toBeNull();
+    const text = await run('report', path, '--to', '2024-06-30', '--engine', 'duckdb');
+    expect(text.stdout).toMatch(/Trailing 12-month NRR\s+75/);
+  });
+
+  it('reports a file without rows, with no asOf and no trailing retention', async () => {
+    const path = file('engine-empty.csv', 'customer_id,start_date,end_date,mrr\n');
+    const duck = await run('report', path, '--json', '--engine', 'duckdb');
+    expect(duck.stderr).toBe('');
+    const report = JSON.parse(duck.stdout);
+    expect([report.asOf, report.periods, report.summary.trailingNetRevenueRetention]).toEqual([
+      null,
+      [],
+      null,
+    ]);
   });
 
   it('picks DuckDB by itself for a Parquet file', async () => {
@@ -226,6 +265,7 @@ describe('customer-health report --engine duckdb', () => {
     const memory = JSON.parse((await run('report', path, '--json', '--to', '2024-03-31')).stdout);
     const report = JSON.parse((await run('report', parquet, '--json', '--to', '2024-03-31')).stdout);
     expect(report.periods).toEqual(memory.periods);
+    expect(report.summary).toEqual(memory.summary);
   });
 
   it('reads the dbt playbook header names and rejects what it cannot read', async () => {
@@ -251,5 +291,30 @@ describe('customer-health report --engine duckdb', () => {
     expect((await run('report', join(directory, 'absent.csv'), '--engine', 'duckdb')).stderr).toMatch(
       /cannot read/,
     );
+  });
+});
+
+describe('buildReport from movements computed elsewhere', () => {
+  const subscriptions = [
+    { customerId: 'a', start: '2023-01-01', end: '2024-02-01', mrr: 100 },
+    { customerId: 'a', start: '2024-02-01', mrr: 150 },
+    { customerId: 'b', start: '2023-01-01', end: '2023-09-01', mrr: 100 },
+  ];
+  const movements = mrrMovements(subscriptions, { to: '2024-06-30' }).periods;
+
+  it('uses trailing NRR/GRR measured on its own asOf, and no others', () => {
+    // On 2024-06-30 against 2023-06-30: NRR = 150 / 200 = 0.75, GRR = 100 / 200 = 0.5.
+    const on = (asOf: string) => ({
+      net: trailingNetRevenueRetention(subscriptions, { asOf }),
+      gross: trailingGrossRevenueRetention(subscriptions, { asOf }),
+    });
+    const right = buildReport({ movements, trailingRevenueRetention: on('2024-06-30') }).summary;
+    expect([String(right.trailingNetRevenueRetention), String(right.trailingGrossRevenueRetention)]).toEqual([
+      '0.75',
+      '0.5',
+    ]);
+    const wrong = buildReport({ movements, trailingRevenueRetention: on('2024-05-31') }).summary;
+    expect([wrong.trailingNetRevenueRetention, wrong.trailingGrossRevenueRetention]).toEqual([null, null]);
+    expect(buildReport({ movements }).summary.trailingNetRevenueRetention).toBeNull();
   });
 });

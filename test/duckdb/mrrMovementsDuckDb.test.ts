@@ -111,8 +111,13 @@ describe('mrrMovementsDuckDb: bad input', () => {
     [{ csv: "a.csv'); DROP TABLE y; --" }, {}, 'invalid_value', ['source', 'csv']],
     [{ parquet: 'a\\b.parquet' }, {}, 'invalid_value', ['source', 'parquet']],
     [{ json: 'a.json' }, {}, 'invalid_value', ['source']],
-    [{ csv: 'a.csv' }, { memoryLimit: "2GB'; DROP TABLE y; --" }, 'invalid_value', ['memoryLimit']],
-    [{ csv: 'a.csv' }, { columns: { mrr: 'mrr" + 1 --' } }, 'invalid_value', ['columns', 'mrr']],
+    [
+      { csv: 'a.csv' },
+      { memoryLimit: "2GB'; DROP TABLE y; --" },
+      'invalid_value',
+      ['options', 'memoryLimit'],
+    ],
+    [{ csv: 'a.csv' }, { columns: { mrr: 'mrr" + 1 --' } }, 'invalid_value', ['options', 'columns', 'mrr']],
   ])('rejects %j with %j', async (source, options, code, path) => {
     const error = await mrrMovementsDuckDb(source as never, options as never).catch(
       (caught: unknown) => caught,

@@ -1,0 +1,138 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
+import type { Decimal } from '../../src/core/decimal.js';
+import { trailingRevenueRetentionDuckDb } from '../../src/duckdb/index.js';
+import {
+  MetricInputError,
+  trailingGrossRevenueRetention,
+  trailingNetRevenueRetention,
+} from '../../src/index.js';
+import type { MrrMovementsSqlRow } from '../../src/sql/index.js';
+import { loadStatements, TABLE } from '../sql/engineEquality.js';
+import { assertTrailingRetentionEqual, plainRetention } from '../sql/trailingRetentionEquality.js';
+
+let instance: DuckDBInstance;
+let connection: DuckDBConnection;
+let directory: string;
+
+async function run(sql: string): Promise<MrrMovementsSqlRow[]> {
+  const reader = await connection.runAndReadAll(sql);
+  return reader.getRowObjectsJson() as MrrMovementsSqlRow[];
+}
+
+// The example of trailingNetRevenueRetention's doc comment.
+const EXAMPLE = [
+  { customerId: 'a', start: '2023-01-01', end: '2024-02-01', mrr: 100 },
+  { customerId: 'a', start: '2024-02-01', end: null, mrr: 150 },
+  { customerId: 'b', start: '2023-01-01', end: '2023-09-01', mrr: 100 },
+  { customerId: 'c', start: '2023-12-01', end: null, mrr: 500 },
+];
+const CSV = `account,valid_from,valid_to,amount
+a,2023-01-01,2024-02-01,100
+a,2024-02-01,,150
+b,2023-01-01,2023-09-01,100
+c,2023-12-01,,500
+`;
+const RENAMED = { customerId: 'account', start: 'valid_from', end: 'valid_to', mrr: 'amount' };
+
+beforeAll(async () => {
+  instance = await DuckDBInstance.create(':memory:', { threads: '1' });
+  connection = await instance.connect();
+  directory = mkdtempSync(join(tmpdir(), 'customer-health-trailing-'));
+  writeFileSync(join(directory, 'periods.csv'), CSV);
+  await connection.run(
+    `COPY (SELECT account AS customer_id, valid_from AS start_date, valid_to AS end_date, amount AS mrr FROM read_csv('${join(directory, 'periods.csv')}')) TO '${join(directory, 'periods.parquet')}' (FORMAT parquet)`,
+  );
+});
+
+afterAll(() => {
+  connection.closeSync();
+  instance.closeSync();
+  rmSync(directory, { recursive: true, force: true });
+});
+
+describe('trailingRevenueRetentionDuckDb: worked example', () => {
+  it('gives net 0.75 and gross 0.5 for the documented example, from a CSV file', async () => {
+    // Start day 2024-06-30 − 12 months = 2023-06-30: a pays 100, b pays 100 (c starts in December: not in the
+    // cohort), so starting MRR = 200 over 2 customers. On 2024-06-30 a pays 150 and b nothing: net = 150 / 200 =
+    // 0.75; gross = (min(150, 100) + min(0, 100)) / 200 = 100 / 200 = 0.5; 1 customer retained.
+    const { net, gross } = await trailingRevenueRetentionDuckDb(
+      { csv: join(directory, 'periods.csv') },
+      { asOf: '2024-06-30', columns: RENAMED },
+    );
+    expect(plainRetention(net)).toEqual(['0.75', '2023-06-30', '2024-06-30', '200', '150', 2, 1]);
+    expect(plainRetention(gross)).toEqual(['0.5', '2023-06-30', '2024-06-30', '200', '100', 2, 1]);
+  });
+
+  it('reads a Parquet file in its own database with a memory limit, with the TypeScript result', async () => {
+    // months 6: start 2023-12-31, when a (100) and c (500) pay: net = (150 + 500) / 600, gross = (100 + 500) / 600.
+    const options = { asOf: '2024-06-30', months: 6 };
+    const { net, gross } = await trailingRevenueRetentionDuckDb(
+      { parquet: join(directory, 'periods.parquet') },
+      { ...options, memoryLimit: '256MB' },
+    );
+    expect(plainRetention(net)).toEqual(plainRetention(trailingNetRevenueRetention(EXAMPLE, options)));
+    expect(plainRetention(gross)).toEqual(plainRetention(trailingGrossRevenueRetention(EXAMPLE, options)));
+    expect(gross.value?.toString()).toBe('1');
+  });
+
+  it('reads a table of a connection it is given; nobody paying on the start day gives null', async () => {
+    for (const statement of loadStatements(EXAMPLE)) await connection.run(statement);
+    const { net, gross } = await trailingRevenueRetentionDuckDb(
+      { table: TABLE },
+      { connection, asOf: '2023-06-30' },
+    );
+    expect([net.value, gross.value, net.startingMrr.toString(), net.startingCustomers]).toEqual([
+      null,
+      null,
+      '0',
+      0,
+    ]);
+    expectTypeOf(net.value).toEqualTypeOf<Decimal | null>();
+  });
+});
+
+describe('trailingRevenueRetentionDuckDb: properties', () => {
+  it('equals trailingNetRevenueRetention and trailingGrossRevenueRetention exactly, for any data, asOf and months', async () => {
+    await assertTrailingRetentionEqual('duckdb', run, 120);
+  }, 30_000);
+});
+
+describe('trailingRevenueRetentionDuckDb: bad input', () => {
+  it.each([
+    [{ table: 'x; DROP TABLE y' }, { connection: undefined }, 'invalid_value', ['source', 'table']],
+    [{ table: 'subscription_periods' }, {}, 'missing_field', ['options', 'connection']],
+    [{ csv: "a.csv'); DROP TABLE y; --" }, {}, 'invalid_value', ['source', 'csv']],
+    [{ parquet: 'a\\b.parquet' }, {}, 'invalid_value', ['source', 'parquet']],
+    [{ json: 'a.json' }, {}, 'invalid_value', ['source']],
+    [
+      { csv: 'a.csv' },
+      { memoryLimit: "2GB'; DROP TABLE y; --" },
+      'invalid_value',
+      ['options', 'memoryLimit'],
+    ],
+    [{ csv: 'a.csv' }, { columns: { mrr: 'mrr" + 1 --' } }, 'invalid_value', ['options', 'columns', 'mrr']],
+    [{ csv: 'a.csv' }, { asOf: "2024-06-30' OR 1=1 --" }, 'invalid_date', ['options', 'asOf']],
+    [{ csv: 'a.csv' }, { asOf: '2024-06-30', months: '12 --' }, 'invalid_number', ['options', 'months']],
+  ])('rejects %j with %j', async (source, options, code, path) => {
+    const error = await trailingRevenueRetentionDuckDb(
+      source as never,
+      {
+        asOf: '2024-06-30',
+        ...options,
+      } as never,
+    ).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(MetricInputError);
+    expect(error).toMatchObject({ code, path });
+  });
+
+  it('rejects options that are not an object', async () => {
+    const error = await trailingRevenueRetentionDuckDb({ csv: 'a.csv' }, null as never).catch(
+      (caught: unknown) => caught,
+    );
+    expect(error).toMatchObject({ code: 'invalid_type', path: ['options'] });
+  });
+});
