@@ -1,4 +1,4 @@
-import { describeValue, type InputPath, MetricInputError } from './errors.js';
+import { describeValue, type InputPath, MetricInputError, rejectInput } from './errors.js';
 
 /**
  * A date as callers hold it: a calendar date string `'YYYY-MM-DD'`, or a JavaScript `Date` (an instant,
@@ -20,6 +20,12 @@ const MS_PER_DAY = 86_400_000;
 // Four-digit years only, with room for the period after the last one to stay four digits.
 const MIN_YEAR = 1000;
 const MAX_YEAR = 9998;
+// Inputs end in 9998 so that the period after any input date (its exclusive end) still has a date: the day
+// arithmetic below covers 1000-01-01 (day -354285) to 9999-12-31 (day 2932896).
+const LAST_YEAR = 9999;
+const FIRST_DAY = -354_285;
+const LAST_DAY = 2_932_896;
+const ISO_EXPECTED = "a 'YYYY-MM-DD' calendar date from 1000-01-01 to 9999-12-31";
 
 /**
  * Reads the calendar day of a {@link DateLike}. A string must be a real `YYYY-MM-DD` date; a `Date` is read in
@@ -98,7 +104,10 @@ export function assertTimeZone(timeZone: unknown, path: InputPath = ['timeZone']
 }
 
 /**
- * Days since 1970-01-01 of a valid ISO calendar date: integer arithmetic for hot loops.
+ * Days since 1970-01-01 of an ISO calendar date (`'YYYY-MM-DD'`, years 1000–9999), by integer arithmetic.
+ *
+ * Edge cases: anything that is not such a date (`'2024-02-30'`, `'2024-1-5'`, a `Date`) is a
+ * {@link MetricInputError} (`invalid_date`; read a `Date` with {@link toCalendarDate} first).
  *
  * @category Core
  * @example
@@ -106,14 +115,16 @@ export function assertTimeZone(timeZone: unknown, path: InputPath = ['timeZone']
  * //=> 1
  */
 export function toDayNumber(isoDate: IsoDate): number {
-  const year = Number(isoDate.slice(0, 4));
-  const month = Number(isoDate.slice(5, 7));
-  const day = Number(isoDate.slice(8, 10));
-  return Date.UTC(year, month - 1, day) / MS_PER_DAY;
+  const day = typeof isoDate === 'string' ? isoDayNumber(isoDate, LAST_YEAR) : Number.NaN;
+  if (Number.isNaN(day)) rejectInput('invalid_date', ['isoDate'], ISO_EXPECTED, isoDate);
+  return day;
 }
 
 /**
  * The ISO calendar date of a day number (days since 1970-01-01).
+ *
+ * Edge cases: a day number that is not a whole number, or outside the years 1000–9999, is a
+ * {@link MetricInputError}.
  *
  * @category Core
  * @example
@@ -121,8 +132,51 @@ export function toDayNumber(isoDate: IsoDate): number {
  * //=> '2024-01-01'
  */
 export function fromDayNumber(dayNumber: number): IsoDate {
+  if (!Number.isInteger(dayNumber) || dayNumber < FIRST_DAY || dayNumber > LAST_DAY) {
+    rejectInput(
+      Number.isInteger(dayNumber) ? 'out_of_range' : 'not_integer',
+      ['dayNumber'],
+      `a whole number of days from ${FIRST_DAY} (1000-01-01) to ${LAST_DAY} (9999-12-31)`,
+      dayNumber,
+    );
+  }
   const date = new Date(dayNumber * MS_PER_DAY);
   return formatIso(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate());
+}
+
+/**
+ * The day number of a valid `'YYYY-MM-DD'` string from the year 1000 to `lastYear` (default 9998, the range
+ * toCalendarDate accepts), or NaN for anything else (the callers report it; -1 is 1969-12-31). Days-from-civil arithmetic (Howard
+ * Hinnant's algorithm) on char codes, no regex and no Date.
+ *
+ * @private
+ */
+export function isoDayNumber(text: string, lastYear = MAX_YEAR): number {
+  if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return Number.NaN;
+  const year = digits(text, 0, 4);
+  const month = digits(text, 5, 2);
+  const day = digits(text, 8, 2);
+  if (year < MIN_YEAR || year > lastYear || month < 1 || month > 12 || day < 1) return Number.NaN;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  if (day > (month === 2 && leap ? 29 : DAYS_IN_MONTH[month]!)) return Number.NaN;
+  const shifted = month <= 2 ? year - 1 : year;
+  const era = Math.floor(shifted / 400);
+  const yearOfEra = shifted - era * 400;
+  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
+}
+
+const DAYS_IN_MONTH = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function digits(text: string, from: number, count: number): number {
+  let value = 0;
+  for (let position = from; position < from + count; position += 1) {
+    const code = text.charCodeAt(position) - 48;
+    if (code < 0 || code > 9) return -100_000;
+    value = value * 10 + code;
+  }
+  return value;
 }
 
 /**
@@ -137,11 +191,22 @@ export function fromDayNumber(dayNumber: number): IsoDate {
  * //=> '2025-01-15'
  */
 export function addCalendarMonths(isoDate: IsoDate, months: number): IsoDate {
+  toDayNumber(isoDate);
+  if (!Number.isSafeInteger(months))
+    rejectInput('not_integer', ['months'], 'a whole number of months', months);
   const year = Number(isoDate.slice(0, 4));
   const month = Number(isoDate.slice(5, 7)) - 1 + months;
   const day = Number(isoDate.slice(8, 10));
   const targetYear = year + Math.floor(month / 12);
   const targetMonth = ((month % 12) + 12) % 12;
+  if (targetYear < MIN_YEAR || targetYear > LAST_YEAR) {
+    rejectInput(
+      'out_of_range',
+      ['months'],
+      `a shift that stays within the years ${MIN_YEAR}–${LAST_YEAR}`,
+      months,
+    );
+  }
   const lastDay = new Date(Date.UTC(targetYear, targetMonth + 1, 0)).getUTCDate();
   return formatIso(targetYear, targetMonth + 1, Math.min(day, lastDay));
 }

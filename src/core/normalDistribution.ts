@@ -1,10 +1,12 @@
+import { rejectInput } from './errors.js';
+
 /**
  * The standard normal cumulative distribution function Φ(z), accurate to about 1e-15 absolute.
  *
  * Used for p-values and confidence intervals (NPS comparisons, Kaplan–Meier). Statistical quantities are
  * doubles, not Decimals: they are approximations by nature.
  * Method: Marsaglia's (2004) Taylor series for |z| < 3, the Laplace continued fraction for the tail beyond.
- * Edge cases: ±Infinity give 1 and 0; NaN is a RangeError (callers validate first).
+ * Edge cases: ±Infinity give 1 and 0; NaN or a non-number is a MetricInputError.
  *
  * @category Statistics
  * @example
@@ -14,7 +16,7 @@
  * //=> 0.975002
  */
 export function normalCdf(z: number): number {
-  if (Number.isNaN(z)) throw new RangeError('normalCdf: z is NaN');
+  if (typeof z !== 'number' || Number.isNaN(z)) rejectInput('invalid_number', ['z'], 'a number', z);
   return z < 0 ? upperTail(-z) : 1 - upperTail(z);
 }
 
@@ -22,7 +24,8 @@ export function normalCdf(z: number): number {
  * The standard normal quantile Φ⁻¹(p): the z with Φ(z) = p, accurate to about 1e-14.
  *
  * Method: Acklam's rational approximation refined by one Halley step on {@link normalCdf}.
- * Edge cases: p = 0 and p = 1 give -Infinity and Infinity; p outside [0, 1] or NaN is a RangeError.
+ * Edge cases: p = 0 and p = 1 give -Infinity and Infinity; p outside [0, 1], NaN or a non-number is a
+ * MetricInputError.
  *
  * @category Statistics
  * @example
@@ -30,7 +33,8 @@ export function normalCdf(z: number): number {
  * //=> 1.959964
  */
 export function normalQuantile(p: number): number {
-  if (!(p >= 0 && p <= 1)) throw new RangeError(`normalQuantile: p must be in [0, 1], received ${p}`);
+  if (typeof p !== 'number' || !(p >= 0 && p <= 1))
+    rejectInput('out_of_range', ['p'], 'a probability from 0 to 1', p);
   if (p === 0) return Number.NEGATIVE_INFINITY;
   if (p === 1) return Number.POSITIVE_INFINITY;
   let x = acklam(p);

@@ -7,8 +7,8 @@ import {
   toCalendarDate,
   toDayNumber,
 } from './calendarDate.js';
-import { describeValue, type InputPath, MetricInputError } from './errors.js';
-import { oneOf } from './options.js';
+import { describeValue, type InputPath, MetricInputError, rejectInput } from './errors.js';
+import { assertObject, oneOf } from './options.js';
 
 /**
  * The length of a reporting period.
@@ -67,6 +67,7 @@ export function resolvePeriodOptions(
   options: PeriodOptions = {},
   root: InputPath = ['options'],
 ): ResolvedPeriodOptions {
+  assertObject(options as unknown, root);
   const granularity = oneOf(options.granularity ?? 'month', GRANULARITIES, [...root, 'granularity']);
   const weekStartsOn = oneOf(options.weekStartsOn ?? 1, [0, 1, 2, 3, 4, 5, 6] as const, [
     ...root,
@@ -124,7 +125,8 @@ export function resolveDateRange(
 /**
  * Every period from the one containing `from` through the one containing `to`, contiguous and in order.
  *
- * Edge cases: `to` before `from` is a {@link MetricInputError}; `from` and `to` in the same period give one period.
+ * Edge cases: a missing or invalid `from` or `to`, or `to` before `from`, is a {@link MetricInputError}; `from` and
+ * `to` in the same period give one period.
  *
  * @category Periods
  * @example
@@ -132,8 +134,11 @@ export function resolveDateRange(
  * //=> ['2024-01-01', '2024-02-01', '2024-03-01']
  */
 export function listPeriods(from: DateLike, to: DateLike, options: PeriodOptions = {}): Period[] {
+  if (from === undefined)
+    rejectInput('missing_field', ['from'], 'the first date, "YYYY-MM-DD" or a Date', from);
+  if (to === undefined) rejectInput('missing_field', ['to'], 'the last date, "YYYY-MM-DD" or a Date', to);
   const resolved = resolvePeriodOptions(options);
-  const range = resolveDateRange({ from, to }, resolved.timeZone);
+  const range = resolveDateRange({ from, to }, resolved.timeZone, []);
   const first = range.from!;
   const last = range.to!;
   const periods: Period[] = [];

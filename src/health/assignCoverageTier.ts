@@ -51,7 +51,7 @@ export function assignCoverageTier<T extends string = CoverageTier>(
   assertObject(account, ['account']);
   assertArray(tiers, ['tiers']);
   assertTierName(defaultTier, ['defaultTier']);
-  const conditions = tiers.map((rule, index) => {
+  const conditions = Array.from(tiers, (rule, index) => {
     assertObject(rule, ['tiers', index]);
     assertTierName(rule.tier, ['tiers', index, 'tier']);
     return parseCondition(rule.when, ['tiers', index, 'when']);

@@ -41,7 +41,7 @@ export function chooseScorecard<T>(
 ): T {
   assertObject(account, ['account']);
   assertArray(segments, ['segments']);
-  const conditions = segments.map((segment, index) => {
+  const conditions = Array.from(segments, (segment, index) => {
     assertObject(segment, ['segments', index]);
     return parseCondition(segment.when, ['segments', index, 'when']);
   });

@@ -120,7 +120,7 @@ export function parseCondition(condition: unknown, path: InputPath): Condition {
     const inner = condition[key];
     if (key === 'not') return { not: parseCondition(inner, [...path, key]) };
     assertArray(inner, [...path, key]);
-    const children = inner.map((child, index) => parseCondition(child, [...path, key, index]));
+    const children = Array.from(inner, (child, index) => parseCondition(child, [...path, key, index]));
     return key === 'all' ? { all: children } : { any: children };
   }
   return parseWithSchema(fieldCondition, condition, path) as Condition;

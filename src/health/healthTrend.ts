@@ -170,7 +170,7 @@ function readHistory(history: unknown): Point[] {
     });
   }
   const seen = new Map<number, number>();
-  const points = history.map((entry, index): Point => {
+  const points = Array.from(history, (entry, index): Point => {
     const path: InputPath = ['history', index];
     assertObject(entry, path);
     const at = toCalendarDate(entry.at, [...path, 'at']);

@@ -111,7 +111,8 @@ export function portfolioHealth(
   let unscoredCount = 0;
   let unscoredMrr = ZERO;
   let total = ZERO;
-  accounts.forEach((account, index) => {
+  // Array.from visits the holes of a sparse array (forEach would skip them unchecked).
+  Array.from(accounts).forEach((account, index) => {
     const path: InputPath = ['accounts', index];
     assertObject(account, path);
     const mrr = toDecimal(account.mrr, [...path, 'mrr'], 'nonNegative');

@@ -60,7 +60,7 @@ export function rollupHealth(
   assertObject(options, ['options']);
   const weightBy = oneOf(options.weightBy ?? 'equal', ['equal', 'mrr'], ['options', 'weightBy']);
   assertArray(children, ['children']);
-  const rows = children.map((child, index) => {
+  const rows = Array.from(children, (child, index) => {
     assertObject(child, ['children', index]);
     const score = child.score === null ? null : toScore(child.score, index);
     if (weightBy === 'equal') {

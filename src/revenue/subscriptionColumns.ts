@@ -1,4 +1,4 @@
-import { fromDayNumber, toCalendarDate, toDayNumber } from '../core/calendarDate.js';
+import { fromDayNumber, isoDayNumber, toCalendarDate, toDayNumber } from '../core/calendarDate.js';
 import type { Decimal } from '../core/decimal.js';
 import { describeValue, MetricInputError } from '../core/errors.js';
 import { toDecimal } from '../core/numeric.js';
@@ -140,41 +140,6 @@ export function subscriptionColumns(
   return columns;
 }
 
-/**
- * The day number of a valid `'YYYY-MM-DD'` string in the range toCalendarDate accepts, or -1 for anything else
- * (which then takes the slow path and its error). Days-from-civil arithmetic (Howard Hinnant's algorithm) on
- * char codes, no regex and no Date.
- *
- * @private
- */
-export function isoDayNumber(text: string): number {
-  if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return -1;
-  const year = digits(text, 0, 4);
-  const month = digits(text, 5, 2);
-  const day = digits(text, 8, 2);
-  if (year < 1000 || year > 9998 || month < 1 || month > 12 || day < 1) return -1;
-  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  if (day > (month === 2 && leap ? 29 : DAYS_IN_MONTH[month]!)) return -1;
-  const shifted = month <= 2 ? year - 1 : year;
-  const era = Math.floor(shifted / 400);
-  const yearOfEra = shifted - era * 400;
-  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
-  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
-  return era * 146_097 + dayOfEra - 719_468;
-}
-
-const DAYS_IN_MONTH = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
-function digits(text: string, from: number, count: number): number {
-  let value = 0;
-  for (let position = from; position < from + count; position += 1) {
-    const code = text.charCodeAt(position) - 48;
-    if (code < 0 || code > 9) return -100_000;
-    value = value * 10 + code;
-  }
-  return value;
-}
-
 function dayOf(
   value: unknown,
   rootPath: readonly (string | number)[],
@@ -182,8 +147,8 @@ function dayOf(
   field: 'start' | 'end',
   timeZone: string,
 ): number {
-  const day = typeof value === 'string' ? isoDayNumber(value) : -1;
-  return day !== -1 ? day : toDayNumber(toCalendarDate(value, [...rootPath, index, field], timeZone));
+  const day = typeof value === 'string' ? isoDayNumber(value) : Number.NaN;
+  return !Number.isNaN(day) ? day : toDayNumber(toCalendarDate(value, [...rootPath, index, field], timeZone));
 }
 
 function endBeforeStart(

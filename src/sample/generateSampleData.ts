@@ -1,5 +1,14 @@
-import { addCalendarMonths, fromDayNumber, type IsoDate, toDayNumber } from '../core/calendarDate.js';
+import {
+  addCalendarMonths,
+  fromDayNumber,
+  type IsoDate,
+  toCalendarDate,
+  toDayNumber,
+} from '../core/calendarDate.js';
+import { rejectInput } from '../core/errors.js';
 import { normalizeToMrr } from '../core/normalizeToMrr.js';
+import { toCount } from '../core/numeric.js';
+import { assertObject } from '../core/options.js';
 import type { SubscriptionPeriod } from '../revenue/subscriptionPeriod.js';
 import { seededRandom } from './seededRandom.js';
 
@@ -96,7 +105,8 @@ const PLANS: readonly Plan[] = [
  * health measures that correlate with churn the way real ones do. The same options always give the same data.
  *
  * Units: MRR in currency units per month as decimal strings with two places.
- * Edge cases: none; options outside sensible ranges are the caller's choice.
+ * Edge cases: `customers` must be a whole number from 1 to 100,000 and `months` from 1 to 600 (sample data, not a
+ * load generator); `firstMonth` a month start; anything else is a MetricInputError naming the option.
  *
  * @category Sample data
  * @example
@@ -107,10 +117,21 @@ const PLANS: readonly Plan[] = [
  * //=> true
  */
 export function generateSampleData(options: SampleDataOptions = {}): SampleData {
-  const random = seededRandom(options.seed ?? 20261101);
-  const customerCount = options.customers ?? 500;
-  const firstMonth = options.firstMonth ?? '2023-11-01';
-  const months = options.months ?? 36;
+  assertObject(options as unknown, ['options']);
+  const seed = options.seed ?? 20261101;
+  if (!Number.isSafeInteger(seed)) rejectInput('not_integer', ['options', 'seed'], 'a whole number', seed);
+  const random = seededRandom(seed);
+  const customerCount = boundedCount(options.customers ?? 500, 'customers', MAX_CUSTOMERS);
+  const months = boundedCount(options.months ?? 36, 'months', MAX_MONTHS);
+  const firstMonth = toCalendarDate(options.firstMonth ?? '2023-11-01', ['options', 'firstMonth']);
+  if (!firstMonth.endsWith('-01')) {
+    rejectInput(
+      'invalid_value',
+      ['options', 'firstMonth'],
+      'the first day of a month, "YYYY-MM-01"',
+      firstMonth,
+    );
+  }
   const asOf = addCalendarMonths(firstMonth, months);
   const asOfDay = toDayNumber(asOf);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
@@ -243,4 +264,15 @@ export function generateSampleData(options: SampleDataOptions = {}): SampleData 
   }));
 
   return { asOf, subscriptions, npsResponses, onboarding, healthMeasures, salesAndMarketingSpend };
+}
+
+const MAX_CUSTOMERS = 100_000;
+const MAX_MONTHS = 600;
+
+function boundedCount(value: unknown, option: string, max: number): number {
+  const count = toCount(value, ['options', option]);
+  if (count < 1 || count > max) {
+    rejectInput('out_of_range', ['options', option], `a whole number from 1 to ${max}`, value);
+  }
+  return count;
 }

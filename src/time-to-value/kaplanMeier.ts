@@ -175,7 +175,8 @@ function validateObservations(
   rootPath: InputPath = ['observations'],
 ): Observation[] {
   assertArray(observations, rootPath);
-  return observations.map((row: unknown, index) => {
+  // Array.from, not map, so a hole in a sparse array is reported rather than skipped.
+  return Array.from(observations, (row: unknown, index) => {
     const path = [...rootPath, index];
     assertObject(row, path);
     if (typeof row.event !== 'boolean') {

@@ -175,7 +175,7 @@ export function timeToValue(
     timeZone: options.timeZone ?? 'UTC',
   });
   const asOf = toCalendarDate(options.asOf, ['options', 'asOf'], periodOptions.timeZone);
-  const within = (options.withinUnits ?? DEFAULT_WITHIN[unit]).map((horizon, index) =>
+  const within = Array.from(options.withinUnits ?? DEFAULT_WITHIN[unit], (horizon, index) =>
     toDecimal(horizon, ['options', 'withinUnits', index], 'nonNegative').toNumber(),
   );
   const curveOptions = resolveKaplanMeierOptions(options);

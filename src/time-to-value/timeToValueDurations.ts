@@ -55,7 +55,7 @@ export function toTimeToValueDurations(
   assertArray(records, ['records']);
   const asOfDay = toDayNumber(asOf);
   const seen = new Map<string, number>();
-  return records.map((record: unknown, index) => {
+  return Array.from(records, (record: unknown, index) => {
     const path = ['records', index];
     assertObject(record, path);
     const { customerId, start, reachedValueAt } = record;

@@ -80,11 +80,13 @@ function grossProfits(input: Record<string, unknown>): Decimal[] {
       });
     }
     assertArray(input.grossProfitByPeriod, ['grossProfitByPeriod']);
-    return input.grossProfitByPeriod.map((value, index) => toDecimal(value, ['grossProfitByPeriod', index]));
+    return Array.from(input.grossProfitByPeriod, (value, index) =>
+      toDecimal(value, ['grossProfitByPeriod', index]),
+    );
   }
   assertArray(input.mrrByPeriod, ['mrrByPeriod']);
   const margin = input.grossMargin === undefined ? ONE : toUnitInterval(input.grossMargin, ['grossMargin']);
-  return input.mrrByPeriod.map((value, index) =>
+  return Array.from(input.mrrByPeriod, (value, index) =>
     toDecimal(value, ['mrrByPeriod', index], 'nonNegative').times(margin),
   );
 }

@@ -117,7 +117,7 @@ function toLostAndAlive(input: unknown): { lost: number[]; alive: number } {
   const survivorsGiven = 'survivors' in input && input.survivors !== undefined;
   if (survivorsGiven) {
     assertArray(input.survivors, ['survivors']);
-    const survivors = input.survivors.map((count, index) => toCount(count, ['survivors', index]));
+    const survivors = Array.from(input.survivors, (count, index) => toCount(count, ['survivors', index]));
     if (survivors[0] === 0) {
       throw new MetricInputError({
         code: 'not_positive',
@@ -150,7 +150,7 @@ function toLostAndAlive(input: unknown): { lost: number[]; alive: number } {
       });
     }
     assertArray(input.lostPerPeriod, ['lostPerPeriod']);
-    lost = input.lostPerPeriod.map((count, index) => toCount(count, ['lostPerPeriod', index]));
+    lost = Array.from(input.lostPerPeriod, (count, index) => toCount(count, ['lostPerPeriod', index]));
     alive = toCount(input.stillAlive, ['stillAlive']);
   }
   if (lost.length < 2) {

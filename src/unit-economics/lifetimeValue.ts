@@ -97,7 +97,7 @@ function churnOf(churnRate: unknown, trailingPeriods: unknown): Decimal {
       received: 'an array of 0',
     });
   }
-  const rates = churnRate.map((rate, index) => toUnitInterval(rate, ['churnRate', index]));
+  const rates = Array.from(churnRate, (rate, index) => toUnitInterval(rate, ['churnRate', index]));
   const window = trailingPeriods ?? rates.length;
   if (typeof window !== 'number' || !Number.isInteger(window) || window < 1 || window > rates.length) {
     throw new MetricInputError({
