@@ -1,11 +1,6 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { mrrMovementsDuckDb } from '../../src/duckdb/index.js';
 import { MetricInputError, mrrMovements } from '../../src/index.js';
-import type { MrrMovementsSqlRow } from '../../src/sql/index.js';
 import {
   assertMovementsEqual,
   assertRatesEqual,
@@ -13,15 +8,7 @@ import {
   plainRows,
   TABLE,
 } from '../sql/engineEquality.js';
-
-let instance: DuckDBInstance;
-let connection: DuckDBConnection;
-let directory: string;
-
-async function run(sql: string): Promise<MrrMovementsSqlRow[]> {
-  const reader = await connection.runAndReadAll(sql);
-  return reader.getRowObjectsJson() as MrrMovementsSqlRow[];
-}
+import { useDuckDb } from './duckDbFixture.js';
 
 // The worked example of docs/revenue-movements.md.
 const EXAMPLE = [
@@ -37,25 +24,12 @@ b,2024-01-15,2024-02-20,200
 b,2024-02-20,,120
 `;
 
-beforeAll(async () => {
-  instance = await DuckDBInstance.create(':memory:', { threads: '1' });
-  connection = await instance.connect();
-  directory = mkdtempSync(join(tmpdir(), 'customer-health-duckdb-'));
-  writeFileSync(join(directory, 'periods.csv'), CSV);
-  await connection.run(
-    `COPY (SELECT * FROM read_csv('${join(directory, 'periods.csv')}')) TO '${join(directory, 'periods.parquet')}' (FORMAT parquet)`,
-  );
-});
-
-afterAll(() => {
-  connection.closeSync();
-  instance.closeSync();
-  rmSync(directory, { recursive: true, force: true });
-});
+const duckdb = useDuckDb(CSV, (csvPath) => `SELECT * FROM read_csv('${csvPath}')`);
+const { run } = duckdb;
 
 describe('mrrMovementsDuckDb: worked example', () => {
   it('reports the documented monthly table from a CSV file', async () => {
-    const rows = await mrrMovementsDuckDb({ csv: join(directory, 'periods.csv') });
+    const rows = await mrrMovementsDuckDb({ csv: duckdb.file('periods.csv') });
     // Jan: a 100 + b 200 new = 300; Feb: b 200 → 120, contraction 80, 300 − 80 = 220; Mar: a churns 100 → 120;
     // Apr: no change; May: a returns with 80 (reactivation, it paid in Jan and Feb) → 200.
     expect(
@@ -76,17 +50,17 @@ describe('mrrMovementsDuckDb: worked example', () => {
 
   it('reads a Parquet file, in its own database with a memory limit, with the same result', async () => {
     const rows = await mrrMovementsDuckDb(
-      { parquet: join(directory, 'periods.parquet') },
+      { parquet: duckdb.file('periods.parquet') },
       { memoryLimit: '256MB', granularity: 'week' },
     );
     expect(plainRows(rows)).toEqual(plainRows(mrrMovements(EXAMPLE, { granularity: 'week' }).periods));
   });
 
   it('reads a table of a connection it is given', async () => {
-    for (const statement of loadStatements(EXAMPLE)) await connection.run(statement);
+    for (const statement of loadStatements(EXAMPLE)) await duckdb.connection().run(statement);
     const rows = await mrrMovementsDuckDb(
       { table: TABLE },
-      { connection, from: '2024-03-01', to: '2024-06-30' },
+      { connection: duckdb.connection(), from: '2024-03-01', to: '2024-06-30' },
     );
     expect(plainRows(rows)).toEqual(
       plainRows(mrrMovements(EXAMPLE, { from: '2024-03-01', to: '2024-06-30' }).periods),

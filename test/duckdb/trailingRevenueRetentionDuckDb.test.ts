@@ -1,8 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
-import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { Decimal } from '../../src/core/decimal.js';
 import { trailingRevenueRetentionDuckDb } from '../../src/duckdb/index.js';
 import {
@@ -10,18 +6,9 @@ import {
   trailingGrossRevenueRetention,
   trailingNetRevenueRetention,
 } from '../../src/index.js';
-import type { MrrMovementsSqlRow } from '../../src/sql/index.js';
 import { loadStatements, TABLE } from '../sql/engineEquality.js';
 import { assertTrailingRetentionEqual, plainRetention } from '../sql/trailingRetentionEquality.js';
-
-let instance: DuckDBInstance;
-let connection: DuckDBConnection;
-let directory: string;
-
-async function run(sql: string): Promise<MrrMovementsSqlRow[]> {
-  const reader = await connection.runAndReadAll(sql);
-  return reader.getRowObjectsJson() as MrrMovementsSqlRow[];
-}
+import { useDuckDb } from './duckDbFixture.js';
 
 // The example of trailingNetRevenueRetention's doc comment.
 const EXAMPLE = [
@@ -38,21 +25,12 @@ c,2023-12-01,,500
 `;
 const RENAMED = { customerId: 'account', start: 'valid_from', end: 'valid_to', mrr: 'amount' };
 
-beforeAll(async () => {
-  instance = await DuckDBInstance.create(':memory:', { threads: '1' });
-  connection = await instance.connect();
-  directory = mkdtempSync(join(tmpdir(), 'customer-health-trailing-'));
-  writeFileSync(join(directory, 'periods.csv'), CSV);
-  await connection.run(
-    `COPY (SELECT account AS customer_id, valid_from AS start_date, valid_to AS end_date, amount AS mrr FROM read_csv('${join(directory, 'periods.csv')}')) TO '${join(directory, 'periods.parquet')}' (FORMAT parquet)`,
-  );
-});
-
-afterAll(() => {
-  connection.closeSync();
-  instance.closeSync();
-  rmSync(directory, { recursive: true, force: true });
-});
+const duckdb = useDuckDb(
+  CSV,
+  (csvPath) =>
+    `SELECT account AS customer_id, valid_from AS start_date, valid_to AS end_date, amount AS mrr FROM read_csv('${csvPath}')`,
+);
+const { run } = duckdb;
 
 describe('trailingRevenueRetentionDuckDb: worked example', () => {
   it('gives net 0.75 and gross 0.5 for the documented example, from a CSV file', async () => {
@@ -60,7 +38,7 @@ describe('trailingRevenueRetentionDuckDb: worked example', () => {
     // cohort), so starting MRR = 200 over 2 customers. On 2024-06-30 a pays 150 and b nothing: net = 150 / 200 =
     // 0.75; gross = (min(150, 100) + min(0, 100)) / 200 = 100 / 200 = 0.5; 1 customer retained.
     const { net, gross } = await trailingRevenueRetentionDuckDb(
-      { csv: join(directory, 'periods.csv') },
+      { csv: duckdb.file('periods.csv') },
       { asOf: '2024-06-30', columns: RENAMED },
     );
     expect(plainRetention(net)).toEqual(['0.75', '2023-06-30', '2024-06-30', '200', '150', 2, 1]);
@@ -71,7 +49,7 @@ describe('trailingRevenueRetentionDuckDb: worked example', () => {
     // months 6: start 2023-12-31, when a (100) and c (500) pay: net = (150 + 500) / 600, gross = (100 + 500) / 600.
     const options = { asOf: '2024-06-30', months: 6 };
     const { net, gross } = await trailingRevenueRetentionDuckDb(
-      { parquet: join(directory, 'periods.parquet') },
+      { parquet: duckdb.file('periods.parquet') },
       { ...options, memoryLimit: '256MB' },
     );
     expect(plainRetention(net)).toEqual(plainRetention(trailingNetRevenueRetention(EXAMPLE, options)));
@@ -80,10 +58,10 @@ describe('trailingRevenueRetentionDuckDb: worked example', () => {
   });
 
   it('reads a table of a connection it is given; nobody paying on the start day gives null', async () => {
-    for (const statement of loadStatements(EXAMPLE)) await connection.run(statement);
+    for (const statement of loadStatements(EXAMPLE)) await duckdb.connection().run(statement);
     const { net, gross } = await trailingRevenueRetentionDuckDb(
       { table: TABLE },
-      { connection, asOf: '2023-06-30' },
+      { connection: duckdb.connection(), asOf: '2023-06-30' },
     );
     expect([net.value, gross.value, net.startingMrr.toString(), net.startingCustomers]).toEqual([
       null,

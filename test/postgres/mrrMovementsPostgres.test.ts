@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { mrrMovements } from '../../src/index.js';
 import { mrrMovementsSql, periodMovementsFromSqlRows } from '../../src/sql/index.js';
 import {
@@ -8,17 +8,9 @@ import {
   plainRows,
   TABLE,
 } from '../sql/engineEquality.js';
-import { type PostgresServer, skipPostgres, startPostgres } from './postgresServer.js';
+import { skipPostgres, usePostgres } from './postgresServer.js';
 
-let server: PostgresServer;
-
-beforeAll(async () => {
-  if (!skipPostgres) server = await startPostgres();
-}, 60_000);
-
-afterAll(async () => {
-  await server?.stop();
-});
+const postgres = usePostgres();
 
 describe.skipIf(skipPostgres)('mrrMovementsSql in PostgreSQL', () => {
   it('reports the documented worked example', async () => {
@@ -28,9 +20,9 @@ describe.skipIf(skipPostgres)('mrrMovementsSql in PostgreSQL', () => {
       { customerId: 'b', start: '2024-01-15', end: '2024-02-20', mrr: 200 },
       { customerId: 'b', start: '2024-02-20', end: null, mrr: 120 },
     ];
-    for (const statement of loadStatements(periods)) await server.run(statement);
+    for (const statement of loadStatements(periods)) await postgres().run(statement);
     const rows = periodMovementsFromSqlRows(
-      await server.run(mrrMovementsSql({ dialect: 'postgres', source: TABLE })),
+      await postgres().run(mrrMovementsSql({ dialect: 'postgres', source: TABLE })),
     );
     // Jan new 300; Feb contraction 80 (b 200 → 120) → 220; Mar churn 100 (a) → 120; Apr unchanged; May a
     // reactivates with 80 → 200.
@@ -45,10 +37,10 @@ describe.skipIf(skipPostgres)('mrrMovementsSql in PostgreSQL', () => {
   });
 
   it('equals mrrMovements to the cent for any subscriptions, granularity, range and paidToFree', async () => {
-    await assertMovementsEqual('postgres', server.run, 120);
+    await assertMovementsEqual('postgres', (sql) => postgres().run(sql), 120);
   }, 60_000);
 
   it('gives every rate of revenueRatesSql equal to the TypeScript rate, null where it is null', async () => {
-    await assertRatesEqual('postgres', server.run, 50);
+    await assertRatesEqual('postgres', (sql) => postgres().run(sql), 50);
   }, 60_000);
 });

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
+import { afterAll, beforeAll } from 'vitest';
 import type { MrrMovementsSqlRow } from '../../src/sql/index.js';
 import { skipWithout } from '../support/skipWithout.js';
 
@@ -55,4 +56,19 @@ export async function startPostgres(): Promise<PostgresServer> {
       execFileSync('bash', [join(SCRIPTS, 'stop.sh'), host]);
     },
   };
+}
+
+/**
+ * A throwaway server for one test file: started before its tests (unless skipped), stopped after them. Call the
+ * returned function inside a test to get it.
+ */
+export function usePostgres(): () => PostgresServer {
+  let server: PostgresServer | undefined;
+  beforeAll(async () => {
+    if (!skipPostgres) server = await startPostgres();
+  }, 60_000);
+  afterAll(async () => {
+    await server?.stop();
+  });
+  return () => server as PostgresServer;
 }

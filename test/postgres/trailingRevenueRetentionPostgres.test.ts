@@ -1,18 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { trailingRevenueRetentionFromSqlRow, trailingRevenueRetentionSql } from '../../src/sql/index.js';
 import { loadStatements, TABLE } from '../sql/engineEquality.js';
 import { assertTrailingRetentionEqual, plainRetention } from '../sql/trailingRetentionEquality.js';
-import { type PostgresServer, skipPostgres, startPostgres } from './postgresServer.js';
+import { skipPostgres, usePostgres } from './postgresServer.js';
 
-let server: PostgresServer;
-
-beforeAll(async () => {
-  if (!skipPostgres) server = await startPostgres();
-}, 60_000);
-
-afterAll(async () => {
-  await server?.stop();
-});
+const postgres = usePostgres();
 
 describe.skipIf(skipPostgres)('trailingRevenueRetentionSql in PostgreSQL', () => {
   it('gives net 0.75 and gross 0.5 for the documented example', async () => {
@@ -22,8 +14,8 @@ describe.skipIf(skipPostgres)('trailingRevenueRetentionSql in PostgreSQL', () =>
       { customerId: 'b', start: '2023-01-01', end: '2023-09-01', mrr: 100 },
       { customerId: 'c', start: '2023-12-01', end: null, mrr: 500 },
     ];
-    for (const statement of loadStatements(periods)) await server.run(statement);
-    const [row] = await server.run(
+    for (const statement of loadStatements(periods)) await postgres().run(statement);
+    const [row] = await postgres().run(
       trailingRevenueRetentionSql({ dialect: 'postgres', source: TABLE, asOf: '2024-06-30' }),
     );
     // Cohort of 2023-06-30: a 100 + b 100 = 200 (c starts in December). On 2024-06-30: a 150, b 0.
@@ -38,6 +30,6 @@ describe.skipIf(skipPostgres)('trailingRevenueRetentionSql in PostgreSQL', () =>
   });
 
   it('equals trailingNetRevenueRetention and trailingGrossRevenueRetention exactly, for any data, asOf and months', async () => {
-    await assertTrailingRetentionEqual('postgres', server.run, 100);
+    await assertTrailingRetentionEqual('postgres', (sql) => postgres().run(sql), 100);
   }, 30_000);
 });

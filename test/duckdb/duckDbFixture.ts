@@ -1,0 +1,44 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import { afterAll, beforeAll } from 'vitest';
+import type { MrrMovementsSqlRow } from '../../src/sql/index.js';
+
+/** What a DuckDB test file works with: its connection, its files and a way to run SQL on the connection. */
+export interface DuckDbFixture {
+  readonly connection: () => DuckDBConnection;
+  /** The path of a file in the fixture's directory: `periods.csv` (as given) and `periods.parquet` (converted). */
+  readonly file: (name: 'periods.csv' | 'periods.parquet') => string;
+  readonly run: (sql: string) => Promise<MrrMovementsSqlRow[]>;
+}
+
+/**
+ * An in-memory DuckDB for one test file, with `csv` written to periods.csv and converted to periods.parquet by
+ * `toParquet` (a SELECT over `read_csv(<file>)`, given the CSV's path), closed and deleted after the file's tests.
+ */
+export function useDuckDb(csv: string, toParquet: (csvPath: string) => string): DuckDbFixture {
+  let instance: DuckDBInstance;
+  let connection: DuckDBConnection;
+  let directory: string;
+  beforeAll(async () => {
+    instance = await DuckDBInstance.create(':memory:', { threads: '1' });
+    connection = await instance.connect();
+    directory = mkdtempSync(join(tmpdir(), 'customer-health-duckdb-'));
+    writeFileSync(join(directory, 'periods.csv'), csv);
+    const parquet = join(directory, 'periods.parquet');
+    await connection.run(
+      `COPY (${toParquet(join(directory, 'periods.csv'))}) TO '${parquet}' (FORMAT parquet)`,
+    );
+  });
+  afterAll(() => {
+    connection.closeSync();
+    instance.closeSync();
+    rmSync(directory, { recursive: true, force: true });
+  });
+  return {
+    connection: () => connection,
+    file: (name) => join(directory, name),
+    run: async (sql) => (await connection.runAndReadAll(sql)).getRowObjectsJson() as MrrMovementsSqlRow[],
+  };
+}
