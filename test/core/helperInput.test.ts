@@ -15,6 +15,9 @@ import { errorOf } from '../support/errorOf.js';
 
 // The date, statistics and sample helpers are public too: bad input is a MetricInputError naming the argument,
 // never a TypeError, a RangeError or a silently normalised date (Date.UTC would turn 2024-02-30 into March 1).
+// biome-ignore lint/suspicious/noSparseArray: a hole is what a spreadsheet export can leave behind
+const SPARSE_OBSERVATIONS = [{ duration: 1, event: true }, , { duration: 2, event: false }];
+
 describe('public helpers reject bad input by name', () => {
   it.each([
     [() => toDayNumber('2024-02-30'), 'invalid_date', ['isoDate']],
@@ -36,12 +39,7 @@ describe('public helpers reject bad input by name', () => {
     [() => generateSampleData({ months: 1e9 }), 'out_of_range', ['options', 'months']],
     [() => generateSampleData({ firstMonth: '2024-01-15' }), 'invalid_value', ['options', 'firstMonth']],
     [() => generateSampleData({ seed: Number.NaN }), 'not_integer', ['options', 'seed']],
-    // biome-ignore lint/suspicious/noSparseArray: a hole is what a spreadsheet export can leave behind
-    [
-      () => kaplanMeier([{ duration: 1, event: true }, , { duration: 2, event: false }] as never),
-      'invalid_type',
-      ['observations', 1],
-    ],
+    [() => kaplanMeier(SPARSE_OBSERVATIONS as never), 'invalid_type', ['observations', 1]],
   ] as const)('%# %s', (run, code, path) => {
     expect(errorOf(run)).toMatchObject({ code, path });
   });
