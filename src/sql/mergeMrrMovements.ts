@@ -3,26 +3,7 @@ import { describeValue, MetricInputError } from '../core/errors.js';
 import { toCount, toDecimal } from '../core/numeric.js';
 import { assertArray, assertObject } from '../core/options.js';
 import type { PeriodMovements } from '../revenue/mrrMovements.js';
-
-const MONEY = [
-  'startingMrr',
-  'newMrr',
-  'expansionMrr',
-  'contractionMrr',
-  'churnedMrr',
-  'reactivationMrr',
-  'endingMrr',
-] as const;
-
-const COUNTS = [
-  'startingCustomers',
-  'newCustomers',
-  'expandedCustomers',
-  'contractedCustomers',
-  'churnedCustomers',
-  'reactivatedCustomers',
-  'endingCustomers',
-] as const;
+import { PERIOD_COUNT_FIELDS, PERIOD_MONEY_FIELDS } from '../revenue/periodMovementFields.js';
 
 /**
  * Combines MRR movement tables computed on disjoint sets of customers (shards) into the table of all of them:
@@ -70,8 +51,8 @@ export function mergeMrrMovements(parts: readonly (readonly PeriodMovements[])[]
       return {
         start: row.start,
         end: row.end,
-        money: MONEY.map((field) => toDecimal(row[field], path(field), 'nonNegative')),
-        counts: COUNTS.map((field) => toCount(row[field], path(field))),
+        money: PERIOD_MONEY_FIELDS.map((field) => toDecimal(row[field], path(field), 'nonNegative')),
+        counts: PERIOD_COUNT_FIELDS.map((field) => toCount(row[field], path(field))),
       };
     });
     if (merged === undefined) {
@@ -99,10 +80,10 @@ export function mergeMrrMovements(parts: readonly (readonly PeriodMovements[])[]
   });
   return (merged ?? []).map((row) => {
     const result: Record<string, unknown> = { start: row.start, end: row.end };
-    MONEY.forEach((field, index) => {
+    PERIOD_MONEY_FIELDS.forEach((field, index) => {
       result[field] = row.money[index];
     });
-    COUNTS.forEach((field, index) => {
+    PERIOD_COUNT_FIELDS.forEach((field, index) => {
       result[field] = row.counts[index];
     });
     return result as unknown as PeriodMovements;

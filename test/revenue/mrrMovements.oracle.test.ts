@@ -6,7 +6,6 @@ import {
   GRANULARITIES,
   type Granularity,
   listPeriods,
-  type MrrMovements,
   type MrrMovementsOptions,
   mrrMovements,
   type PaidToFree,
@@ -14,47 +13,14 @@ import {
   toDayNumber,
   type WeekStartsOn,
 } from '../../src/index.js';
+import {
+  PERIOD_COUNT_FIELDS as COUNTS,
+  PERIOD_MONEY_FIELDS as MONEY,
+} from '../../src/revenue/periodMovementFields.js';
 import { subscriptionPeriods } from '../arbitraries.js';
+import { type PlainTable, plainTable } from './plainMovements.js';
 
-const MONEY = [
-  'startingMrr',
-  'newMrr',
-  'expansionMrr',
-  'contractionMrr',
-  'churnedMrr',
-  'reactivationMrr',
-  'endingMrr',
-] as const;
-const COUNTS = [
-  'startingCustomers',
-  'newCustomers',
-  'expandedCustomers',
-  'contractedCustomers',
-  'churnedCustomers',
-  'reactivatedCustomers',
-  'endingCustomers',
-] as const;
 const MODES: readonly PaidToFree[] = ['churn', 'contraction'];
-
-interface PlainTable {
-  readonly periods: (string | number)[][];
-  readonly customers: string[];
-}
-
-function plain(table: MrrMovements): PlainTable {
-  return {
-    periods: table.periods.map((row) => [
-      row.start,
-      row.end,
-      ...MONEY.map((field) => row[field].toString()),
-      ...COUNTS.map((field) => row[field]),
-    ]),
-    customers: table.customers.map(
-      (move) =>
-        `${move.periodStart} ${move.customerId} ${move.type} ${move.previousMrr} ${move.currentMrr} ${move.amount}`,
-    ),
-  };
-}
 
 // ---------------------------------------------------------------------------------------------------------------
 // The slow oracle: every calendar day, every row, plain Decimal sums; then a direct reading of the definitions.
@@ -247,7 +213,7 @@ describe('mrrMovements: agreement with a slow oracle', () => {
         range,
         (periods, granularity, weekStartsOn, paidToFree, range) => {
           const options = { granularity, weekStartsOn, paidToFree, ...range };
-          expect(plain(mrrMovements(periods, options))).toEqual(oracle(periods, options));
+          expect(plainTable(mrrMovements(periods, options))).toEqual(oracle(periods, options));
         },
       ),
       { numRuns: 40 },
@@ -264,7 +230,7 @@ describe('mrrMovements: agreement with a slow oracle', () => {
         (periods, variant, granularity, paidToFree) => {
           const data = widened(periods, variant);
           const options = { granularity, paidToFree };
-          expect(plain(mrrMovements(data, options))).toEqual(oracle(data, options));
+          expect(plainTable(mrrMovements(data, options))).toEqual(oracle(data, options));
         },
       ),
       { numRuns: 20 },

@@ -4,52 +4,18 @@ import {
   fromDayNumber,
   GRANULARITIES,
   type Granularity,
-  type MrrMovements,
   mrrMovements,
   type PaidToFree,
   toDayNumber,
 } from '../../src/index.js';
+import {
+  PERIOD_COUNT_FIELDS as COUNTS,
+  PERIOD_MONEY_FIELDS as MONEY,
+} from '../../src/revenue/periodMovementFields.js';
 import { subscriptionPeriods } from '../arbitraries.js';
+import { plainTable } from './plainMovements.js';
 
-const MONEY = [
-  'startingMrr',
-  'newMrr',
-  'expansionMrr',
-  'contractionMrr',
-  'churnedMrr',
-  'reactivationMrr',
-  'endingMrr',
-] as const;
-const COUNTS = [
-  'startingCustomers',
-  'newCustomers',
-  'expandedCustomers',
-  'contractedCustomers',
-  'churnedCustomers',
-  'reactivatedCustomers',
-  'endingCustomers',
-] as const;
 const MODES: readonly PaidToFree[] = ['churn', 'contraction'];
-
-interface PlainTable {
-  readonly periods: (string | number)[][];
-  readonly customers: string[];
-}
-
-function plain(table: MrrMovements): PlainTable {
-  return {
-    periods: table.periods.map((row) => [
-      row.start,
-      row.end,
-      ...MONEY.map((field) => row[field].toString()),
-      ...COUNTS.map((field) => row[field]),
-    ]),
-    customers: table.customers.map(
-      (move) =>
-        `${move.periodStart} ${move.customerId} ${move.type} ${move.previousMrr} ${move.currentMrr} ${move.amount}`,
-    ),
-  };
-}
 
 const granularity = fc.constantFrom<Granularity>(...GRANULARITIES);
 const coarse = fc.constantFrom<Granularity>('week', 'month', 'quarter', 'year');
@@ -94,7 +60,9 @@ describe('mrrMovements: properties', () => {
         paidToFree,
         ([periods, shuffled], granularity, paidToFree) => {
           const options = { granularity, paidToFree };
-          expect(plain(mrrMovements(shuffled, options))).toEqual(plain(mrrMovements(periods, options)));
+          expect(plainTable(mrrMovements(shuffled, options))).toEqual(
+            plainTable(mrrMovements(periods, options)),
+          );
         },
       ),
       { numRuns: 30 },
@@ -128,7 +96,9 @@ describe('mrrMovements: properties', () => {
             .sort()
             .at(-1)!;
           const options = { granularity, paidToFree, to };
-          expect(plain(mrrMovements(split, options))).toEqual(plain(mrrMovements(periods, options)));
+          expect(plainTable(mrrMovements(split, options))).toEqual(
+            plainTable(mrrMovements(periods, options)),
+          );
         },
       ),
       { numRuns: 30 },
@@ -150,9 +120,9 @@ describe('mrrMovements: properties', () => {
           const from = full.periods[low!]!.start;
           const to = full.periods[high!]!.start;
           const part = mrrMovements(periods, { granularity, paidToFree: mode, from, to });
-          const fullPlain = plain(full);
-          expect(plain(part).periods).toEqual(fullPlain.periods.slice(low, high! + 1));
-          expect(plain(part).customers).toEqual(
+          const fullPlain = plainTable(full);
+          expect(plainTable(part).periods).toEqual(fullPlain.periods.slice(low, high! + 1));
+          expect(plainTable(part).customers).toEqual(
             fullPlain.customers.filter((line) => line.slice(0, 10) >= from && line.slice(0, 10) <= to),
           );
         },

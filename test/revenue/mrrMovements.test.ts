@@ -11,25 +11,10 @@ import {
   type PaidToFree,
   type SubscriptionPeriod,
 } from '../../src/index.js';
-
-const MONEY = [
-  'startingMrr',
-  'newMrr',
-  'expansionMrr',
-  'contractionMrr',
-  'churnedMrr',
-  'reactivationMrr',
-  'endingMrr',
-] as const;
-const COUNTS = [
-  'startingCustomers',
-  'newCustomers',
-  'expandedCustomers',
-  'contractedCustomers',
-  'churnedCustomers',
-  'reactivatedCustomers',
-  'endingCustomers',
-] as const;
+import {
+  PERIOD_COUNT_FIELDS as COUNTS,
+  PERIOD_MONEY_FIELDS as MONEY,
+} from '../../src/revenue/periodMovementFields.js';
 
 /** A row as `[start, starting, new, expansion, contraction, churn, reactivation, ending]` MRR strings. */
 function money(table: MrrMovements): string[][] {

@@ -19,6 +19,7 @@ import {
   toDayNumber,
   type WeekStartsOn,
 } from '../../src/index.js';
+import { PERIOD_COUNT_FIELDS, PERIOD_MONEY_FIELDS } from '../../src/revenue/periodMovementFields.js';
 import {
   type MrrMovementsSqlRow,
   mrrMovementsSql,
@@ -74,24 +75,7 @@ export const movementOptions: fc.Arbitrary<MrrMovementsOptions> = fc
       : options,
   );
 
-const FIELDS = [
-  'start',
-  'end',
-  'startingMrr',
-  'newMrr',
-  'expansionMrr',
-  'contractionMrr',
-  'churnedMrr',
-  'reactivationMrr',
-  'endingMrr',
-  'startingCustomers',
-  'newCustomers',
-  'expandedCustomers',
-  'contractedCustomers',
-  'churnedCustomers',
-  'reactivatedCustomers',
-  'endingCustomers',
-] as const;
+const FIELDS = ['start', 'end', ...PERIOD_MONEY_FIELDS, ...PERIOD_COUNT_FIELDS] as const;
 
 /** Each row as one line of its fields in a fixed order; Decimals by value (`'100.000000'` reads `'100'`). */
 export function plainRows(rows: readonly PeriodMovements[]): string[] {
