@@ -1,3 +1,4 @@
+import { toCalendarDate } from '../core/calendarDate.js';
 import type { Decimal } from '../core/decimal.js';
 import { describeValue, MetricInputError } from '../core/errors.js';
 import { toCount, toDecimal } from '../core/numeric.js';
@@ -20,7 +21,8 @@ import { PERIOD_COUNT_FIELDS, PERIOD_MONEY_FIELDS } from '../revenue/periodMovem
  * Units: as in `mrrMovements` (exact Decimals; counts). Source: our convention (docs/sql.md, "Mergeable results").
  * Edge cases: no parts gives `[]`, and an empty part (a shard without rows) is skipped; parts whose period lists
  * differ (another `from`, `to` or granularity) are a MetricInputError (`invalid_value`), since a shard's state
- * outside its own range is unknown; a negative or non-numeric field is an error naming `[part, row, field]`.
+ * outside its own range is unknown; a negative or non-numeric field, a start or end that is not an ISO date, or a
+ * hole in a list is an error naming `[part, row, field]`.
  * Sharding must be by customer: one customer split over two shards can be counted twice.
  *
  * @category SQL
@@ -34,7 +36,8 @@ import { PERIOD_COUNT_FIELDS, PERIOD_MONEY_FIELDS } from '../revenue/periodMovem
 export function mergeMrrMovements(parts: readonly (readonly PeriodMovements[])[]): PeriodMovements[] {
   assertArray(parts, ['parts']);
   let merged: { start: string; end: string; money: Decimal[]; counts: number[] }[] | undefined;
-  parts.forEach((part, partIndex) => {
+  // Array.from visits the holes of sparse arrays, which forEach and map would skip unchecked.
+  Array.from(parts).forEach((part, partIndex) => {
     assertArray(part, ['parts', partIndex]);
     if (part.length === 0) return;
     if (merged !== undefined && merged.length !== part.length) {
@@ -45,12 +48,12 @@ export function mergeMrrMovements(parts: readonly (readonly PeriodMovements[])[]
         received: `${part.length} periods`,
       });
     }
-    const rows = part.map((row, rowIndex) => {
+    const rows = Array.from(part, (row, rowIndex) => {
       assertObject(row, ['parts', partIndex, rowIndex]);
       const path = (field: string) => ['parts', partIndex, rowIndex, field];
       return {
-        start: row.start,
-        end: row.end,
+        start: toCalendarDate(row.start, path('start')),
+        end: toCalendarDate(row.end, path('end')),
         money: PERIOD_MONEY_FIELDS.map((field) => toDecimal(row[field], path(field), 'nonNegative')),
         counts: PERIOD_COUNT_FIELDS.map((field) => toCount(row[field], path(field))),
       };

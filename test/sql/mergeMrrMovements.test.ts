@@ -84,6 +84,13 @@ describe('mergeMrrMovements: properties', () => {
   });
 });
 
+/** `values` followed by one hole (a real one, not undefined): the length says one more element than there is. */
+function withHole<T>(values: T[]): T[] {
+  const holey = [...values];
+  holey.length += 1;
+  return holey;
+}
+
 describe('mergeMrrMovements: bad input', () => {
   const january = mrrMovements([{ customerId: 'a', start: '2024-01-05', mrr: 10 }], {
     to: '2024-02-15',
@@ -104,6 +111,14 @@ describe('mergeMrrMovements: bad input', () => {
     [[january, ['row', 'row']], 'invalid_type', ['parts', 1, 0]],
     [['table'], 'invalid_type', ['parts', 0]],
     ['parts', 'invalid_type', ['parts']],
+    // forEach and map skip holes: these merged a shorter table, or gave a null row, without a word.
+    [[january, withHole(january.slice(0, 1))], 'invalid_type', ['parts', 1, 1]],
+    [withHole([january]), 'invalid_type', ['parts', 1]],
+    [
+      [january, [{ ...january[0]!, start: '2024-01-32' }, january[1]!]],
+      'invalid_date',
+      ['parts', 1, 0, 'start'],
+    ],
   ])('%j gives %s at %j', (parts, code, path) => {
     expect(() => mergeMrrMovements(parts as never)).toThrow(MetricInputError);
     expect(() => mergeMrrMovements(parts as never)).toThrow(expect.objectContaining({ code, path }));
