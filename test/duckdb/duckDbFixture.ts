@@ -42,3 +42,17 @@ export function useDuckDb(csv: string, toParquet: (csvPath: string) => string): 
     run: async (sql) => (await connection.runAndReadAll(sql)).getRowObjectsJson() as MrrMovementsSqlRow[],
   };
 }
+
+/**
+ * `[source, options, code, path]` of bad input every DuckDB runner rejects the same way: injections in a table
+ * name, a file path, the memory limit and a column name, a table without a connection, an unknown source kind.
+ */
+export const BAD_SOURCES_AND_OPTIONS: [object, object, string, (string | number)[]][] = [
+  [{ table: 'x; DROP TABLE y' }, { connection: undefined }, 'invalid_value', ['source', 'table']],
+  [{ table: 'subscription_periods' }, {}, 'missing_field', ['options', 'connection']],
+  [{ csv: "a.csv'); DROP TABLE y; --" }, {}, 'invalid_value', ['source', 'csv']],
+  [{ parquet: 'a\\b.parquet' }, {}, 'invalid_value', ['source', 'parquet']],
+  [{ json: 'a.json' }, {}, 'invalid_value', ['source']],
+  [{ csv: 'a.csv' }, { memoryLimit: "2GB'; DROP TABLE y; --" }, 'invalid_value', ['options', 'memoryLimit']],
+  [{ csv: 'a.csv' }, { columns: { mrr: 'mrr" + 1 --' } }, 'invalid_value', ['options', 'columns', 'mrr']],
+];

@@ -8,7 +8,7 @@ import {
   plainRows,
   TABLE,
 } from '../sql/engineEquality.js';
-import { useDuckDb } from './duckDbFixture.js';
+import { BAD_SOURCES_AND_OPTIONS, useDuckDb } from './duckDbFixture.js';
 
 // The worked example of docs/revenue-movements.md.
 const EXAMPLE = [
@@ -79,20 +79,7 @@ describe('mrrMovementsDuckDb: properties', () => {
 });
 
 describe('mrrMovementsDuckDb: bad input', () => {
-  it.each([
-    [{ table: 'x; DROP TABLE y' }, { connection: undefined }, 'invalid_value', ['source', 'table']],
-    [{ table: 'subscription_periods' }, {}, 'missing_field', ['options', 'connection']],
-    [{ csv: "a.csv'); DROP TABLE y; --" }, {}, 'invalid_value', ['source', 'csv']],
-    [{ parquet: 'a\\b.parquet' }, {}, 'invalid_value', ['source', 'parquet']],
-    [{ json: 'a.json' }, {}, 'invalid_value', ['source']],
-    [
-      { csv: 'a.csv' },
-      { memoryLimit: "2GB'; DROP TABLE y; --" },
-      'invalid_value',
-      ['options', 'memoryLimit'],
-    ],
-    [{ csv: 'a.csv' }, { columns: { mrr: 'mrr" + 1 --' } }, 'invalid_value', ['options', 'columns', 'mrr']],
-  ])('rejects %j with %j', async (source, options, code, path) => {
+  it.each([...BAD_SOURCES_AND_OPTIONS])('rejects %j with %j', async (source, options, code, path) => {
     const error = await mrrMovementsDuckDb(source as never, options as never).catch(
       (caught: unknown) => caught,
     );

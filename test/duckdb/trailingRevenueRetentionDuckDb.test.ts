@@ -8,7 +8,7 @@ import {
 } from '../../src/index.js';
 import { loadStatements, TABLE } from '../sql/engineEquality.js';
 import { assertTrailingRetentionEqual, plainRetention } from '../sql/trailingRetentionEquality.js';
-import { useDuckDb } from './duckDbFixture.js';
+import { BAD_SOURCES_AND_OPTIONS, useDuckDb } from './duckDbFixture.js';
 
 // The example of trailingNetRevenueRetention's doc comment.
 const EXAMPLE = [
@@ -81,18 +81,7 @@ describe('trailingRevenueRetentionDuckDb: properties', () => {
 
 describe('trailingRevenueRetentionDuckDb: bad input', () => {
   it.each([
-    [{ table: 'x; DROP TABLE y' }, { connection: undefined }, 'invalid_value', ['source', 'table']],
-    [{ table: 'subscription_periods' }, {}, 'missing_field', ['options', 'connection']],
-    [{ csv: "a.csv'); DROP TABLE y; --" }, {}, 'invalid_value', ['source', 'csv']],
-    [{ parquet: 'a\\b.parquet' }, {}, 'invalid_value', ['source', 'parquet']],
-    [{ json: 'a.json' }, {}, 'invalid_value', ['source']],
-    [
-      { csv: 'a.csv' },
-      { memoryLimit: "2GB'; DROP TABLE y; --" },
-      'invalid_value',
-      ['options', 'memoryLimit'],
-    ],
-    [{ csv: 'a.csv' }, { columns: { mrr: 'mrr" + 1 --' } }, 'invalid_value', ['options', 'columns', 'mrr']],
+    ...BAD_SOURCES_AND_OPTIONS,
     [{ csv: 'a.csv' }, { asOf: "2024-06-30' OR 1=1 --" }, 'invalid_date', ['options', 'asOf']],
     [{ csv: 'a.csv' }, { asOf: '2024-06-30', months: '12 --' }, 'invalid_number', ['options', 'months']],
   ])('rejects %j with %j', async (source, options, code, path) => {
