@@ -1,17 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { Decimal } from '../../src/core/decimal.js';
-import type { Numeric } from '../../src/core/numeric.js';
 import { grossRevenueChurnRate } from '../../src/revenue/grossRevenueChurnRate.js';
 import { errorOf } from '../support/errorOf.js';
-
-const cents = fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 50_000_000 }));
-const form = fc.constantFrom('number', 'string', 'decimal');
-function amount(value: number, as: string): Numeric {
-  if (as === 'number') return value / 100;
-  if (as === 'string') return (value / 100).toFixed(2);
-  return new Decimal(value).dividedBy(100);
-}
+import { amount, cents, form } from './rateArbitraries.js';
 
 // Starting MRR split into what was kept, churned and contracted, as snapshot movements always are.
 const row = fc

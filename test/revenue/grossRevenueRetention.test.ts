@@ -5,14 +5,7 @@ import type { Numeric } from '../../src/core/numeric.js';
 import { grossRevenueChurnRate } from '../../src/revenue/grossRevenueChurnRate.js';
 import { grossRevenueRetention } from '../../src/revenue/grossRevenueRetention.js';
 import { errorOf } from '../support/errorOf.js';
-
-const cents = fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 50_000_000 }));
-const form = fc.constantFrom('number', 'string', 'decimal');
-function amount(value: number, as: string): Numeric {
-  if (as === 'number') return value / 100;
-  if (as === 'string') return (value / 100).toFixed(2);
-  return new Decimal(value).dividedBy(100);
-}
+import { amount, cents, form } from './rateArbitraries.js';
 
 const row = fc
   .record({ kept: cents, churned: cents, contraction: cents, expansion: cents, as: form })

@@ -4,8 +4,7 @@ import { Decimal } from '../../src/core/decimal.js';
 import { MetricInputError } from '../../src/core/errors.js';
 import { isNegativeChurn } from '../../src/revenue/isNegativeChurn.js';
 import { netRevenueRetention } from '../../src/revenue/netRevenueRetention.js';
-
-const cents = fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 50_000_000 }));
+import { cents } from './rateArbitraries.js';
 
 const row = fc
   .record({ kept: cents, churned: cents, contraction: cents, expansion: cents, reactivation: cents })

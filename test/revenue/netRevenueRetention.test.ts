@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { Decimal } from '../../src/core/decimal.js';
-import type { Numeric } from '../../src/core/numeric.js';
 import type { CustomerChurnRateInput } from '../../src/revenue/customerChurnRate.js';
 import type { GrossRevenueChurnRateInput } from '../../src/revenue/grossRevenueChurnRate.js';
 import type { GrossRevenueRetentionInput } from '../../src/revenue/grossRevenueRetention.js';
@@ -12,20 +11,13 @@ import { netRevenueChurnRate } from '../../src/revenue/netRevenueChurnRate.js';
 import { type NetRevenueRetentionInput, netRevenueRetention } from '../../src/revenue/netRevenueRetention.js';
 import type { QuickRatioInput } from '../../src/revenue/quickRatio.js';
 import { errorOf } from '../support/errorOf.js';
+import { amount, cents, form } from './rateArbitraries.js';
 
 // Each ratio is rounded to 40 significant digits, so two routes to the same value agree to ~1e-39 of its
 // magnitude: an absolute 1e-35 fails for ratios above 1e4 (a tiny starting MRR and a large expansion).
 function close(a: Decimal, b: Decimal): boolean {
   const scale = Decimal.max(1, a.abs(), b.abs());
   return a.minus(b).abs().lessThanOrEqualTo(scale.times('1e-35'));
-}
-
-const cents = fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 50_000_000 }));
-const form = fc.constantFrom('number', 'string', 'decimal');
-function amount(value: number, as: string): Numeric {
-  if (as === 'number') return value / 100;
-  if (as === 'string') return (value / 100).toFixed(2);
-  return new Decimal(value).dividedBy(100);
 }
 
 interface RowCents {
