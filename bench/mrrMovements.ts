@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fromDayNumber, toDayNumber } from '../src/core/calendarDate.js';
 import { type MrrMovements, mrrMovements, type SubscriptionPeriod } from '../src/index.js';
+import { PERIOD_COUNT_FIELDS, PERIOD_MONEY_FIELDS } from '../src/revenue/periodMovementFields.js';
 import { seededRandom } from '../src/sample/seededRandom.js';
 
 const ROWS = Number(process.env.ROWS ?? 1_000_000);
@@ -72,22 +73,7 @@ function median(values: readonly number[]): number {
   return sorted[Math.floor(sorted.length / 2)]!;
 }
 
-const COLUMNS = [
-  'startingMrr',
-  'newMrr',
-  'expansionMrr',
-  'contractionMrr',
-  'churnedMrr',
-  'reactivationMrr',
-  'endingMrr',
-  'startingCustomers',
-  'newCustomers',
-  'expandedCustomers',
-  'contractedCustomers',
-  'churnedCustomers',
-  'reactivatedCustomers',
-  'endingCustomers',
-] as const;
+const COLUMNS = [...PERIOD_MONEY_FIELDS, ...PERIOD_COUNT_FIELDS] as const;
 
 function tableOf(result: MrrMovements): string[][] {
   return result.periods.map((row) => [row.start, ...COLUMNS.map((column) => row[column].toString())]);
