@@ -15,7 +15,7 @@ import {
 } from 'customer-health';
 
 // One row per subscription period: start inclusive, end exclusive, empty end = still active.
-const csv: Record<string, string>[] = parse(readFileSync('examples/data/subscriptions.csv'), {
+const csv: Record<string, string>[] = parse(readFileSync('examples/data/sample-subscriptions.csv'), {
   columns: true,
 });
 const subscriptions = csv.map((r) => ({

@@ -1,6 +1,8 @@
 // Writes the example data files of examples/data/ (committed; regenerate only if the generator changes):
-//   subscriptions.csv, marketing-spend.csv, onboarding.csv: one subscription business of 200 customers over
-//   24 months, from the library's own deterministic sample generator;
+//   marketing-spend.csv, onboarding.csv: the spend and onboarding milestones of the business whose billing
+//   export is sample-subscriptions.csv (500 customers over 36 months to 2026-11-01; test/sample checks that file),
+//   from the library's own deterministic sample generator with its default options (onboarding: the signups of
+//   the last 12 months, the ones a CS team still tracks);
 //   nps-responses.csv: 320 answers to the Q2 and Q3 2026 relationship surveys, with the account's segment;
 //   health-accounts.csv: a book of 240 accounts measured on 2026-05-01 with whether each churned by 2026-11-01.
 // Run: npm run build && node --import tsx examples/data/generate-data.ts [output directory]
@@ -16,18 +18,7 @@ const write = (name: string, header: string, rows: (string | number | null)[][])
     `${[header, ...rows.map((row) => row.map((v) => v ?? '').join(','))].join('\n')}\n`,
   );
 
-const data = generateSampleData({ seed: 14, customers: 200, firstMonth: '2024-11-01', months: 24 });
-write(
-  'subscriptions.csv',
-  'customer_id,subscription_id,start_date,end_date,mrr',
-  data.subscriptions.map((s) => [
-    s.customerId,
-    s.subscriptionId ?? '',
-    String(s.start),
-    s.end ? String(s.end) : '',
-    String(s.mrr),
-  ]),
-);
+const data = generateSampleData();
 write(
   'marketing-spend.csv',
   'month,spend',
@@ -69,7 +60,9 @@ write('nps-responses.csv', 'response_id,answered_on,score,segment', responses);
 write(
   'onboarding.csv',
   'customer_id,signed_up_on,reached_value_on',
-  data.onboarding.map((o) => [o.customerId, o.start, o.reachedValueAt]),
+  data.onboarding
+    .filter((o) => o.start >= '2025-11-01')
+    .map((o) => [o.customerId, o.start, o.reachedValueAt]),
 );
 
 // Health book: a latent product fit drives both the measures and the churn, as in real books; measures are noisy
