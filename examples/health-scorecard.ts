@@ -64,7 +64,7 @@ assert.deepEqual(
 );
 
 // Calibration: ridge logistic regression of churn on the standardised measure scores, weights ≥ 0, summing to 100.
-const calibration = calibrateWeights(card, { accounts, churned });
+const calibration = calibrateWeights(card, { accounts, churned })!; // null only if one class is empty
 const weights = calibration.weights!;
 console.log(
   'calibrated weights:',
