@@ -1,2 +1,3 @@
+export { type CohortRetentionDuckDbOptions, cohortRetentionDuckDb } from './cohortRetentionDuckDb.js';
 export * from './mrrMovementsDuckDb.js';
 export * from './trailingRevenueRetentionDuckDb.js';

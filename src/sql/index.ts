@@ -1,3 +1,5 @@
+export type { CohortRetentionFromSqlRowsOptions, CohortRetentionSqlOptions } from './cohortRetentionSql.js';
+export { cohortRetentionFromSqlRows, cohortRetentionSql } from './cohortRetentionSql.js';
 export * from './mergeMrrMovements.js';
 export * from './mrrMovementsSql.js';
 export * from './periodMovementsFromSqlRows.js';

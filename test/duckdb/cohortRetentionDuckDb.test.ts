@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import { cohortRetentionDuckDb } from '../../src/duckdb/index.js';
+import { cohortRetention, MetricInputError } from '../../src/index.js';
+import { cohortRetentionSql } from '../../src/sql/index.js';
+import { assertCohortRetentionEqual, plainCohorts } from '../sql/cohortRetentionEquality.js';
+import { loadStatements, TABLE } from '../sql/engineEquality.js';
+import { BAD_SOURCES_AND_OPTIONS, useDuckDb } from './duckDbFixture.js';
+
+// The example of cohortRetention's doc comment.
+const EXAMPLE = [
+  { customerId: 'a', start: '2024-01-10', end: '2024-03-15', mrr: 100 },
+  { customerId: 'b', start: '2024-01-20', end: null, mrr: 50 },
+  { customerId: 'b', start: '2024-02-01', end: null, mrr: 50 },
+];
+const CSV = `account,valid_from,valid_to,amount
+a,2024-01-10,2024-03-15,100
+b,2024-01-20,,50
+b,2024-02-01,,50
+`;
+const RENAMED = { customerId: 'account', start: 'valid_from', end: 'valid_to', mrr: 'amount' };
+
+const duckdb = useDuckDb(
+  CSV,
+  (csvPath) =>
+    `SELECT account AS customer_id, valid_from AS start_date, valid_to AS end_date, amount AS mrr FROM read_csv('${csvPath}')`,
+);
+const { run } = duckdb;
+
+describe('cohortRetentionDuckDb: worked example', () => {
+  it('gives the documented revenue retention 1, 4/3, 2/3 from a CSV file', async () => {
+    // January 31: a 100 + b 50 = 150 (one cohort of 2). February 29: a 100 + b 100 = 200 -> 200 / 150 = 4/3.
+    // March 31: a ended on March 15, b 100 -> 100 / 150 = 2/3, 1 customer.
+    const result = await cohortRetentionDuckDb(
+      { csv: duckdb.file('periods.csv') },
+      { basis: 'revenue', columns: RENAMED },
+    );
+    expect(plainCohorts(result)).toEqual([
+      'revenue',
+      'month',
+      [
+        '2024-01-01',
+        2,
+        '150',
+        [
+          [0, '2024-01-01', 2, '150', '1'],
+          [1, '2024-02-01', 2, '200', '1.333333333333333333333333333333333333333'],
+          [2, '2024-03-01', 1, '100', '0.6666666666666666666666666666666666666667'],
+        ],
+      ],
+      [
+        '2024-02-01',
+        0,
+        '0',
+        [
+          [0, '2024-02-01', 0, '0', null],
+          [1, '2024-03-01', 0, '0', null],
+        ],
+      ],
+      ['2024-03-01', 0, '0', [[0, '2024-03-01', 0, '0', null]]],
+    ]);
+  });
+
+  it('reads a Parquet file in its own database with a memory limit, with the TypeScript result', async () => {
+    const options = { granularity: 'week', from: '2024-01-01', to: '2024-04-01' } as const;
+    const result = await cohortRetentionDuckDb(
+      { parquet: duckdb.file('periods.parquet') },
+      { ...options, memoryLimit: '256MB' },
+    );
+    expect(plainCohorts(result)).toEqual(plainCohorts(cohortRetention(EXAMPLE, options)));
+    expect(result.cohorts).toHaveLength(14);
+  });
+
+  it('reads a table of a connection it is given, and gives the truncated retention column', async () => {
+    for (const statement of loadStatements(EXAMPLE)) await duckdb.connection().run(statement);
+    const result = await cohortRetentionDuckDb({ table: TABLE }, { connection: duckdb.connection() });
+    expect(plainCohorts(result)).toEqual(plainCohorts(cohortRetention(EXAMPLE)));
+    const rows = await run(cohortRetentionSql({ dialect: 'duckdb', source: TABLE, basis: 'revenue' }));
+    // 200 / 150 and 100 / 150 truncated toward zero to 12 places; NULL for the empty cohorts.
+    expect(rows.map((row) => row.retention)).toEqual([
+      '1.000000000000',
+      '1.333333333333',
+      '0.666666666666',
+      null,
+      null,
+      null,
+    ]);
+  });
+
+  it('gives no cohorts for an empty source without a range', async () => {
+    for (const statement of loadStatements([])) await duckdb.connection().run(statement);
+    const result = await cohortRetentionDuckDb({ table: TABLE }, { connection: duckdb.connection() });
+    expect(result).toEqual({ basis: 'customers', granularity: 'month', cohorts: [] });
+  });
+});
+
+describe('cohortRetentionDuckDb: properties', () => {
+  it('equals cohortRetention exactly, for any data, granularity, basis and range, rows on period edges included', async () => {
+    await assertCohortRetentionEqual('duckdb', run, 150);
+  }, 60_000);
+});
+
+describe('cohortRetentionDuckDb: bad input', () => {
+  it.each([
+    ...BAD_SOURCES_AND_OPTIONS,
+    [{ csv: 'a.csv' }, { from: "2024-01-01' OR 1=1 --" }, 'invalid_date', ['options', 'from']],
+    [{ csv: 'a.csv' }, { from: '2024-02-01', to: '2024-01-01' }, 'end_before_start', ['options', 'to']],
+    [{ csv: 'a.csv' }, { basis: 'logos' }, 'invalid_option', ['options', 'basis']],
+    [{ csv: 'a.csv' }, { timeZone: 'Asia/Tokyo' }, 'unknown_field', ['options', 'timeZone']],
+  ])('rejects %j with %j', async (source, options, code, path) => {
+    const error = await cohortRetentionDuckDb(source as never, options as never).catch(
+      (caught: unknown) => caught,
+    );
+    expect(error).toBeInstanceOf(MetricInputError);
+    expect(error).toMatchObject({ code, path });
+  });
+
+  it('rejects options that are not an object', async () => {
+    const error = await cohortRetentionDuckDb({ csv: 'a.csv' }, null as never).catch(
+      (caught: unknown) => caught,
+    );
+    expect(error).toMatchObject({ code: 'invalid_type', path: ['options'] });
+  });
+});
