@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
-import { buildReport } from '../../src/cli/buildReport.js';
 import { runCli } from '../../src/cli/runCli.js';
 import { mrrMovements, trailingGrossRevenueRetention, trailingNetRevenueRetention } from '../../src/index.js';
+import { buildReport } from '../../src/io/buildReport.js';
 
 async function run(...argv: string[]) {
   let stdout = '';
