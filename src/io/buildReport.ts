@@ -78,8 +78,10 @@ const OPTION_KEYS = new Set([
  * })
  * report.asOf
  * //=> '2024-03-01'
- * [report.periods.at(-1).start, report.periods.at(-1).partial, report.summary.mrr.toString()]
- * //=> ['2024-03-01', true, '100']
+ * report.periods.at(-1).partial
+ * //=> true
+ * report.summary.mrr.toString()
+ * //=> '100'
  */
 export function buildReport(input: ReportInput, options: ReportOptions = {}): Report {
   assertObject(input as unknown, []);

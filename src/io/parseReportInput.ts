@@ -104,8 +104,10 @@ const INTERVAL_WORDS: Readonly<Record<string, BillingInterval>> = {
  * @category Report
  * @example
  * const parsed = parseReportInput('\uFEFFcustomer_id,start_date,end_date,amount,interval\nacme,2024-01-01,,1200,year\n,,,,\n')
- * [parsed.format, parsed.blankRowsSkipped, parsed.rowNumbers]
- * //=> ['csv', 1, [2]]
+ * parsed.blankRowsSkipped
+ * //=> 1
+ * parsed.rowNumbers
+ * //=> [2]
  * parsed.input.subscriptions[0].mrr.toString()
  * //=> '100'
  * parseReportInput('[{"customerId":"a","start":"2024-01-01","mrr":10}]').input.subscriptions[0].end
