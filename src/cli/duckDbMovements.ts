@@ -16,8 +16,8 @@ export interface DuckDbMovementsOptions {
   readonly asOf?: string;
   /** Decimal places MRR is computed with (`DECIMAL(38, mrrScale)`), 0 … 18. */
   readonly mrrScale: number;
-  /** Called about ten times a second while DuckDB works, with its progress in percent (0 … 100). */
-  readonly onProgress?: (percentage: number) => void;
+  /** Called about ten times a second while DuckDB works: its progress in percent (0 … 100) and the step. */
+  readonly onProgress?: (percentage: number, phase: string) => void;
 }
 
 /** What the DuckDB engine hands to `buildReport`, and what the report says about how the data was read. @private */
@@ -66,33 +66,40 @@ export async function duckDbMovements(
   const connection = await instance.connect();
   try {
     await connection.run('SET enable_progress_bar = true; SET enable_progress_bar_print = false;');
-    const run = (sql: string) => withProgress(connection, options.onProgress, () => rows(connection, sql));
+    const track = <T>(phase: string, work: () => Promise<T>) =>
+      withProgress(connection, options.onProgress, phase, work);
     const source = parquet ? `read_parquet(${path})` : `read_csv(${path}, header = true, all_varchar = true)`;
-    const names = parquet ? await parquetColumns(connection, source, file) : csvHeader(file);
+    const described = parquet ? await parquetColumns(connection, source, file) : null;
+    const names = described === null ? csvHeader(file) : described.map((entry) => entry.name);
     const column = findColumns(names, file);
     const q = (field: Column) => quoteIdentifier(column[field], ['columns', field], false);
-    let blankRowsSkipped: number | null = null;
-    let rawRows: string;
-    if (parquet) {
-      rawRows = `SELECT ${q('customerId')} AS customer_id, CAST(${q('start')} AS DATE) AS start_date, CAST(${q('end')} AS DATE) AS end_date, ${q('mrr')} AS mrr FROM ${source}`;
-    } else {
-      // Cells are text: trimmed, and an empty cell is NULL; a row of only blank cells is skipped and counted.
-      const blank = `coalesce(trim(concat_ws('', *COLUMNS(*))), '') = ''`;
-      const [counted] = await run(`SELECT count(*) AS n FROM ${source} WHERE ${blank}`);
-      blankRowsSkipped = Number(counted?.n ?? 0);
-      const cell = (field: Column) => `NULLIF(trim(${q(field)}), '')`;
-      rawRows = `SELECT ${cell('customerId')} AS customer_id, CAST(${cell('start')} AS DATE) AS start_date, CAST(${cell('end')} AS DATE) AS end_date, ${cell('mrr')} AS mrr FROM ${source} WHERE NOT (${blank})`;
-    }
-    await connection.run(`CREATE TEMP VIEW raw_rows AS ${rawRows}`);
-    await refuseInexactMrr(run, connection, options.mrrScale, file);
+    // A CSV is read as text: cells trimmed, an empty cell NULL, a row of only blank cells skipped and counted.
+    const blank = parquet ? 'false' : `coalesce(trim(concat_ws('', *COLUMNS(*))), '') = ''`;
+    const cell = (field: Column) => (parquet ? q(field) : `NULLIF(trim(${q(field)}), '')`);
+    const flagged = `SELECT ${blank} AS blank_row, ${cell('customerId')} AS customer_id, CAST(${cell('start')} AS DATE) AS start_date, CAST(${cell('end')} AS DATE) AS end_date, ${cell('mrr')} AS mrr FROM ${source}`;
+    await connection.run(`CREATE TEMP VIEW flagged_rows AS ${flagged}`);
+    await connection.run(
+      'CREATE TEMP VIEW raw_rows AS SELECT customer_id, start_date, end_date, mrr FROM flagged_rows WHERE NOT blank_row',
+    );
+    // One scan before the work: blank rows, MRR the scale would round, and the last day of the data.
+    const mrrType =
+      described === null ? 'VARCHAR' : described.find((entry) => entry.name === column.mrr)!.type;
+    const inexact =
+      mrrType === 'VARCHAR'
+        ? `NOT regexp_full_match(mrr, '[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)') OR length(regexp_extract(mrr, '[.]([0-9]*?)0*$', 1)) > ${options.mrrScale}`
+        : `CAST(CAST(mrr AS DECIMAL(38, ${options.mrrScale})) AS DOUBLE) <> CAST(mrr AS DOUBLE)`;
+    const kept = 'NOT blank_row';
+    const wrong = `${kept} AND mrr IS NOT NULL AND (${inexact})`;
+    const [scan] = await track('checking', () =>
+      rows(
+        connection,
+        `SELECT count(*) FILTER (WHERE blank_row) AS blank_rows, count(*) FILTER (WHERE ${wrong}) AS inexact_rows, arg_min(CAST(mrr AS VARCHAR), start_date) FILTER (WHERE ${wrong}) AS inexact_mrr, arg_min(customer_id, start_date) FILTER (WHERE ${wrong}) AS inexact_customer, max(greatest(start_date, coalesce(end_date, start_date))) FILTER (WHERE ${kept}) AS last_day FROM flagged_rows`,
+      ),
+    );
+    const blankRowsSkipped = parquet ? null : Number(scan?.blank_rows ?? 0);
+    refuseInexactMrr(scan, options.mrrScale, file);
 
-    let asOf = options.asOf ?? null;
-    if (asOf === null) {
-      const [last] = await run(
-        'SELECT max(greatest(start_date, coalesce(end_date, start_date))) AS last_day FROM raw_rows',
-      );
-      asOf = (last?.last_day as string | null | undefined) ?? null;
-    }
+    const asOf = options.asOf ?? (scan?.last_day as string | null | undefined) ?? null;
     if (asOf === null) return { input: { movements: [] }, asOf: null, blankRowsSkipped };
     // The rows as known on asOf, as buildReport reads subscriptions.
     await connection.run(
@@ -100,7 +107,7 @@ export async function duckDbMovements(
     );
     const table = { table: 'rows_as_of' };
     const common = { connection, mrrScale: options.mrrScale };
-    const movements = await withProgress(connection, options.onProgress, () =>
+    const movements = await track('movements', () =>
       duckdb.mrrMovementsDuckDb(table, {
         ...common,
         granularity: options.granularity,
@@ -112,10 +119,10 @@ export async function duckDbMovements(
     const monthlyMovements =
       options.granularity === 'month' && options.from === undefined
         ? undefined
-        : await withProgress(connection, options.onProgress, () =>
+        : await track('monthly churn', () =>
             duckdb.mrrMovementsDuckDb(table, { ...common, granularity: 'month', to: asOf }),
           );
-    const trailingRevenueRetention = await withProgress(connection, options.onProgress, () =>
+    const trailingRevenueRetention = await track('trailing NRR', () =>
       duckdb.trailingRevenueRetentionDuckDb(table, { ...common, asOf }),
     );
     return {
@@ -137,45 +144,32 @@ export async function duckDbMovements(
 }
 
 // Refuses MRR that DECIMAL(38, scale) would round: text with more significant decimal places than the scale (or
-// not a plain decimal), or a typed value that changes when cast.
-async function refuseInexactMrr(
-  run: (sql: string) => Promise<Record<string, unknown>[]>,
-  connection: DuckDBConnection,
-  scale: number,
-  file: string,
-): Promise<void> {
-  const [described] = await rows(connection, 'SELECT typeof(mrr) AS type FROM raw_rows LIMIT 1');
-  if (described === undefined) return;
-  const inexact =
-    described.type === 'VARCHAR'
-      ? `NOT regexp_full_match(mrr, '[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)') OR length(regexp_extract(mrr, '[.]([0-9]*?)0*$', 1)) > ${scale}`
-      : `CAST(CAST(mrr AS DECIMAL(38, ${scale})) AS DOUBLE) <> CAST(mrr AS DOUBLE)`;
-  const [found] = await run(
-    `SELECT count(*) AS n, arg_min(CAST(mrr AS VARCHAR), start_date) AS mrr, arg_min(customer_id, start_date) AS customer_id FROM raw_rows WHERE mrr IS NOT NULL AND (${inexact})`,
-  );
-  const count = Number(found?.n ?? 0);
+// not a plain decimal), or a typed value that changes when cast; `scan` holds their count and the earliest one.
+function refuseInexactMrr(scan: Record<string, unknown> | undefined, scale: number, file: string): void {
+  const count = Number(scan?.inexact_rows ?? 0);
   if (count === 0) return;
-  const value = String(found?.mrr);
+  const value = String(scan?.inexact_mrr);
   const places = /^[+-]?\d*\.?(\d*?)0*$/.exec(value)?.[1]?.length;
   const needs =
     places === undefined || places > 18
       ? 'is not a plain decimal within 18 places'
       : `needs ${places} decimal places: run again with --mrr-scale ${places}`;
   throw new InputFileError(
-    `${file}: ${count} row(s) hold MRR that --engine duckdb would round at --mrr-scale ${scale} (DECIMAL(38, ${scale})), e.g. customer ${String(found?.customer_id)} with mrr ${value}, which ${needs}; nothing was rounded`,
+    `${file}: ${count} row(s) hold MRR that --engine duckdb would round at --mrr-scale ${scale} (DECIMAL(38, ${scale})), e.g. customer ${String(scan?.inexact_customer)} with mrr ${value}, which ${needs}; nothing was rounded`,
   );
 }
 
 // Polls DuckDB's own progress (a percentage, -1 while unknown) while `work` runs.
 async function withProgress<T>(
   connection: DuckDBConnection,
-  onProgress: ((percentage: number) => void) | undefined,
+  onProgress: ((percentage: number, phase: string) => void) | undefined,
+  phase: string,
   work: () => Promise<T>,
 ): Promise<T> {
   if (onProgress === undefined) return work();
   const timer = setInterval(() => {
     const { percentage } = connection.progress;
-    if (percentage >= 0) onProgress(percentage);
+    if (percentage >= 0) onProgress(percentage, phase);
   }, 100);
   try {
     return await work();
@@ -205,9 +199,16 @@ function findColumns(headers: readonly string[], file: string): Record<Column, s
   return found;
 }
 
-async function parquetColumns(connection: DuckDBConnection, source: string, file: string): Promise<string[]> {
+async function parquetColumns(
+  connection: DuckDBConnection,
+  source: string,
+  file: string,
+): Promise<{ name: string; type: string }[]> {
   try {
-    return (await rows(connection, `DESCRIBE SELECT * FROM ${source}`)).map((row) => String(row.column_name));
+    return (await rows(connection, `DESCRIBE SELECT * FROM ${source}`)).map((row) => ({
+      name: String(row.column_name),
+      type: String(row.column_type),
+    }));
   } catch (error) {
     throw new InputFileError(`cannot read ${file}: ${(error as Error).message}`);
   }
