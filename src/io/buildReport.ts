@@ -62,7 +62,7 @@ const OPTION_KEYS = new Set([
  * is spread evenly, over the last complete periods spanning `trailingChurnMonths` months.
  * Units: money per month (MRR, ARPA), money per customer (LTV, CAC), ratios, days (time to value).
  * Source: ChartMogul (LTV = ARPA / customer churn with a six-month trailing average); the conversion is ours
- * (docs/unit-economics.md, "LTV in the report").
+ * (docs/io.md, "LTV is per month at every granularity").
  * Edge cases: `asOf` defaults to the last day of the data (the latest start or end date), never a day past it;
  * a last period running on past `asOf` is marked `partial` (a partial month is left out of the churn window). No periods gives
  * nulls; CAC needs monthly granularity. Bad input or options are a MetricInputError (subscriptions at

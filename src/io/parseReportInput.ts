@@ -55,6 +55,9 @@ export type SubscriptionField = keyof SubscriptionPeriod | 'amount' | 'interval'
  * export's `amount` + `interval` (+ `interval_count`) stand in for `mrr`.
  *
  * @category Report
+ * @example
+ * SUBSCRIPTION_COLUMN_ALIASES.mrr
+ * //=> ['mrr', 'monthly_amount', 'monthlyAmount']
  */
 export const SUBSCRIPTION_COLUMN_ALIASES: Readonly<Record<SubscriptionField, readonly string[]>> = {
   customerId: ['customerId', 'customer_id'],
