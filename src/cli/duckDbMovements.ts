@@ -1,6 +1,6 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import type { IsoDate } from '../core/calendarDate.js';
+import { type IsoDate, toCalendarDate } from '../core/calendarDate.js';
 import type { Granularity } from '../core/periods.js';
 import { csvRecords } from '../io/internal/csvRecords.js';
 import { SUBSCRIPTION_COLUMN_ALIASES } from '../io/parseReportInput.js';
@@ -60,6 +60,9 @@ export async function duckDbMovements(
       '--engine duckdb needs the optional package @duckdb/node-api: run `npm install @duckdb/node-api`',
     );
   }
+  // Validated before it is written into SQL as a DATE literal.
+  const givenAsOf =
+    options.asOf === undefined ? undefined : toCalendarDate(options.asOf, ['options', 'asOf']);
   const parquet = file.toLowerCase().endsWith('.parquet');
   const path = fileLiteral(file);
   const instance = await api.DuckDBInstance.create(':memory:');
@@ -99,7 +102,7 @@ export async function duckDbMovements(
     const blankRowsSkipped = parquet ? null : Number(scan?.blank_rows ?? 0);
     refuseInexactMrr(scan, options.mrrScale, file);
 
-    const asOf = options.asOf ?? (scan?.last_day as string | null | undefined) ?? null;
+    const asOf = givenAsOf ?? (scan?.last_day as string | null | undefined) ?? null;
     if (asOf === null) return { input: { movements: [] }, asOf: null, blankRowsSkipped };
     // The rows as known on asOf, as buildReport reads subscriptions.
     await connection.run(

@@ -417,6 +417,10 @@ describe('customer-health report --engine duckdb: exact or refused, blank rows, 
     );
     expect(exponent.stderr).toContain('is not a plain decimal');
     expect((await run('report', path, '--mrr-scale', '19', '--engine', 'duckdb')).code).toBe(2);
+    // The as-of day is validated before it reaches SQL.
+    const injected = await run('report', path, '--engine', 'duckdb', '--as-of', "2024-01-31' OR 1=1 --");
+    expect(injected.code).toBe(1);
+    expect(injected.stderr).toContain('options.asOf must be');
     expect((await run('report', path, '--mrr-scale', '7')).code).toBe(2);
   });
 
