@@ -3,7 +3,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { type IsoDate, toCalendarDate } from '../core/calendarDate.js';
 import type { Granularity } from '../core/periods.js';
 import { csvRecords } from '../io/internal/csvRecords.js';
-import { SUBSCRIPTION_COLUMN_ALIASES } from '../io/parseReportInput.js';
+import { SUBSCRIPTION_COLUMN_ALIASES } from '../io/subscriptionColumnAliases.js';
 import type { ReportInput } from '../io/types.js';
 import { quoteIdentifier } from '../sql/quoteIdentifier.js';
 import { InputFileError } from './readInputFile.js';

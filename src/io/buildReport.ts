@@ -6,7 +6,7 @@ import {
   toDayNumber,
 } from '../core/calendarDate.js';
 import { type Decimal, ZERO } from '../core/decimal.js';
-import { describeValue, MetricInputError, relocateError } from '../core/errors.js';
+import { describeValue, MetricInputError } from '../core/errors.js';
 import { toDecimal, toUnitInterval } from '../core/numeric.js';
 import { assertArray, assertKnownKeys, assertObject, oneOf } from '../core/options.js';
 import { GRANULARITIES, type Granularity } from '../core/periods.js';
@@ -31,10 +31,11 @@ import { averageRevenuePerAccount } from '../unit-economics/averageRevenuePerAcc
 import { cacPaybackMonths } from '../unit-economics/cacPaybackMonths.js';
 import { customerAcquisitionCost } from '../unit-economics/customerAcquisitionCost.js';
 import { lifetimeValue } from '../unit-economics/lifetimeValue.js';
-import { lastDayOfPeriods, periodsKnownOn } from './internal/asOf.js';
-import { monthsPerPeriod, periodsSpanning, toMonthlyChurn } from './internal/monthlyChurn.js';
+import { datedPeriod, inCallerRows, lastDayOfPeriods, periodsKnownOn } from './internal/asOf.js';
+import { trailingMonthlyChurn } from './internal/monthlyChurn.js';
 import { reportHealth } from './internal/reportHealth.js';
-import type { Report, ReportChurnWindow, ReportInput, ReportOptions, ReportPeriodRow } from './types.js';
+import { positiveNumber, wholeNumber } from './internal/reportOptions.js';
+import type { Report, ReportInput, ReportOptions, ReportPeriodRow } from './types.js';
 
 const OPTION_KEYS = new Set([
   'granularity',
@@ -270,86 +271,6 @@ export function buildReport(input: ReportInput, options: ReportOptions = {}): Re
     timeToValue: ttv,
     cohorts,
   };
-}
-
-// The churn LTV uses: the complete periods (ending on or before asOf) with a churn rate among the last ones
-// spanning `months` months, each converted to a monthly rate (unchanged for months).
-function trailingMonthlyChurn(
-  table: readonly PeriodMovements[],
-  asOf: IsoDate | null,
-  granularity: Granularity,
-  months: number,
-): { rates: Decimal[]; average: Decimal; window: ReportChurnWindow } | null {
-  if (asOf === null) return null;
-  const lastDay = toDayNumber(asOf);
-  const complete = table.filter((row) => toDayNumber(row.end) - 1 <= lastDay);
-  const recent = complete
-    .slice(-periodsSpanning(months, granularity))
-    .map((row) => ({ row, rate: customerChurnRate(row) }))
-    .filter((entry): entry is { row: PeriodMovements; rate: Decimal } => entry.rate !== null);
-  if (recent.length === 0) return null;
-  const length = monthsPerPeriod(granularity);
-  const rates = recent.map((entry) => toMonthlyChurn(entry.rate, length));
-  return {
-    rates,
-    average: rates.reduce((sum, rate) => sum.plus(rate)).dividedBy(rates.length),
-    window: {
-      granularity,
-      periods: recent.length,
-      from: recent[0]!.row.start,
-      to: fromDayNumber(toDayNumber(recent.at(-1)!.row.end) - 1),
-      monthsPerPeriod: length,
-    },
-  };
-}
-
-// A subscription period with its dates validated and written as 'YYYY-MM-DD' (read in UTC, as mrrMovements).
-function datedPeriod(
-  row: unknown,
-  index: number,
-): SubscriptionPeriod & { start: IsoDate; end: IsoDate | null } {
-  assertObject(row, ['subscriptions', index]);
-  const period = row as unknown as SubscriptionPeriod;
-  return {
-    ...period,
-    start: toCalendarDate(period.start, ['subscriptions', index, 'start']),
-    end:
-      period.end === undefined || period.end === null
-        ? null
-        : toCalendarDate(period.end, ['subscriptions', index, 'end']),
-  };
-}
-
-// mrrMovements names the rows it was given (`periods[i]`); the caller gave `subscriptions[sourceIndex[i]]`.
-function inCallerRows(error: unknown, sourceIndex: readonly number[]): unknown {
-  if (!(error instanceof MetricInputError)) return error;
-  const [root, index, ...rest] = error.path;
-  if (root !== 'periods' || typeof index !== 'number') return error;
-  return relocateError(error, ['subscriptions', sourceIndex[index] ?? index, ...rest]);
-}
-
-function positiveNumber(value: unknown, name: string): number {
-  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
-    throw new MetricInputError({
-      code: 'out_of_range',
-      path: ['options', name],
-      expected: 'a finite number > 0',
-      received: describeValue(value),
-    });
-  }
-  return value;
-}
-
-function wholeNumber(value: unknown, name: string, minimum: number): number {
-  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < minimum) {
-    throw new MetricInputError({
-      code: 'out_of_range',
-      path: ['options', name],
-      expected: `a whole number >= ${minimum}`,
-      received: describeValue(value),
-    });
-  }
-  return value;
 }
 
 // A figure computed outside is used only if it was measured on the report's own day.

@@ -10,8 +10,8 @@ export {
   type ParseReportInputOptions,
   parseReportInput,
   type ReportInputFormat,
-  SUBSCRIPTION_COLUMN_ALIASES,
 } from './parseReportInput.js';
+export { SUBSCRIPTION_COLUMN_ALIASES } from './subscriptionColumnAliases.js';
 export type {
   Report,
   ReportChurnWindow,

@@ -1,4 +1,6 @@
-import { toDayNumber } from '../../core/calendarDate.js';
+import { type IsoDate, toCalendarDate, toDayNumber } from '../../core/calendarDate.js';
+import { MetricInputError, relocateError } from '../../core/errors.js';
+import { assertObject } from '../../core/options.js';
 import type { SubscriptionPeriod } from '../../revenue/subscriptionPeriod.js';
 
 /**
@@ -37,4 +39,29 @@ export function periodsKnownOn<
     sourceIndex.push(index);
   });
   return { known, sourceIndex };
+}
+
+/** A subscription period with its dates validated and written as 'YYYY-MM-DD' (read in UTC, as mrrMovements). @private */
+export function datedPeriod(
+  row: unknown,
+  index: number,
+): SubscriptionPeriod & { start: IsoDate; end: IsoDate | null } {
+  assertObject(row, ['subscriptions', index]);
+  const period = row as unknown as SubscriptionPeriod;
+  return {
+    ...period,
+    start: toCalendarDate(period.start, ['subscriptions', index, 'start']),
+    end:
+      period.end === undefined || period.end === null
+        ? null
+        : toCalendarDate(period.end, ['subscriptions', index, 'end']),
+  };
+}
+
+/** mrrMovements names the rows it was given (`periods[i]`); the caller gave `subscriptions[sourceIndex[i]]`. @private */
+export function inCallerRows(error: unknown, sourceIndex: readonly number[]): unknown {
+  if (!(error instanceof MetricInputError)) return error;
+  const [root, index, ...rest] = error.path;
+  if (root !== 'periods' || typeof index !== 'number') return error;
+  return relocateError(error, ['subscriptions', sourceIndex[index] ?? index, ...rest]);
 }

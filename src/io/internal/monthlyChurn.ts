@@ -1,6 +1,10 @@
+import { fromDayNumber, type IsoDate, toDayNumber } from '../../core/calendarDate.js';
 import { type Decimal, ONE } from '../../core/decimal.js';
 import { toDecimal } from '../../core/numeric.js';
 import type { Granularity } from '../../core/periods.js';
+import { customerChurnRate } from '../../revenue/customerChurnRate.js';
+import type { PeriodMovements } from '../../revenue/mrrMovements.js';
+import type { ReportChurnWindow } from '../types.js';
 
 // The Gregorian calendar's average month: 365.2425 days / 12 (exact in decimal).
 const DAYS_PER_MONTH = toDecimal('30.436875');
@@ -42,4 +46,37 @@ export function toMonthlyChurn(rate: Decimal, months: Decimal): Decimal {
  */
 export function periodsSpanning(months: number, granularity: Granularity): number {
   return Math.max(1, Math.round(toDecimal(months).dividedBy(monthsPerPeriod(granularity)).toNumber()));
+}
+
+/**
+ * The churn LTV uses: the complete periods (ending on or before asOf) with a churn rate among the last ones
+ * spanning `months` months, each converted to a monthly rate (unchanged for months). @private
+ */
+export function trailingMonthlyChurn(
+  table: readonly PeriodMovements[],
+  asOf: IsoDate | null,
+  granularity: Granularity,
+  months: number,
+): { rates: Decimal[]; average: Decimal; window: ReportChurnWindow } | null {
+  if (asOf === null) return null;
+  const lastDay = toDayNumber(asOf);
+  const complete = table.filter((row) => toDayNumber(row.end) - 1 <= lastDay);
+  const recent = complete
+    .slice(-periodsSpanning(months, granularity))
+    .map((row) => ({ row, rate: customerChurnRate(row) }))
+    .filter((entry): entry is { row: PeriodMovements; rate: Decimal } => entry.rate !== null);
+  if (recent.length === 0) return null;
+  const length = monthsPerPeriod(granularity);
+  const rates = recent.map((entry) => toMonthlyChurn(entry.rate, length));
+  return {
+    rates,
+    average: rates.reduce((sum, rate) => sum.plus(rate)).dividedBy(rates.length),
+    window: {
+      granularity,
+      periods: recent.length,
+      from: recent[0]!.row.start,
+      to: fromDayNumber(toDayNumber(recent.at(-1)!.row.end) - 1),
+      monthsPerPeriod: length,
+    },
+  };
 }
