@@ -11,6 +11,8 @@ const areas = [
   'health',
   'sample',
   'sql',
+  // From rows as exported (CSV/JSON text) to the report as data; Node-free.
+  'io',
 ];
 const entries: Record<string, string> = { index: 'src/index.ts' };
 for (const area of areas) entries[`${area}/index`] = `src/${area}/index.ts`;

@@ -1,22 +1,47 @@
 import { closeSync, openSync, readSync } from 'node:fs';
-import { parse } from 'csv-parse/sync';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { type IsoDate, toCalendarDate } from '../core/calendarDate.js';
 import type { Granularity } from '../core/periods.js';
-import type { MrrMovementsSqlColumns } from '../sql/mrrMovementsSql.js';
-import { type ReportInput, reportAsOf } from './buildReport.js';
-import { InputFileError, subscriptionColumnAliases } from './readInputFile.js';
+import { csvRecords } from '../io/internal/csvRecords.js';
+import { SUBSCRIPTION_COLUMN_ALIASES } from '../io/subscriptionColumnAliases.js';
+import type { ReportInput } from '../io/types.js';
+import { quoteIdentifier } from '../sql/quoteIdentifier.js';
+import { InputFileError } from './readInputFile.js';
 
 /** @private */
 export interface DuckDbMovementsOptions {
   readonly granularity: Granularity;
   readonly from?: string;
-  readonly to?: string;
+  /** The report's as-of day; default: the last day of the data (latest start or end date). */
+  readonly asOf?: string;
+  /** Decimal places MRR is computed with (`DECIMAL(38, mrrScale)`), 0 … 18. */
+  readonly mrrScale: number;
+  /** Called about ten times a second while DuckDB works: its progress in percent (0 … 100) and the step. */
+  readonly onProgress?: (percentage: number, phase: string) => void;
 }
+
+/** What the DuckDB engine hands to `buildReport`, and what the report says about how the data was read. @private */
+export interface DuckDbReportInput {
+  readonly input: Pick<ReportInput, 'movements' | 'monthlyMovements' | 'trailingRevenueRetention'>;
+  readonly asOf: IsoDate | null;
+  /** CSV rows of only commas and white space, skipped (DuckDB itself drops empty lines unseen). */
+  readonly blankRowsSkipped: number | null;
+}
+
+type Column = 'customerId' | 'start' | 'end' | 'mrr';
+const COLUMNS: readonly Column[] = ['customerId', 'start', 'end', 'mrr'];
 
 /**
  * The movements table of a CSV or Parquet file computed by DuckDB, which streams the file instead of loading it
- * into Node (the `--engine duckdb` of the report command), and the trailing 12-month NRR/GRR measured on the
- * report's asOf (`reportAsOf` of that table), also in DuckDB. CSV columns are found by their header like the
- * in-memory reader does; a Parquet file must use the default names (customer_id, start_date, end_date, mrr).
+ * into Node (the `--engine duckdb` of the report command), and the trailing 12-month NRR/GRR on the report's
+ * asOf, also in DuckDB. Columns are found by their header names like the in-memory reader does. The rows are
+ * first read as known on asOf (later starts left out, later ends open), like `buildReport` does.
+ *
+ * Exactness: DuckDB computes MRR as `DECIMAL(38, mrrScale)`. A CSV is read as text (never as DOUBLE), and a
+ * value with more decimal places than `mrrScale` (or one that is not a plain decimal, such as `1e-7`) is
+ * refused with an error naming the row's customer, the value and the `--mrr-scale` that holds it, so no amount
+ * is ever rounded silently. The same check runs on a Parquet column (DOUBLE or DECIMAL). `amount` + `interval`
+ * files are refused: a yearly price's MRR has no finite decimal expansion; the in-memory engine reads them.
  * DuckDB is the optional peer dependency `@duckdb/node-api`, loaded only here and only when asked for.
  *
  * @private
@@ -24,34 +49,176 @@ export interface DuckDbMovementsOptions {
 export async function duckDbMovements(
   file: string,
   options: DuckDbMovementsOptions,
-): Promise<Pick<ReportInput, 'movements' | 'trailingRevenueRetention'>> {
-  const lower = file.toLowerCase();
+): Promise<DuckDbReportInput> {
+  let api: typeof import('@duckdb/node-api');
   let duckdb: typeof import('../duckdb/index.js');
   try {
+    api = await import('@duckdb/node-api');
     duckdb = await import('../duckdb/index.js');
   } catch {
     throw new InputFileError(
       '--engine duckdb needs the optional package @duckdb/node-api: run `npm install @duckdb/node-api`',
     );
   }
-  const sqlOptions = {
-    granularity: options.granularity,
-    ...(options.from === undefined ? {} : { from: options.from }),
-    ...(options.to === undefined ? {} : { to: options.to }),
-  };
-  const parquet = lower.endsWith('.parquet');
-  const source = parquet ? { parquet: file } : { csv: file };
-  const columns = parquet ? {} : { columns: csvColumns(file) };
-  const movements = await duckdb.mrrMovementsDuckDb(source, { ...sqlOptions, ...columns });
-  const asOf = reportAsOf(movements);
-  if (asOf === null) return { movements };
-  // A second scan of the file: one GROUP BY, cheap beside the movements query.
-  const trailingRevenueRetention = await duckdb.trailingRevenueRetentionDuckDb(source, { ...columns, asOf });
-  return { movements, trailingRevenueRetention };
+  // Validated before it is written into SQL as a DATE literal.
+  const givenAsOf =
+    options.asOf === undefined ? undefined : toCalendarDate(options.asOf, ['options', 'asOf']);
+  const parquet = file.toLowerCase().endsWith('.parquet');
+  const path = fileLiteral(file);
+  const instance = await api.DuckDBInstance.create(':memory:');
+  const connection = await instance.connect();
+  try {
+    await connection.run('SET enable_progress_bar = true; SET enable_progress_bar_print = false;');
+    const track = <T>(phase: string, work: () => Promise<T>) =>
+      withProgress(connection, options.onProgress, phase, work);
+    const source = parquet ? `read_parquet(${path})` : `read_csv(${path}, header = true, all_varchar = true)`;
+    const described = parquet ? await parquetColumns(connection, source, file) : null;
+    const names = described === null ? csvHeader(file) : described.map((entry) => entry.name);
+    const column = findColumns(names, file);
+    const q = (field: Column) => quoteIdentifier(column[field], ['columns', field], false);
+    // A CSV is read as text: cells trimmed, an empty cell NULL, a row of only blank cells skipped and counted.
+    const blank = parquet ? 'false' : `coalesce(trim(concat_ws('', *COLUMNS(*))), '') = ''`;
+    const cell = (field: Column) => (parquet ? q(field) : `NULLIF(trim(${q(field)}), '')`);
+    const flagged = `SELECT ${blank} AS blank_row, ${cell('customerId')} AS customer_id, CAST(${cell('start')} AS DATE) AS start_date, CAST(${cell('end')} AS DATE) AS end_date, ${cell('mrr')} AS mrr FROM ${source}`;
+    await connection.run(`CREATE TEMP VIEW flagged_rows AS ${flagged}`);
+    await connection.run(
+      'CREATE TEMP VIEW raw_rows AS SELECT customer_id, start_date, end_date, mrr FROM flagged_rows WHERE NOT blank_row',
+    );
+    // One scan before the work: blank rows, MRR the scale would round, and the last day of the data.
+    const mrrType =
+      described === null ? 'VARCHAR' : described.find((entry) => entry.name === column.mrr)!.type;
+    const inexact =
+      mrrType === 'VARCHAR'
+        ? `NOT regexp_full_match(mrr, '[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)') OR length(regexp_extract(mrr, '[.]([0-9]*?)0*$', 1)) > ${options.mrrScale}`
+        : `CAST(CAST(mrr AS DECIMAL(38, ${options.mrrScale})) AS DOUBLE) <> CAST(mrr AS DOUBLE)`;
+    const kept = 'NOT blank_row';
+    const wrong = `${kept} AND mrr IS NOT NULL AND (${inexact})`;
+    const [scan] = await track('checking', () =>
+      rows(
+        connection,
+        `SELECT count(*) FILTER (WHERE blank_row) AS blank_rows, count(*) FILTER (WHERE ${wrong}) AS inexact_rows, arg_min(CAST(mrr AS VARCHAR), start_date) FILTER (WHERE ${wrong}) AS inexact_mrr, arg_min(customer_id, start_date) FILTER (WHERE ${wrong}) AS inexact_customer, max(greatest(start_date, coalesce(end_date, start_date))) FILTER (WHERE ${kept}) AS last_day FROM flagged_rows`,
+      ),
+    );
+    const blankRowsSkipped = parquet ? null : Number(scan?.blank_rows ?? 0);
+    refuseInexactMrr(scan, options.mrrScale, file);
+
+    const asOf = givenAsOf ?? (scan?.last_day as string | null | undefined) ?? null;
+    if (asOf === null) return { input: { movements: [] }, asOf: null, blankRowsSkipped };
+    // The rows as known on asOf, as buildReport reads subscriptions.
+    await connection.run(
+      `CREATE TEMP VIEW rows_as_of AS SELECT customer_id, start_date, CASE WHEN end_date > DATE '${asOf}' THEN NULL ELSE end_date END AS end_date, mrr FROM raw_rows WHERE start_date <= DATE '${asOf}'`,
+    );
+    const table = { table: 'rows_as_of' };
+    const common = { connection, mrrScale: options.mrrScale };
+    const movements = await track('movements', () =>
+      duckdb.mrrMovementsDuckDb(table, {
+        ...common,
+        granularity: options.granularity,
+        ...(options.from === undefined ? {} : { from: options.from }),
+        to: asOf,
+      }),
+    );
+    // LTV's churn is measured on calendar months whatever the table's granularity (as buildReport does).
+    const monthlyMovements =
+      options.granularity === 'month' && options.from === undefined
+        ? undefined
+        : await track('monthly churn', () =>
+            duckdb.mrrMovementsDuckDb(table, { ...common, granularity: 'month', to: asOf }),
+          );
+    const trailingRevenueRetention = await track('trailing NRR', () =>
+      duckdb.trailingRevenueRetentionDuckDb(table, { ...common, asOf }),
+    );
+    return {
+      input: {
+        movements,
+        trailingRevenueRetention,
+        ...(monthlyMovements === undefined ? {} : { monthlyMovements }),
+      },
+      asOf,
+      blankRowsSkipped,
+    };
+  } catch (error) {
+    if (error instanceof InputFileError || (error as Error).name === 'MetricInputError') throw error;
+    throw new InputFileError(`${file}: DuckDB could not read it: ${(error as Error).message}`);
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+  }
+}
+
+// Refuses MRR that DECIMAL(38, scale) would round: text with more significant decimal places than the scale (or
+// not a plain decimal), or a typed value that changes when cast; `scan` holds their count and the earliest one.
+function refuseInexactMrr(scan: Record<string, unknown> | undefined, scale: number, file: string): void {
+  const count = Number(scan?.inexact_rows ?? 0);
+  if (count === 0) return;
+  const value = String(scan?.inexact_mrr);
+  const places = /^[+-]?\d*\.?(\d*?)0*$/.exec(value)?.[1]?.length;
+  const needs =
+    places === undefined || places > 18
+      ? 'is not a plain decimal within 18 places'
+      : `needs ${places} decimal places: run again with --mrr-scale ${places}`;
+  throw new InputFileError(
+    `${file}: ${count} row(s) hold MRR that --engine duckdb would round at --mrr-scale ${scale} (DECIMAL(38, ${scale})), e.g. customer ${String(scan?.inexact_customer)} with mrr ${value}, which ${needs}; nothing was rounded`,
+  );
+}
+
+// Polls DuckDB's own progress (a percentage, -1 while unknown) while `work` runs.
+async function withProgress<T>(
+  connection: DuckDBConnection,
+  onProgress: ((percentage: number, phase: string) => void) | undefined,
+  phase: string,
+  work: () => Promise<T>,
+): Promise<T> {
+  if (onProgress === undefined) return work();
+  const timer = setInterval(() => {
+    const { percentage } = connection.progress;
+    if (percentage >= 0) onProgress(percentage, phase);
+  }, 100);
+  try {
+    return await work();
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+async function rows(connection: DuckDBConnection, sql: string): Promise<Record<string, unknown>[]> {
+  return (await connection.runAndReadAll(sql)).getRowObjectsJson() as Record<string, unknown>[];
+}
+
+function findColumns(headers: readonly string[], file: string): Record<Column, string> {
+  const found = {} as Record<Column, string>;
+  for (const field of COLUMNS) {
+    const name = SUBSCRIPTION_COLUMN_ALIASES[field].find((alias) => headers.includes(alias));
+    if (name === undefined) {
+      const amount = field === 'mrr' && headers.includes('amount');
+      throw new InputFileError(
+        amount
+          ? `${file} has amount + interval columns: --engine duckdb reads an mrr column only (a yearly price's MRR has no exact decimal); use the in-memory engine`
+          : `${file} has no ${SUBSCRIPTION_COLUMN_ALIASES[field].join(' / ')} column (found: ${headers.join(', ')})`,
+      );
+    }
+    found[field] = name;
+  }
+  return found;
+}
+
+async function parquetColumns(
+  connection: DuckDBConnection,
+  source: string,
+  file: string,
+): Promise<{ name: string; type: string }[]> {
+  try {
+    return (await rows(connection, `DESCRIBE SELECT * FROM ${source}`)).map((row) => ({
+      name: String(row.column_name),
+      type: String(row.column_type),
+    }));
+  } catch (error) {
+    throw new InputFileError(`cannot read ${file}: ${(error as Error).message}`);
+  }
 }
 
 // Reads only the header line, so a file larger than memory is never loaded.
-function csvColumns(file: string): MrrMovementsSqlColumns {
+function csvHeader(file: string): string[] {
   const buffer = Buffer.alloc(64 * 1024);
   let length: number;
   try {
@@ -62,15 +229,16 @@ function csvColumns(file: string): MrrMovementsSqlColumns {
     throw new InputFileError(`cannot read ${file}: ${(error as Error).message}`);
   }
   const firstLine = buffer.subarray(0, length).toString('utf8').split(/\r?\n/, 1)[0] ?? '';
-  const [headers = []] = parse(firstLine, { bom: true, trim: true }) as string[][];
-  const find = (field: keyof MrrMovementsSqlColumns) => {
-    const name = subscriptionColumnAliases[field].find((alias) => headers.includes(alias));
-    if (name === undefined) {
-      throw new InputFileError(
-        `${file} has no ${subscriptionColumnAliases[field].join(' / ')} column (found: ${headers.join(', ')})`,
-      );
-    }
-    return name;
-  };
-  return { customerId: find('customerId'), start: find('start'), end: find('end'), mrr: find('mrr') };
+  return [...(csvRecords(firstLine)[0]?.fields ?? [])];
+}
+
+// A path becomes a SQL string literal; rather than escape quotes, refuse them, so no path can end the literal.
+function fileLiteral(path: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what is refused.
+  if (path === '' || /['\\\u0000-\u001f]/.test(path)) {
+    throw new InputFileError(
+      `${path}: --engine duckdb cannot read a path with quotes, backslashes or control characters`,
+    );
+  }
+  return `'${path}'`;
 }

@@ -1,5 +1,11 @@
-import type { Report } from './buildReport.js';
-import { PERIOD_TABLE_HEADER, percent, periodTableRow, reportFacts } from './reportCells.js';
+import type { Report } from '../io/types.js';
+import {
+  PERIOD_TABLE_HEADER,
+  partialPeriodNote,
+  percent,
+  periodTableRow,
+  reportFacts,
+} from './reportCells.js';
 
 /**
  * Renders a report as a plain-text terminal page: the last `periods` rows of the movements table, then the
@@ -7,12 +13,16 @@ import { PERIOD_TABLE_HEADER, percent, periodTableRow, reportFacts } from './rep
  *
  * @private
  */
-export function formatReport(report: Report, { periods = 12 }: { periods?: number } = {}): string {
+export function formatReport(
+  report: Report,
+  { periods = 12, notes = [] }: { periods?: number; notes?: readonly string[] } = {},
+): string {
   const lines: string[] = [];
   const rows = report.periods.slice(-periods);
   lines.push(
     `customer-health report — ${report.granularity} periods${report.asOf ? `, as of ${report.asOf}` : ''}`,
   );
+  lines.push(...notes);
   lines.push('');
   const header = PERIOD_TABLE_HEADER;
   const table = rows.map(periodTableRow);
@@ -28,6 +38,8 @@ export function formatReport(report: Report, { periods = 12 }: { periods?: numbe
   for (const cells of table) lines.push(render(cells));
   if (report.periods.length > rows.length)
     lines.push(`(${report.periods.length - rows.length} earlier periods in --json output)`);
+  const partial = partialPeriodNote(report);
+  if (partial !== null) lines.push(partial);
   lines.push('');
 
   const facts = reportFacts(report);

@@ -1,5 +1,11 @@
-import type { Report } from './buildReport.js';
-import { PERIOD_TABLE_HEADER, percent, periodTableRow, reportFacts } from './reportCells.js';
+import type { Report } from '../io/types.js';
+import {
+  PERIOD_TABLE_HEADER,
+  partialPeriodNote,
+  percent,
+  periodTableRow,
+  reportFacts,
+} from './reportCells.js';
 import { svgBarChart } from './svgBarChart.js';
 import { svgEscape } from './svgEscape.js';
 import { svgHeatmap } from './svgHeatmap.js';
@@ -11,6 +17,8 @@ export interface HtmlReportOptions {
   readonly periods?: number;
   /** Where the data came from, shown under the title (e.g. the file name); default: not shown. */
   readonly source?: string;
+  /** Lines about how the data was read (blank rows skipped, the engine's MRR scale), shown under the title. */
+  readonly notes?: readonly string[];
 }
 
 const STYLE = `body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;color:#111827;margin:0;background:#f9fafb}
@@ -69,7 +77,7 @@ export function renderHtmlReport(report: Report, options: HtmlReportOptions = {}
 <main>
 <h1>customer-health report</h1>
 <p class="muted">${svgEscape(subtitle)}</p>
-${sections.join('\n')}
+${(options.notes ?? []).map((note) => `<p class="muted">${svgEscape(note)}</p>\n`).join('')}${sections.join('\n')}
 <p class="muted">Made with customer-health. Definitions: docs/revenue-movements.md, docs/revenue-rates.md, docs/revenue-cohorts.md, docs/health.md.</p>
 </main>
 </body>
@@ -90,9 +98,10 @@ function movementsSection(report: Report, rows: readonly Row[]): string {
   const body = rows.map(periodTableRow);
   const header = PERIOD_TABLE_HEADER;
   const earlier = report.periods.length - rows.length;
+  const partial = partialPeriodNote(report);
   return section(
     'MRR movements',
-    `<p class="muted">Gains (new, expansion, reactivation) stacked above the axis, losses (contraction, churn) below; the number above each column is the ending MRR.</p>\n${chart}\n${table(header, body)}${earlier > 0 ? `\n<p class="muted">${earlier} earlier periods in --json output</p>` : ''}`,
+    `<p class="muted">Gains (new, expansion, reactivation) stacked above the axis, losses (contraction, churn) below; the number above each column is the ending MRR.</p>\n${chart}\n${table(header, body)}${earlier > 0 ? `\n<p class="muted">${earlier} earlier periods in --json output</p>` : ''}${partial === null ? '' : `\n<p class="muted">${svgEscape(partial)}</p>`}`,
   );
 }
 

@@ -1,5 +1,5 @@
 import type { Decimal } from '../core/decimal.js';
-import type { Report, ReportPeriodRow } from './buildReport.js';
+import type { Report, ReportPeriodRow } from '../io/types.js';
 
 // The wording and number formats the text and HTML reports share, so the two never disagree. Formats are
 // fixed (toFixed), never locale-dependent.
@@ -24,7 +24,7 @@ export const PERIOD_TABLE_HEADER: readonly string[] = [
 /** One row of the period table, formatted. @private */
 export function periodTableRow(row: ReportPeriodRow): string[] {
   return [
-    row.start,
+    row.partial ? `${row.start} (partial)` : row.start,
     money(row.startingMrr),
     money(row.newMrr),
     money(row.expansionMrr),
@@ -47,8 +47,8 @@ export function reportFacts(report: Report): [string, string][] {
     ['MRR', money(s.mrr)],
     ['Paying customers', s.customers === null ? 'n/a' : String(s.customers)],
     ['ARPA', money(s.arpa)],
-    ['Customer churn (trailing average)', percent(s.averageCustomerChurnRate)],
-    [`LTV (ARPA × margin ${s.grossMargin} / churn)`, money(s.lifetimeValue)],
+    [churnLabel(report), percent(s.monthlyCustomerChurnRate)],
+    [`LTV (ARPA per month × margin ${s.grossMargin} / monthly churn)`, money(s.lifetimeValue)],
     ['Trailing 12-month NRR', percent(s.trailingNetRevenueRetention)],
     ['Trailing 12-month GRR', percent(s.trailingGrossRevenueRetention)],
   ];
@@ -75,6 +75,35 @@ export function reportFacts(report: Report): [string, string][] {
     ]);
   }
   return facts;
+}
+
+/**
+ * The note under the period table when the last period is cut short by the report's as-of day, or null.
+ *
+ * @private
+ */
+export function partialPeriodNote(report: Report): string | null {
+  const last = report.periods.at(-1);
+  if (last === undefined || !last.partial || report.asOf === null) return null;
+  return `(partial): the last ${report.granularity} is measured from ${last.start} to ${report.asOf}, the last day of the data, not to its end`;
+}
+
+// Months per period as the docs write them (the Decimal's 40 digits say less).
+const MONTHS_PER_PERIOD_TEXT: Readonly<Record<Report['granularity'], string>> = {
+  day: '1/30.436875',
+  week: '7/30.436875',
+  month: '1',
+  quarter: '3',
+  year: '12',
+};
+
+function churnLabel(report: Report): string {
+  const window = report.summary.churnWindow;
+  if (window === null) return 'Customer churn per month';
+  const unit = window.granularity;
+  const span = `${window.periods} ${unit}${window.periods === 1 ? '' : 's'} ${window.from} to ${window.to}`;
+  if (unit === 'month') return `Customer churn per month (average of ${span})`;
+  return `Customer churn per month (${span}, each q → 1 − (1 − q)^(1/L), L = ${MONTHS_PER_PERIOD_TEXT[unit]} months)`;
 }
 
 /** Money with two decimals, or n/a. @private */

@@ -3,28 +3,36 @@ import { basename, dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { MetricInputError } from '../core/errors.js';
 import { GRANULARITIES, type Granularity } from '../core/periods.js';
+import { buildReport } from '../io/buildReport.js';
+import type { ParsedReportInput } from '../io/parseReportInput.js';
+import type { ReportInput } from '../io/types.js';
 import { generateSampleData } from '../sample/generateSampleData.js';
-import { buildReport, type ReportInput } from './buildReport.js';
 import { duckDbMovements } from './duckDbMovements.js';
 import { formatReport } from './formatReport.js';
-import { type InputFile, InputFileError, readInputFile } from './readInputFile.js';
+import { progressLine } from './progressLine.js';
+import { InputFileError, readInputFile } from './readInputFile.js';
 import { renderHtmlReport } from './renderHtmlReport.js';
 
 /** Where the CLI writes; injected so tests run it without a process. @private */
 export interface CliIo {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
+  /** Whether stderr is a terminal: progress is shown only then (never when piped, never with --json). */
+  readonly stderrIsTTY?: boolean;
 }
 
 const USAGE = `Usage: customer-health report [FILE] [options]
 
 Prints MRR movements, churn, NRR/GRR, quick ratio, LTV, CAC payback, NPS and time to value.
-FILE is a CSV (customer_id, subscription_id, start_date, end_date, mrr) or JSON file; without FILE the
-built-in sample data is used.
+FILE is a CSV (customer_id, subscription_id, start_date, end_date, mrr — or amount and interval instead of
+mrr, as billing exports have them) or JSON file; without FILE the built-in sample data is used. Rows of only
+commas or spaces are skipped and counted.
 
 Options:
   --granularity day|week|month|quarter|year   period length (default month)
-  --from YYYY-MM-DD, --to YYYY-MM-DD          first and last period to report
+  --from YYYY-MM-DD                           first period to report
+  --as-of YYYY-MM-DD                          the day figures are measured on and the last day reported
+                                              (default: the last day of the data); --to is the same
   --gross-margin 0..1                         margin for LTV and CAC payback (default 1)
   --periods N                                 recent periods in the table, charts and cohorts (default 12)
   --json                                      print the whole report as JSON
@@ -33,6 +41,8 @@ Options:
                                               streams a CSV or Parquet file too large for memory (default
                                               for .parquet; needs @duckdb/node-api; cohorts are then left
                                               out)
+  --mrr-scale N                               with --engine duckdb: decimal places MRR is computed with,
+                                              0..18 (default 6); a file needing more is refused, never rounded
   -h, --help                                  show this help
 `;
 
@@ -72,16 +82,15 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.stderr(`--periods must be a whole number >= 1, received ${values.periods}\n`);
     return 2;
   }
-
-  let input: ReportInput;
-  let names: Pick<InputFile, 'rowNumberOf' | 'columnNameOf'> = {
-    rowNumberOf: (index) => index,
-    columnNameOf: (field) => field,
-  };
   if (values.html === '') {
     io.stderr(`--html needs a file name\n\n${USAGE}`);
     return 2;
   }
+  if (values['as-of'] !== undefined && values.to !== undefined && values['as-of'] !== values.to) {
+    io.stderr(`--as-of and --to name the same day; received ${values['as-of']} and ${values.to}\n`);
+    return 2;
+  }
+  const asOf = values['as-of'] ?? values.to;
   const engine = values.engine ?? (file?.toLowerCase().endsWith('.parquet') ? 'duckdb' : 'memory');
   if (engine !== 'memory' && engine !== 'duckdb') {
     io.stderr(`--engine must be memory or duckdb, received ${engine}\n`);
@@ -91,32 +100,71 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.stderr(`--engine duckdb reads a .csv or .parquet file\n\n${USAGE}`);
     return 2;
   }
+  const mrrScale = values['mrr-scale'] === undefined ? 6 : Number(values['mrr-scale']);
+  if (!/^\d+$/.test(values['mrr-scale'] ?? '6') || mrrScale > 18) {
+    io.stderr(`--mrr-scale must be a whole number from 0 to 18, received ${values['mrr-scale']}\n`);
+    return 2;
+  }
+  if (values['mrr-scale'] !== undefined && engine !== 'duckdb') {
+    io.stderr('--mrr-scale applies to --engine duckdb only (the in-memory engine is exact at any scale)\n');
+    return 2;
+  }
   const source = file ?? 'the built-in sample data';
+  const notes: string[] = [];
+  const inputNotes: Record<string, unknown> = { file: file ?? null, engine };
+  let rowsRead: ParsedReportInput | undefined;
+  const progress = io.stderrIsTTY === true && values.json !== true ? progressLine(io.stderr) : undefined;
   try {
+    let input: ReportInput;
+    let reportAsOf = asOf;
     if (file === undefined) {
       input = generateSampleData();
     } else if (engine === 'duckdb') {
-      input = await duckDbMovements(file, {
+      const read = await duckDbMovements(file, {
         granularity: granularity as Granularity,
         ...(values.from === undefined ? {} : { from: values.from }),
-        ...(values.to === undefined ? {} : { to: values.to }),
+        ...(asOf === undefined ? {} : { asOf }),
+        mrrScale,
+        ...(progress === undefined ? {} : { onProgress: progress.update }),
       });
+      progress?.done();
+      input = read.input;
+      reportAsOf = read.asOf ?? undefined;
+      inputNotes.mrrScale = mrrScale;
+      inputNotes.blankRowsSkipped = read.blankRowsSkipped;
+      notes.push(
+        `engine: DuckDB, MRR computed exactly at ${mrrScale} decimal places (--mrr-scale ${mrrScale})`,
+      );
+      if (read.blankRowsSkipped !== null && read.blankRowsSkipped > 0) {
+        notes.push(`${plural(read.blankRowsSkipped, 'blank row')} skipped (only commas or spaces)`);
+      }
     } else {
-      const read = readInputFile(file);
-      input = read;
-      names = read;
+      rowsRead = readInputFile(file);
+      input = rowsRead.input;
+      inputNotes.blankRowsSkipped = rowsRead.blankRowsSkipped;
+      if (rowsRead.columns.amount !== undefined) {
+        inputNotes.mrrFrom = `${rowsRead.columns.amount} per ${rowsRead.columns.interval}`;
+        notes.push(
+          `MRR from ${rowsRead.columns.amount} and ${rowsRead.columns.interval} (normalizeToMrr: a year is 12 months, a week 12/52 of one)`,
+        );
+      }
+      if (rowsRead.blankRowsSkipped > 0) {
+        notes.push(`${plural(rowsRead.blankRowsSkipped, 'blank row')} skipped (only commas or spaces)`);
+      }
     }
     const report = buildReport(input, {
       granularity: granularity as Granularity,
       ...(values.from === undefined ? {} : { from: values.from }),
-      ...(values.to === undefined ? {} : { to: values.to }),
+      ...(reportAsOf === undefined ? {} : { asOf: reportAsOf }),
       ...(values['gross-margin'] === undefined ? {} : { grossMargin: values['gross-margin'] }),
       cohortPeriods: periods,
     });
     const text =
-      values.json === true ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report, { periods });
+      values.json === true
+        ? `${JSON.stringify({ ...report, input: inputNotes }, null, 2)}\n`
+        : formatReport(report, { periods, notes });
     if (values.html !== undefined) {
-      const written = writeAtomically(values.html, renderHtmlReport(report, { periods, source }));
+      const written = writeAtomically(values.html, renderHtmlReport(report, { periods, source, notes }));
       if (written !== null) {
         io.stderr(`customer-health: cannot write ${values.html}: ${written}\n`);
         return 1;
@@ -125,14 +173,13 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.stdout(text);
     return 0;
   } catch (error) {
+    progress?.done();
     if (error instanceof InputFileError) {
       io.stderr(`customer-health: ${error.message}\n`);
       return 1;
     }
     if (error instanceof MetricInputError) {
-      io.stderr(
-        `customer-health: ${describeInputError(error, source, names, file?.toLowerCase().endsWith('.csv') ?? false)}\n`,
-      );
+      io.stderr(`customer-health: ${describeInputError(error, source, rowsRead)}\n`);
       return 1;
     }
     throw error;
@@ -148,30 +195,41 @@ function parse(argv: readonly string[]) {
       granularity: { type: 'string' },
       from: { type: 'string' },
       to: { type: 'string' },
+      'as-of': { type: 'string' },
       'gross-margin': { type: 'string' },
       periods: { type: 'string' },
       json: { type: 'boolean' },
       html: { type: 'string' },
       engine: { type: 'string' },
+      'mrr-scale': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
 }
 
+// Names the row of the file: the reader's own messages already do ("row 3, column mrr must be …"); an error
+// from the metrics (end before start, overlapping periods) names subscriptions[i], which is mapped to the row.
 function describeInputError(
   error: MetricInputError,
   source: string,
-  names: Pick<InputFile, 'rowNumberOf' | 'columnNameOf'>,
-  isCsv: boolean,
+  rows: ParsedReportInput | undefined,
 ): string {
+  if (error.message.startsWith('row ')) return `${source}, ${error.message}`;
   const [root, index, field] = error.path;
-  if ((root === 'periods' || root === 'subscriptions') && typeof index === 'number') {
-    const where = isCsv
-      ? `row ${names.rowNumberOf(index)}${typeof field === 'string' ? `, column ${names.columnNameOf(field)}` : ''}`
-      : `subscriptions[${index}]${typeof field === 'string' ? `.${field}` : ''}`;
+  if (rows !== undefined && root === 'subscriptions' && typeof index === 'number') {
+    const column =
+      typeof field === 'string' ? (rows.columns[field as keyof typeof rows.columns] ?? field) : undefined;
+    const where =
+      rows.format === 'csv'
+        ? `row ${rows.rowNumbers[index]}${column === undefined ? '' : `, column ${column}`}`
+        : `subscriptions[${rows.rowNumbers[index]}]${column === undefined ? '' : `.${column}`}`;
     return `${source}, ${where}: ${error.message}`;
   }
   return `${source}: ${error.message}`;
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 // Writes a temporary file beside the target and renames it over the target (atomic on one file system), so a

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { buildReport, type Report, type ReportInput } from '../../src/cli/buildReport.js';
 import { renderHtmlReport } from '../../src/cli/renderHtmlReport.js';
 import { Decimal } from '../../src/core/decimal.js';
+import { buildReport, type Report, type ReportInput } from '../../src/io/index.js';
 import { generateSampleData } from '../../src/sample/generateSampleData.js';
 
 // Elements without a closing tag in HTML; every other element we emit must be closed, and nested properly.
@@ -58,7 +58,7 @@ const INPUT: ReportInput = {
   healthMeasures: HEALTH,
 };
 
-const report = buildReport(INPUT, { to: '2024-03-31' });
+const report = buildReport(INPUT, { asOf: '2024-03-31' });
 const html = renderHtmlReport(report, { source: 'small.csv' });
 
 describe('renderHtmlReport', () => {
@@ -126,7 +126,7 @@ describe('renderHtmlReport', () => {
 
   it('has one SVG per chart, and leaves out the parts the report lacks', () => {
     expect(html.match(/<svg /g)).toHaveLength(3);
-    const bare = buildReport({ subscriptions: INPUT.subscriptions ?? [] }, { to: '2024-03-31' });
+    const bare = buildReport({ subscriptions: INPUT.subscriptions ?? [] }, { asOf: '2024-03-31' });
     const withoutHealth = renderHtmlReport(bare);
     expect(withoutHealth.match(/<svg /g)).toHaveLength(2);
     expect(withoutHealth).not.toContain('<h2>Health</h2>');
@@ -156,7 +156,7 @@ describe('renderHtmlReport', () => {
   });
 
   it('prints n/a for every figure a report could not compute, and full dates for other granularities', () => {
-    const quarterly = buildReport(INPUT, { granularity: 'quarter', to: '2024-03-31' });
+    const quarterly = buildReport(INPUT, { granularity: 'quarter', asOf: '2024-03-31' });
     const blank: Report = {
       ...quarterly,
       summary: {

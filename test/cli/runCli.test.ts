@@ -3,14 +3,22 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
-import { buildReport } from '../../src/cli/buildReport.js';
 import { runCli } from '../../src/cli/runCli.js';
 import { mrrMovements, trailingGrossRevenueRetention, trailingNetRevenueRetention } from '../../src/index.js';
+import { buildReport } from '../../src/io/buildReport.js';
 
 async function run(...argv: string[]) {
+  return runWith({}, ...argv);
+}
+
+async function runWith(io: { stderrIsTTY?: boolean }, ...argv: string[]) {
   let stdout = '';
   let stderr = '';
-  const code = await runCli(argv, { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text) });
+  const code = await runCli(argv, {
+    stdout: (text) => (stdout += text),
+    stderr: (text) => (stderr += text),
+    ...io,
+  });
   return { code, stdout, stderr };
 }
 
@@ -201,6 +209,80 @@ describe('customer-health report', () => {
   });
 });
 
+describe('customer-health report: files as spreadsheets write them, and the as-of day', () => {
+  it('reads a JSON file with a byte order mark', async () => {
+    const path = file(
+      'bom.json',
+      `\uFEFF${JSON.stringify([{ customerId: 'a', start: '2024-01-01', mrr: 10 }])}`,
+    );
+    const result = await run('report', path, '--json');
+    expect(result.stderr).toBe('');
+    expect(JSON.parse(result.stdout).summary.mrr).toBe('10');
+  });
+
+  it('skips CSV rows of only commas, says how many in text and JSON, and keeps spreadsheet row numbers', async () => {
+    const text =
+      'customer_id,start_date,end_date,mrr\r\na,2024-01-01,,100\r\n,,,\r\n , , , \r\nb,2024-01-05,,50\r\n,,,\r\n';
+    const path = file('excel.csv', `\uFEFF${text}`);
+    const json = await run('report', path, '--json');
+    expect(json.stderr).toBe('');
+    const report = JSON.parse(json.stdout);
+    expect(report.summary.mrr).toBe('150');
+    expect(report.input).toMatchObject({ engine: 'memory', blankRowsSkipped: 3 });
+    expect((await run('report', path)).stdout).toContain('3 blank rows skipped (only commas or spaces)');
+    // b is on spreadsheet row 5 (the blank rows 3 and 4 count), as the error says.
+    const bad = await run('report', file('excel-bad.csv', text.replace(',50', ',-50')));
+    expect(bad.stderr).toContain('excel-bad.csv, row 5, column mrr must be a number >= 0, received "-50"');
+  });
+
+  it('reads a billing export with amount and interval columns through normalizeToMrr', async () => {
+    const path = file(
+      'billing.csv',
+      'customer_id,start_date,end_date,amount,interval\na,2024-01-01,,1200,year\nb,2024-01-01,,30,month\n',
+    );
+    const result = await run('report', path, '--json');
+    expect(result.stderr).toBe('');
+    // 1200 a year is 100 a month; with b's 30: MRR 130.
+    expect(JSON.parse(result.stdout).summary.mrr).toBe('130');
+    expect((await run('report', path)).stdout).toContain('MRR from amount and interval');
+  });
+
+  it('measures every granularity of the sample data on 2026-10-31 and marks a cut-short period partial', async () => {
+    for (const granularity of ['day', 'week', 'month', 'quarter', 'year']) {
+      const report = JSON.parse((await run('report', '--json', '--granularity', granularity)).stdout);
+      expect(report.asOf).toBe('2026-10-31');
+      expect(report.summary.lifetimeValue.slice(0, 7)).toBe('3965.06');
+      expect(report.periods.at(-1).partial).toBe(
+        granularity === 'week' || granularity === 'quarter' || granularity === 'year',
+      );
+    }
+    const text = (await run('report', '--granularity', 'quarter')).stdout;
+    expect(text).toContain('as of 2026-10-31');
+    expect(text).toContain('2026-10-01 (partial)');
+    expect(text).toContain('the last quarter is measured from 2026-10-01 to 2026-10-31');
+    const target = join(mkdtempSync(join(tmpdir(), 'customer-health-html-')), 'report.html');
+    await run('report', '--granularity', 'quarter', '--html', target);
+    expect(readFileSync(target, 'utf8')).toContain('2026-10-01 (partial)');
+  });
+
+  it('takes --as-of (or --to) as the day to measure on, and refuses two different days', async () => {
+    const path = file(
+      'as-of.csv',
+      'customer_id,start_date,end_date,mrr\na,2024-01-01,,100\nb,2024-01-10,2024-01-20,50\nc,2024-01-25,,10\n',
+    );
+    const report = JSON.parse((await run('report', path, '--json', '--as-of', '2024-01-15')).stdout);
+    expect([report.asOf, report.summary.mrr, report.periods.at(-1).partial]).toEqual([
+      '2024-01-15',
+      '150',
+      true,
+    ]);
+    expect(JSON.parse((await run('report', path, '--json', '--to', '2024-01-15')).stdout).asOf).toBe(
+      '2024-01-15',
+    );
+    expect((await run('report', path, '--as-of', '2024-01-15', '--to', '2024-01-16')).code).toBe(2);
+  });
+});
+
 describe('customer-health report --engine duckdb', () => {
   const csv =
     'customer_id,subscription_id,start_date,end_date,mrr\na,a1,2024-01-01,,100\nb,b1,2024-01-05,2024-03-01,50\na,a2,2024-03-10,,30\n';
@@ -290,6 +372,91 @@ describe('customer-health report --engine duckdb', () => {
     expect((await run('report', '--engine', 'spark')).code).toBe(2);
     expect((await run('report', join(directory, 'absent.csv'), '--engine', 'duckdb')).stderr).toMatch(
       /cannot read/,
+    );
+  });
+});
+
+describe('customer-health report --engine duckdb: exact or refused, blank rows, progress', () => {
+  it('refuses MRR with more decimal places than --mrr-scale, and is exact with a larger scale', async () => {
+    const path = file(
+      'tiny.csv',
+      'customer_id,start_date,end_date,mrr\na,2024-01-01,,0.0000001\nb,2024-01-01,,5\n',
+    );
+    const refused = await run('report', path, '--engine', 'duckdb', '--to', '2024-01-31');
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toBe('');
+    expect(refused.stderr).toContain('1 row(s) hold MRR that --engine duckdb would round at --mrr-scale 6');
+    expect(refused.stderr).toContain(
+      'customer a with mrr 0.0000001, which needs 7 decimal places: run again with --mrr-scale 7',
+    );
+    const exact = await run(
+      'report',
+      path,
+      '--engine',
+      'duckdb',
+      '--to',
+      '2024-01-31',
+      '--json',
+      '--mrr-scale',
+      '7',
+    );
+    expect(exact.stderr).toBe('');
+    const report = JSON.parse(exact.stdout);
+    const memory = JSON.parse((await run('report', path, '--to', '2024-01-31', '--json')).stdout);
+    expect(report.periods).toEqual(memory.periods);
+    expect([report.summary.mrr, report.summary.customers]).toEqual(['5.0000001', 2]);
+    expect(report.input).toMatchObject({ engine: 'duckdb', mrrScale: 7 });
+    const text = await run('report', path, '--engine', 'duckdb', '--to', '2024-01-31', '--mrr-scale', '7');
+    expect(text.stdout).toContain('engine: DuckDB, MRR computed exactly at 7 decimal places (--mrr-scale 7)');
+    // Scientific notation is not read as a plain decimal either.
+    const exponent = await run(
+      'report',
+      file('exp.csv', 'customer_id,start_date,end_date,mrr\na,2024-01-01,,1e-7\n'),
+      '--engine',
+      'duckdb',
+    );
+    expect(exponent.stderr).toContain('is not a plain decimal');
+    expect((await run('report', path, '--mrr-scale', '19', '--engine', 'duckdb')).code).toBe(2);
+    // The as-of day is validated before it reaches SQL.
+    const injected = await run('report', path, '--engine', 'duckdb', '--as-of', "2024-01-31' OR 1=1 --");
+    expect(injected.code).toBe(1);
+    expect(injected.stderr).toContain('options.asOf must be');
+    expect((await run('report', path, '--mrr-scale', '7')).code).toBe(2);
+  });
+
+  it('skips rows of only commas as the in-memory engine does, and agrees with it at every granularity', async () => {
+    const path = file(
+      'engine-blank.csv',
+      'customer_id,start_date,end_date,mrr\na,2024-01-01,,100\n,,,\n , , , \nb,2024-01-05,2024-05-03,50\nc,2024-02-10,,30\n',
+    );
+    for (const granularity of ['week', 'month', 'quarter']) {
+      const memory = JSON.parse((await run('report', path, '--json', '--granularity', granularity)).stdout);
+      const duck = JSON.parse(
+        (await run('report', path, '--json', '--granularity', granularity, '--engine', 'duckdb')).stdout,
+      );
+      expect(duck.asOf).toBe('2024-05-03');
+      expect(duck.periods).toEqual(memory.periods);
+      expect(duck.summary).toEqual(memory.summary);
+      expect(duck.input.blankRowsSkipped).toBe(2);
+    }
+  });
+
+  it('writes nothing to stderr when it is not a terminal, or with --json; a TTY sees only the progress line', async () => {
+    const path = file(
+      'engine-quiet.csv',
+      'customer_id,subscription_id,start_date,end_date,mrr\na,a1,2024-01-01,,100\nb,b1,2024-01-05,2024-03-01,50\n',
+    );
+    for (const io of [{}, { stderrIsTTY: false }, { stderrIsTTY: true }]) {
+      const json = await runWith(io, 'report', path, '--json', '--engine', 'duckdb');
+      expect(json).toMatchObject({ code: 0, stderr: '' });
+    }
+    const piped = await runWith({ stderrIsTTY: false }, 'report', path, '--engine', 'duckdb');
+    expect(piped).toMatchObject({ code: 0, stderr: '' });
+    const terminal = await runWith({ stderrIsTTY: true }, 'report', path, '--engine', 'duckdb');
+    expect(terminal.code).toBe(0);
+    // A fast query may finish before the first poll; whatever was drawn is progress, erased at the end.
+    expect(terminal.stderr.replace(/\rDuckDB [a-zA-Z ]+: \d+ % */g, '').replaceAll('\r\u001b[2K', '')).toBe(
+      '',
     );
   });
 });

@@ -28,5 +28,6 @@ describe('svgEscape', () => {
       }),
       { numRuns: 100 },
     );
-  });
+    // Took 4–6 s on the shared 2-core CI machine under load, past vitest's 5 s default.
+  }, 30_000);
 });

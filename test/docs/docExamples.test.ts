@@ -2,6 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as library from '../../src/index.js';
+// customer-health/io is its own entry point (not re-exported by the root): its examples see its names too.
+import * as io from '../../src/io/index.js';
 
 // Every `@example` in a doc comment is run here, so the documentation cannot rot. An example is plain
 // JavaScript; a line `//=> value` asserts that the statement before it evaluates to `value` (a JS literal).
@@ -50,8 +52,9 @@ function examplesOf(comment: DocComment): string[] {
   return examples;
 }
 
-const names = Object.keys(library);
-const values = Object.values(library);
+const scope: Record<string, unknown> = { ...library, ...io };
+const names = Object.keys(scope);
+const values = Object.values(scope);
 const evaluate = new Function(...names, '__code', 'return eval(__code)') as (...args: unknown[]) => unknown;
 
 function runExample(example: string): { actual: unknown; expected: unknown; code: string }[] {

@@ -309,7 +309,7 @@ describe('mrrMovements: the dbt MRR playbook reference', () => {
   // month-aligned (every date is a 1st), so the first-day and our last-day snapshots see the same rows, and
   // rows map one to one: end_date -> end, monthly_amount -> mrr.
   const csv = readFileSync(
-    new URL('../../../shared/reference/dbt-mrr-playbook-subscription_periods.csv', import.meta.url),
+    new URL('../fixtures/dbt-mrr-playbook-subscription_periods.csv', import.meta.url),
     'utf8',
   );
   const periods: SubscriptionPeriod[] = csv

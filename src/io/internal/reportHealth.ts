@@ -1,24 +1,8 @@
-import type { Decimal } from '../core/decimal.js';
-import { toDecimal } from '../core/numeric.js';
-import { ratioOrNull } from '../core/ratio.js';
-import { defineScorecard, type ScorecardConfig } from '../health/scorecard.js';
-import { scoreHealthMany } from '../health/scoreHealthMany.js';
-
-/** The health part of the report. @private */
-export interface ReportHealth {
-  readonly accounts: number;
-  readonly averageScore: number | null;
-  /** Accounts per overall band, in the scorecard's band order. */
-  readonly bands: { readonly label: string; readonly accounts: number; readonly share: Decimal | null }[];
-  /** The accounts pulling the score down most often: measure id → accounts where it lost the most points. */
-  readonly fixFirst: { readonly measure: string; readonly accounts: number }[];
-  /** The lowest-scoring accounts, lowest first (ties by customer id): whom to call first. */
-  readonly lowestScores: {
-    readonly customerId: string;
-    readonly score: number;
-    readonly band: string | null;
-  }[];
-}
+import { toDecimal } from '../../core/numeric.js';
+import { ratioOrNull } from '../../core/ratio.js';
+import { defineScorecard, type ScorecardConfig } from '../../health/scorecard.js';
+import { scoreHealthMany } from '../../health/scoreHealthMany.js';
+import type { ReportHealth } from '../types.js';
 
 /**
  * Scores every account's health measures with a scorecard and summarises the portfolio: band distribution,

@@ -1,0 +1,67 @@
+import { type IsoDate, toCalendarDate, toDayNumber } from '../../core/calendarDate.js';
+import { MetricInputError, relocateError } from '../../core/errors.js';
+import { assertObject } from '../../core/options.js';
+import type { SubscriptionPeriod } from '../../revenue/subscriptionPeriod.js';
+
+/**
+ * The last day subscription periods cover, as a day number: the latest start or end date (an end date is the
+ * first day without the subscription, a fact the data holds). Null without periods. The dates must already be
+ * validated `'YYYY-MM-DD'` strings. @private
+ */
+export function lastDayOfPeriods(
+  periods: readonly { readonly start: string; readonly end?: string | null }[],
+): number | null {
+  let last: number | null = null;
+  for (const period of periods) {
+    const start = toDayNumber(period.start);
+    const latest =
+      period.end === undefined || period.end === null ? start : Math.max(start, toDayNumber(period.end));
+    if (last === null || latest > last) last = latest;
+  }
+  return last;
+}
+
+/**
+ * Subscription periods as known on day `asOf` (a day number): a period starting after it is left out, and one
+ * still active on it (ending after it) is open-ended, so the last snapshot of the movements table is the state
+ * on `asOf`, not at the end of a period that runs on past it. `sourceIndex[i]` is the position in `periods` of
+ * `known[i]`, to name the caller's row in an error. @private
+ */
+export function periodsKnownOn<
+  T extends SubscriptionPeriod & { readonly start: string; readonly end?: string | null },
+>(periods: readonly T[], asOf: number): { known: T[]; sourceIndex: number[] } {
+  const known: T[] = [];
+  const sourceIndex: number[] = [];
+  periods.forEach((period, index) => {
+    if (toDayNumber(period.start) > asOf) return;
+    const end = period.end ?? null;
+    known.push(end !== null && toDayNumber(end) > asOf ? { ...period, end: null } : period);
+    sourceIndex.push(index);
+  });
+  return { known, sourceIndex };
+}
+
+/** A subscription period with its dates validated and written as 'YYYY-MM-DD' (read in UTC, as mrrMovements). @private */
+export function datedPeriod(
+  row: unknown,
+  index: number,
+): SubscriptionPeriod & { start: IsoDate; end: IsoDate | null } {
+  assertObject(row, ['subscriptions', index]);
+  const period = row as unknown as SubscriptionPeriod;
+  return {
+    ...period,
+    start: toCalendarDate(period.start, ['subscriptions', index, 'start']),
+    end:
+      period.end === undefined || period.end === null
+        ? null
+        : toCalendarDate(period.end, ['subscriptions', index, 'end']),
+  };
+}
+
+/** mrrMovements names the rows it was given (`periods[i]`); the caller gave `subscriptions[sourceIndex[i]]`. @private */
+export function inCallerRows(error: unknown, sourceIndex: readonly number[]): unknown {
+  if (!(error instanceof MetricInputError)) return error;
+  const [root, index, ...rest] = error.path;
+  if (root !== 'periods' || typeof index !== 'number') return error;
+  return relocateError(error, ['subscriptions', sourceIndex[index] ?? index, ...rest]);
+}
