@@ -1,6 +1,6 @@
 import { type DateLike, type IsoDate, toCalendarDate } from '../core/calendarDate.js';
 import type { Numeric } from '../core/numeric.js';
-import { assertArray, assertObject } from '../core/options.js';
+import { assertArray, assertKnownKeys, assertObject } from '../core/options.js';
 import { nextPeriodStart, type PeriodOptions, resolvePeriodOptions, startOfPeriod } from '../core/periods.js';
 import type { NetPromoterScoreResult } from './netPromoterScore.js';
 import { categorize, type Tally, tallyResult } from './npsTally.js';
@@ -55,6 +55,7 @@ export function npsByPeriod(
   options: PeriodOptions = {},
 ): NpsPeriodResult[] {
   assertObject(options, ['options']);
+  assertKnownKeys(options, OPTION_KEYS, ['options']);
   const resolved = resolvePeriodOptions(options);
   assertArray(responses, ['responses']);
   const tallies = new Map<IsoDate, Tally>();
@@ -84,3 +85,5 @@ export function npsByPeriod(
   }
   return rows;
 }
+
+const OPTION_KEYS: ReadonlySet<string> = new Set(['granularity', 'weekStartsOn', 'timeZone']);

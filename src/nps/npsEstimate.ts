@@ -1,7 +1,7 @@
 import { describeValue, MetricInputError } from '../core/errors.js';
 import { normalQuantile } from '../core/normalDistribution.js';
 import { toDecimal } from '../core/numeric.js';
-import { assertObject, oneOf } from '../core/options.js';
+import { assertKnownKeys, assertObject, oneOf } from '../core/options.js';
 import type { NpsIntervalMethod } from './npsConfidenceInterval.js';
 import type { Tally } from './npsTally.js';
 
@@ -23,6 +23,7 @@ export interface ResolvedIntervalOptions {
  */
 export function resolveIntervalOptions(options: unknown): ResolvedIntervalOptions {
   assertObject(options, ['options']);
+  assertKnownKeys(options, OPTION_KEYS, ['options']);
   const method = oneOf(options.method ?? 'adjustedWald', METHODS, ['options', 'method']);
   const rawConfidence = options.confidence ?? 0.95;
   const confidence = toDecimal(rawConfidence, ['options', 'confidence']);
@@ -65,3 +66,5 @@ export function npsEstimate(tally: Tally, method: NpsIntervalMethod): NpsEstimat
     standardError: 100 * Math.sqrt(variance / n),
   };
 }
+
+const OPTION_KEYS: ReadonlySet<string> = new Set(['confidence', 'method']);

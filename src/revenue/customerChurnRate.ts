@@ -1,7 +1,7 @@
 import type { Decimal } from '../core/decimal.js';
 import { MetricInputError } from '../core/errors.js';
 import { type Numeric, toCount, toDecimal } from '../core/numeric.js';
-import { assertObject, oneOf } from '../core/options.js';
+import { assertKnownKeys, assertObject, oneOf } from '../core/options.js';
 import { ratioOrNull } from '../core/ratio.js';
 
 /**
@@ -74,6 +74,7 @@ export function customerChurnRate(
 ): Decimal | null {
   assertObject(input, []);
   assertObject(options, ['options']);
+  assertKnownKeys(options, OPTION_KEYS, ['options']);
   const denominator = oneOf(options.denominator ?? 'start', DENOMINATORS, ['options', 'denominator']);
   const starting = toCount(input.startingCustomers, ['startingCustomers']);
   const churned = toCount(input.churnedCustomers, ['churnedCustomers']);
@@ -102,3 +103,5 @@ export function customerChurnRate(
   }
   return ratioOrNull(toDecimal(churned), toDecimal(base));
 }
+
+const OPTION_KEYS: ReadonlySet<string> = new Set(['denominator']);

@@ -1,6 +1,6 @@
 import { type DateLike, fromDayNumber, type IsoDate, toDayNumber } from '../core/calendarDate.js';
 import type { Decimal } from '../core/decimal.js';
-import { assertObject, oneOf } from '../core/options.js';
+import { assertKnownKeys, assertObject, oneOf } from '../core/options.js';
 import {
   nextPeriodStart,
   type PeriodOptions,
@@ -145,6 +145,7 @@ export function mrrMovements(
   options: MrrMovementsOptions = {},
 ): MrrMovements {
   assertObject(options, ['options']);
+  assertKnownKeys(options, OPTION_KEYS, ['options']);
   const resolved = resolvePeriodOptions(options);
   const paidToFree = oneOf(options.paidToFree ?? 'churn', ['churn', 'contraction'] as const, [
     'options',
@@ -279,3 +280,5 @@ function upperBound(boundaries: Float64Array, day: number): number {
   }
   return low;
 }
+
+const OPTION_KEYS: ReadonlySet<string> = new Set(['granularity', 'weekStartsOn', 'timeZone', 'from', 'to', 'paidToFree']);

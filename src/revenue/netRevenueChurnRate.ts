@@ -1,7 +1,7 @@
 import type { Decimal } from '../core/decimal.js';
 import { ZERO } from '../core/decimal.js';
 import { type Numeric, toDecimal } from '../core/numeric.js';
-import { assertObject, oneOf } from '../core/options.js';
+import { assertKnownKeys, assertObject, oneOf } from '../core/options.js';
 import { ratioOrNull } from '../core/ratio.js';
 import { assertLossesWithinStartingMrr } from './grossRevenueChurnRate.js';
 
@@ -73,6 +73,7 @@ export function netRevenueChurnRate(
 ): Decimal | null {
   assertObject(input, []);
   assertObject(options, ['options']);
+  assertKnownKeys(options, OPTION_KEYS, ['options']);
   const reactivation = oneOf(options.reactivation ?? 'offset', REACTIVATION, ['options', 'reactivation']);
   const starting = toDecimal(input.startingMrr, ['startingMrr'], 'nonNegative');
   const churned = toDecimal(input.churnedMrr, ['churnedMrr'], 'nonNegative');
@@ -86,3 +87,5 @@ export function netRevenueChurnRate(
   const gains = reactivation === 'offset' ? expansion.plus(reactivated) : expansion;
   return ratioOrNull(churned.plus(contraction).minus(gains), starting);
 }
+
+const OPTION_KEYS: ReadonlySet<string> = new Set(['reactivation']);

@@ -1,7 +1,7 @@
 import type { Decimal } from '../core/decimal.js';
 import { ZERO } from '../core/decimal.js';
 import { type Numeric, toDecimal } from '../core/numeric.js';
-import { assertObject, oneOf } from '../core/options.js';
+import { assertKnownKeys, assertObject, oneOf } from '../core/options.js';
 import { ratioOrNull } from '../core/ratio.js';
 import { assertLossesWithinStartingMrr } from './grossRevenueChurnRate.js';
 
@@ -71,6 +71,7 @@ export function netRevenueRetention(
 ): Decimal | null {
   assertObject(input, []);
   assertObject(options, ['options']);
+  assertKnownKeys(options, OPTION_KEYS, ['options']);
   const reactivation = oneOf(options.reactivation ?? 'exclude', REACTIVATION, ['options', 'reactivation']);
   const starting = toDecimal(input.startingMrr, ['startingMrr'], 'nonNegative');
   const expansion = toDecimal(input.expansionMrr, ['expansionMrr'], 'nonNegative');
@@ -84,3 +85,5 @@ export function netRevenueRetention(
   const retained = starting.plus(expansion).plus(reactivated).minus(contraction).minus(churned);
   return ratioOrNull(retained, starting);
 }
+
+const OPTION_KEYS: ReadonlySet<string> = new Set(['reactivation']);

@@ -8,7 +8,7 @@ import {
 } from '../core/calendarDate.js';
 import { type Decimal, ZERO } from '../core/decimal.js';
 import { describeValue, MetricInputError } from '../core/errors.js';
-import { assertObject } from '../core/options.js';
+import { assertKnownKeys, assertObject } from '../core/options.js';
 import { ratioOrNull } from '../core/ratio.js';
 import { customerMrrSnapshots } from './customerMrrSnapshots.js';
 import { normalizeSubscriptionPeriods, type SubscriptionPeriod } from './subscriptionPeriod.js';
@@ -98,6 +98,7 @@ export function trailingRevenueRetention(
   counted: (starting: Decimal, ending: Decimal) => Decimal,
 ): TrailingRevenueRetention {
   assertObject(options, ['options']);
+  assertKnownKeys(options, OPTION_KEYS, ['options']);
   const timeZone = options.timeZone ?? 'UTC';
   assertTimeZone(timeZone, ['options', 'timeZone']);
   if (options.asOf === undefined) {
@@ -156,3 +157,5 @@ function wholeMonths(months: unknown): number {
   }
   return months;
 }
+
+const OPTION_KEYS: ReadonlySet<string> = new Set(['asOf', 'months', 'timeZone']);

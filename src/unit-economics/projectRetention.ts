@@ -1,6 +1,6 @@
 import { Decimal } from '../core/decimal.js';
 import { type Numeric, toCount, toDecimal } from '../core/numeric.js';
-import { assertObject } from '../core/options.js';
+import { assertKnownKeys, assertObject } from '../core/options.js';
 import { toPeriod, toSbgParams } from './sbgInternals.js';
 import type { ShiftedBetaGeometricParams } from './shiftedBetaGeometric.js';
 
@@ -62,6 +62,7 @@ export function projectRetention(
 ): RetentionProjectionRow[] {
   const { alpha, beta } = toSbgParams(params);
   assertObject(options, ['options']);
+  assertKnownKeys(options, OPTION_KEYS, ['options']);
   const periods = toPeriod(options.periods, 0, ['options', 'periods']);
   const customers = toCount(options.startingCustomers, ['options', 'startingCustomers']);
   const price =
@@ -86,3 +87,5 @@ export function projectRetention(
   }
   return rows;
 }
+
+const OPTION_KEYS: ReadonlySet<string> = new Set(['periods', 'startingCustomers', 'revenuePerCustomer']);
