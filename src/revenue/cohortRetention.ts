@@ -221,4 +221,11 @@ function maxDate(a: IsoDate | undefined, b: IsoDate | undefined): IsoDate | unde
   return a > b ? a : b;
 }
 
-const OPTION_KEYS: ReadonlySet<string> = new Set(['granularity', 'weekStartsOn', 'timeZone', 'basis', 'from', 'to']);
+const OPTION_KEYS: ReadonlySet<string> = new Set([
+  'granularity',
+  'weekStartsOn',
+  'timeZone',
+  'basis',
+  'from',
+  'to',
+]);

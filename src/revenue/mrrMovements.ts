@@ -281,4 +281,11 @@ function upperBound(boundaries: Float64Array, day: number): number {
   return low;
 }
 
-const OPTION_KEYS: ReadonlySet<string> = new Set(['granularity', 'weekStartsOn', 'timeZone', 'from', 'to', 'paidToFree']);
+const OPTION_KEYS: ReadonlySet<string> = new Set([
+  'granularity',
+  'weekStartsOn',
+  'timeZone',
+  'from',
+  'to',
+  'paidToFree',
+]);

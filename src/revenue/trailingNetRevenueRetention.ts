@@ -7,7 +7,7 @@ import {
   toDayNumber,
 } from '../core/calendarDate.js';
 import { type Decimal, ZERO } from '../core/decimal.js';
-import { describeValue, MetricInputError } from '../core/errors.js';
+import { describeValue, MetricInputError, relocateError } from '../core/errors.js';
 import { assertKnownKeys, assertObject } from '../core/options.js';
 import { ratioOrNull } from '../core/ratio.js';
 import { customerMrrSnapshots } from './customerMrrSnapshots.js';
@@ -111,7 +111,7 @@ export function trailingRevenueRetention(
   }
   const asOf = toCalendarDate(options.asOf, ['options', 'asOf'], timeZone);
   const months = wholeMonths(options.months ?? 12);
-  const start = addCalendarMonths(asOf, -months);
+  const start = monthsBefore(asOf, months);
   const rows = normalizeSubscriptionPeriods(periods, timeZone);
 
   const snapshots = customerMrrSnapshots(rows, [toDayNumber(start), toDayNumber(asOf)]);
@@ -159,3 +159,12 @@ function wholeMonths(months: unknown): number {
 }
 
 const OPTION_KEYS: ReadonlySet<string> = new Set(['asOf', 'months', 'timeZone']);
+
+// A shift past the calendar's first year is a bad `months` option, reported where the caller set it.
+function monthsBefore(asOf: IsoDate, months: number): IsoDate {
+  try {
+    return addCalendarMonths(asOf, -months);
+  } catch (error) {
+    throw error instanceof MetricInputError ? relocateError(error, ['options', 'months']) : error;
+  }
+}

@@ -72,21 +72,22 @@ const OPTION_KEYS = new Set([
  */
 export function revenueRatesSql(options: RevenueRatesSqlOptions): string {
   assertObject(options, ['options']);
-  assertKnownKeys(options, OPTION_KEYS);
-  const dialect = oneOf(options.dialect, SQL_DIALECTS, ['dialect']);
-  const source = sqlSource(options.source, ['source']);
+  assertKnownKeys(options, OPTION_KEYS, ['options']);
+  const dialect = oneOf(options.dialect, SQL_DIALECTS, ['options', 'dialect']);
+  const source = sqlSource(options.source, ['options', 'source']);
   const denominator = oneOf(options.customerChurnDenominator ?? 'start', ['start', 'startPlusNew'] as const, [
+    'options',
     'customerChurnDenominator',
   ]);
   const churnReactivation = oneOf(
     options.netRevenueChurnReactivation ?? 'offset',
     ['offset', 'exclude'] as const,
-    ['netRevenueChurnReactivation'],
+    ['options', 'netRevenueChurnReactivation'],
   );
   const retentionReactivation = oneOf(
     options.netRevenueRetentionReactivation ?? 'exclude',
     ['exclude', 'include'] as const,
-    ['netRevenueRetentionReactivation'],
+    ['options', 'netRevenueRetentionReactivation'],
   );
   const mrrScale = scale(options.mrrScale, 6, 'mrrScale');
   const rateScale = scale(options.rateScale, 12, 'rateScale');
@@ -125,11 +126,11 @@ ORDER BY period_start`;
 }
 
 function scale(value: unknown, fallback: number, name: string): number {
-  const result = toCount(value ?? fallback, [name]);
+  const result = toCount(value ?? fallback, ['options', name]);
   if (result > 18) {
     throw new MetricInputError({
       code: 'out_of_range',
-      path: [name],
+      path: ['options', name],
       expected: 'a whole number from 0 to 18',
       received: String(result),
     });

@@ -35,18 +35,26 @@ describe('revenueRatesSql: worked examples', () => {
 
 describe('revenueRatesSql: bad input', () => {
   it.each([
-    [{ ...BASE, dialect: INJECTION }, 'invalid_option', ['dialect']],
-    [{ ...BASE, source: INJECTION }, 'invalid_value', ['source']],
-    [{ ...BASE, customerChurnDenominator: INJECTION }, 'invalid_option', ['customerChurnDenominator']],
-    [{ ...BASE, netRevenueChurnReactivation: INJECTION }, 'invalid_option', ['netRevenueChurnReactivation']],
+    [{ ...BASE, dialect: INJECTION }, 'invalid_option', ['options', 'dialect']],
+    [{ ...BASE, source: INJECTION }, 'invalid_value', ['options', 'source']],
+    [
+      { ...BASE, customerChurnDenominator: INJECTION },
+      'invalid_option',
+      ['options', 'customerChurnDenominator'],
+    ],
+    [
+      { ...BASE, netRevenueChurnReactivation: INJECTION },
+      'invalid_option',
+      ['options', 'netRevenueChurnReactivation'],
+    ],
     [
       { ...BASE, netRevenueRetentionReactivation: INJECTION },
       'invalid_option',
-      ['netRevenueRetentionReactivation'],
+      ['options', 'netRevenueRetentionReactivation'],
     ],
-    [{ ...BASE, mrrScale: INJECTION }, 'invalid_number', ['mrrScale']],
-    [{ ...BASE, rateScale: 30 }, 'out_of_range', ['rateScale']],
-    [{ ...BASE, reactivation: 'offset' }, 'unknown_field', ['reactivation']],
+    [{ ...BASE, mrrScale: INJECTION }, 'invalid_number', ['options', 'mrrScale']],
+    [{ ...BASE, rateScale: 30 }, 'out_of_range', ['options', 'rateScale']],
+    [{ ...BASE, reactivation: 'offset' }, 'unknown_field', ['options', 'reactivation']],
   ])('%j gives %s at %j', (options, code, path) => {
     expect(() => revenueRatesSql(options as RevenueRatesSqlOptions)).toThrow(MetricInputError);
     expect(() => revenueRatesSql(options as RevenueRatesSqlOptions)).toThrow(

@@ -308,9 +308,10 @@ describe('timeToValue: bad input', () => {
       code: 'invalid_option',
       path: ['options', 'unit'],
     });
-    expect(
-      errorOf(() => timeToValue([ok], { asOf: ASOF, granularity: 'decade' as never })),
-    ).toMatchObject({ code: 'invalid_option', path: ['options', 'granularity'] });
+    expect(errorOf(() => timeToValue([ok], { asOf: ASOF, granularity: 'decade' as never }))).toMatchObject({
+      code: 'invalid_option',
+      path: ['options', 'granularity'],
+    });
     expect(errorOf(() => timeToValue([ok], { asOf: ASOF, timeZone: 'Mars/Base' }))).toMatchObject({
       code: 'invalid_time_zone',
       path: ['options', 'timeZone'],
