@@ -96,7 +96,7 @@ export interface HealthScoreEvaluation {
  * //=> '2.5'
  */
 export function evaluateHealthScore(input: EvaluateHealthScoreInput): HealthScoreEvaluation {
-  assertObject(input, ['input']);
+  assertObject(input, []);
   const { scores, churned } = input;
   assertArray(scores, ['scores']);
   const bands = input.bands ?? DEFAULT_HEALTH_BANDS;
