@@ -25,13 +25,16 @@ export interface NetRevenueRetentionInput {
 }
 
 /**
- * Whether net revenue retention counts MRR from returning customers: `'exclude'` (the default) keeps the ratio
- * about the customers paying at the start; `'include'` adds reactivation MRR, which makes it
- * 1 − netRevenueChurnRate under that function's default `'offset'`.
+ * Whether MRR from returning (reactivated) customers counts as kept revenue: `'exclude'` (the default,
+ * ChartMogul's Net MRR Retention and Baremetrics' NRR) keeps a ratio about the customers paying at the start;
+ * `'include'` counts it as a gain (ChartMogul's standard Net MRR Churn Rate offsets churn with it). The same
+ * option with the same values and default in {@link netRevenueRetention}, {@link netRevenueChurnRate},
+ * {@link isNegativeChurn} and `revenueRatesSql`, so NRR = 1 − net revenue churn whenever both use the same value,
+ * the defaults included.
  *
  * @category Revenue
  */
-export type NetRevenueRetentionReactivation = 'exclude' | 'include';
+export type ReactivationTreatment = 'exclude' | 'include';
 
 /**
  * Conventions of {@link netRevenueRetention}.
@@ -40,10 +43,10 @@ export type NetRevenueRetentionReactivation = 'exclude' | 'include';
  */
 export interface NetRevenueRetentionOptions {
   /** Whether reactivation MRR is retained revenue; default `'exclude'`. */
-  readonly reactivation?: NetRevenueRetentionReactivation;
+  readonly reactivation?: ReactivationTreatment;
 }
 
-const REACTIVATION: readonly NetRevenueRetentionReactivation[] = ['exclude', 'include'];
+const REACTIVATION: readonly ReactivationTreatment[] = ['exclude', 'include'];
 
 /**
  * Net revenue retention (NRR, net MRR retention) of one period: how much of the period's starting MRR is still
@@ -53,7 +56,8 @@ const REACTIVATION: readonly NetRevenueRetentionReactivation[] = ['exclude', 'in
  * Formula: (startingMrr + expansionMrr − contractionMrr − churnedMrr) / startingMrr (default `'exclude'`);
  * `'include'` adds reactivationMrr to the numerator.
  * Units: a ratio >= 0 that may exceed 1 (1.05 = 105 %: negative churn).
- * Source: ChartMogul's Net MRR Retention, which excludes new business and reactivation (docs/revenue-rates.md);
+ * Source: ChartMogul's Net MRR Retention, which excludes new business and reactivation, and Baremetrics' NRR,
+ * 100 % − net revenue churn (docs/revenue-rates.md); NRR = 1 − netRevenueChurnRate under both defaults;
  * for the 12-month cohort figure public companies report use `trailingNetRevenueRetention`.
  * Edge cases: startingMrr = 0 gives null; a negative amount is a MetricInputError (`negative_amount`), so is
  * churnedMrr + contractionMrr > startingMrr (`out_of_range`) and an unknown option (`invalid_option`).

@@ -260,9 +260,14 @@ function oracle(
   options: CohortRetentionOptions & { from: string; to: string },
 ) {
   const rows = normalizeSubscriptionPeriods(periods);
-  const range = listPeriods(options.from, options.to, options);
+  const grid = {
+    granularity: options.granularity,
+    weekStartsOn: options.weekStartsOn,
+    timeZone: options.timeZone,
+  };
+  const range = listPeriods(options.from, options.to, grid);
   const earliest = Math.min(toDayNumber(options.from), ...rows.map((row) => row.startDay));
-  const history = listPeriods(fromDayNumber(earliest), options.to, options);
+  const history = listPeriods(fromDayNumber(earliest), options.to, grid);
   const offset = history.length - range.length;
   const cohorts = range.map(() => ({ size: 0, customers: [] as number[], mrr: [] as Decimal[] }));
   for (const customerId of new Set(rows.map((row) => row.customerId))) {

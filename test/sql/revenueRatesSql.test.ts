@@ -19,16 +19,17 @@ describe('revenueRatesSql: worked examples', () => {
 
   it('follows the convention options of the TypeScript rates', () => {
     const defaults = revenueRatesSql(BASE);
-    expect(defaults).toContain('- expansion_mrr - reactivation_mrr');
+    expect(defaults).not.toContain('reactivation_mrr) /');
+    expect(defaults).not.toContain('- expansion_mrr - reactivation_mrr');
+    expect(defaults).not.toContain('churned_mrr + reactivation_mrr');
     expect(defaults).toContain('CAST(starting_customers AS NUMERIC))');
     const other = revenueRatesSql({
       ...BASE,
       customerChurnDenominator: 'startPlusNew',
-      netRevenueChurnReactivation: 'exclude',
-      netRevenueRetentionReactivation: 'include',
+      reactivation: 'include',
     });
     expect(other).toContain('(starting_customers + new_customers)');
-    expect(other).not.toContain('- expansion_mrr - reactivation_mrr');
+    expect(other).toContain('- expansion_mrr - reactivation_mrr');
     expect(other).toContain('churned_mrr + reactivation_mrr');
   });
 });
@@ -42,19 +43,15 @@ describe('revenueRatesSql: bad input', () => {
       'invalid_option',
       ['options', 'customerChurnDenominator'],
     ],
-    [
-      { ...BASE, netRevenueChurnReactivation: INJECTION },
-      'invalid_option',
-      ['options', 'netRevenueChurnReactivation'],
-    ],
-    [
-      { ...BASE, netRevenueRetentionReactivation: INJECTION },
-      'invalid_option',
-      ['options', 'netRevenueRetentionReactivation'],
-    ],
+    [{ ...BASE, reactivation: INJECTION }, 'invalid_option', ['options', 'reactivation']],
+    [{ ...BASE, reactivation: 'offset' }, 'invalid_option', ['options', 'reactivation']],
     [{ ...BASE, mrrScale: INJECTION }, 'invalid_number', ['options', 'mrrScale']],
     [{ ...BASE, rateScale: 30 }, 'out_of_range', ['options', 'rateScale']],
-    [{ ...BASE, reactivation: 'offset' }, 'unknown_field', ['options', 'reactivation']],
+    [
+      { ...BASE, netRevenueChurnReactivation: 'exclude' },
+      'unknown_field',
+      ['options', 'netRevenueChurnReactivation'],
+    ],
   ])('%j gives %s at %j', (options, code, path) => {
     expect(() => revenueRatesSql(options as RevenueRatesSqlOptions)).toThrow(MetricInputError);
     expect(() => revenueRatesSql(options as RevenueRatesSqlOptions)).toThrow(
