@@ -260,11 +260,7 @@ function oracle(
   options: CohortRetentionOptions & { from: string; to: string },
 ) {
   const rows = normalizeSubscriptionPeriods(periods);
-  const grid = {
-    granularity: options.granularity,
-    weekStartsOn: options.weekStartsOn,
-    timeZone: options.timeZone,
-  };
+  const grid = { granularity: options.granularity ?? 'month' };
   const range = listPeriods(options.from, options.to, grid);
   const earliest = Math.min(toDayNumber(options.from), ...rows.map((row) => row.startDay));
   const history = listPeriods(fromDayNumber(earliest), options.to, grid);
