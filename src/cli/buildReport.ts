@@ -11,7 +11,7 @@ import { type Numeric, toDecimal } from '../core/numeric.js';
 import type { Granularity } from '../core/periods.js';
 import type { ScorecardConfig } from '../health/scorecard.js';
 import { netPromoterScore } from '../nps/netPromoterScore.js';
-import { npsConfidenceInterval } from '../nps/npsConfidenceInterval.js';
+import { netPromoterScoreInterval } from '../nps/netPromoterScoreInterval.js';
 import { type CohortRetentionResult, cohortRetention } from '../revenue/cohortRetention.js';
 import { customerChurnRate } from '../revenue/customerChurnRate.js';
 import { grossRevenueChurnRate } from '../revenue/grossRevenueChurnRate.js';
@@ -205,7 +205,7 @@ export function buildReport(input: ReportInput, options: ReportOptions = {}): Re
       })
       .map((response) => response.score);
     const result = netPromoterScore(scores);
-    const interval = npsConfidenceInterval(result);
+    const interval = netPromoterScoreInterval(result);
     nps = {
       responses: result.responses,
       score: result.score,

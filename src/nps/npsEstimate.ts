@@ -2,15 +2,15 @@ import { describeValue, MetricInputError } from '../core/errors.js';
 import { normalQuantile } from '../core/normalDistribution.js';
 import { toDecimal } from '../core/numeric.js';
 import { assertKnownKeys, assertObject, oneOf } from '../core/options.js';
-import type { NpsIntervalMethod } from './npsConfidenceInterval.js';
+import type { NetPromoterScoreIntervalMethod } from './netPromoterScoreInterval.js';
 import type { Tally } from './npsTally.js';
 
-const METHODS: readonly NpsIntervalMethod[] = ['adjustedWald', 'wald'];
+const METHODS: readonly NetPromoterScoreIntervalMethod[] = ['adjustedWald', 'wald'];
 
 /** Validated interval options. @private */
 export interface ResolvedIntervalOptions {
   readonly confidence: number;
-  readonly method: NpsIntervalMethod;
+  readonly method: NetPromoterScoreIntervalMethod;
   /** The two-sided critical value Φ⁻¹((1 + confidence) / 2). */
   readonly z: number;
 }
@@ -50,7 +50,7 @@ export interface NpsEstimate {
  *
  * @private
  */
-export function npsEstimate(tally: Tally, method: NpsIntervalMethod): NpsEstimate | null {
+export function npsEstimate(tally: Tally, method: NetPromoterScoreIntervalMethod): NpsEstimate | null {
   const responses = tally.promoters + tally.passives + tally.detractors;
   if (responses === 0) return null;
   const pseudo = method === 'adjustedWald' ? 0.75 : 0;

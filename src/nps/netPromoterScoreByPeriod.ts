@@ -10,7 +10,7 @@ import { categorize, type Tally, tallyResult } from './npsTally.js';
  *
  * @category NPS
  */
-export interface DatedNpsResponse {
+export interface DatedNetPromoterScoreResponse {
   /** The 0–10 answer: an integer, as a number or a numeric string. */
   readonly score: Numeric;
   /** When it was answered: `'YYYY-MM-DD'` or a `Date` (read in the `timeZone` option). */
@@ -22,7 +22,7 @@ export interface DatedNpsResponse {
  *
  * @category NPS
  */
-export interface NpsPeriodResult extends NetPromoterScoreResult {
+export interface NetPromoterScorePeriod extends NetPromoterScoreResult {
   /** First day of the period, `'YYYY-MM-DD'`. */
   readonly start: IsoDate;
   /** First day of the next period, `'YYYY-MM-DD'`. */
@@ -44,16 +44,16 @@ export interface NpsPeriodResult extends NetPromoterScoreResult {
  *
  * @category NPS
  * @example
- * npsByPeriod([
+ * netPromoterScoreByPeriod([
  *   { score: 10, at: '2024-01-05' },
  *   { score: 2, at: '2024-03-20' },
  * ]).map((row) => [row.start, row.score === null ? null : row.score.toString()])
  * //=> [['2024-01-01', '100'], ['2024-02-01', null], ['2024-03-01', '-100']]
  */
-export function npsByPeriod(
-  responses: readonly DatedNpsResponse[],
+export function netPromoterScoreByPeriod(
+  responses: readonly DatedNetPromoterScoreResponse[],
   options: PeriodOptions = {},
-): NpsPeriodResult[] {
+): NetPromoterScorePeriod[] {
   assertObject(options, ['options']);
   assertKnownKeys(options, OPTION_KEYS, ['options']);
   const resolved = resolvePeriodOptions(options);
@@ -76,7 +76,7 @@ export function npsByPeriod(
   // ISO dates sort chronologically as strings.
   const starts = [...tallies.keys()].sort();
   const last = starts[starts.length - 1] as IsoDate;
-  const rows: NpsPeriodResult[] = [];
+  const rows: NetPromoterScorePeriod[] = [];
   for (let start = starts[0] as IsoDate; start <= last; ) {
     const end = nextPeriodStart(start, resolved.granularity);
     const tally = tallies.get(start) ?? { promoters: 0, passives: 0, detractors: 0 };

@@ -1,5 +1,5 @@
 import type { NetPromoterScoreResult } from './netPromoterScore.js';
-import type { NpsCounts } from './netPromoterScoreFromCounts.js';
+import type { NetPromoterScoreCounts } from './netPromoterScoreFromCounts.js';
 import { npsEstimate, resolveIntervalOptions } from './npsEstimate.js';
 import { readCounts } from './npsTally.js';
 
@@ -13,18 +13,18 @@ import { readCounts } from './npsTally.js';
  *
  * @category NPS
  */
-export type NpsIntervalMethod = 'wald' | 'adjustedWald';
+export type NetPromoterScoreIntervalMethod = 'wald' | 'adjustedWald';
 
 /**
- * Options of {@link npsConfidenceInterval} and {@link compareNps}.
+ * Options of {@link netPromoterScoreInterval} and {@link compareNetPromoterScores}.
  *
  * @category NPS
  */
-export interface NpsIntervalOptions {
+export interface NetPromoterScoreIntervalOptions {
   /** Confidence level, strictly between 0 and 1; default `0.95`. */
   readonly confidence?: number;
   /** Interval method; default `'adjustedWald'`. */
-  readonly method?: NpsIntervalMethod;
+  readonly method?: NetPromoterScoreIntervalMethod;
 }
 
 /**
@@ -32,7 +32,7 @@ export interface NpsIntervalOptions {
  *
  * @category NPS
  */
-export interface NpsConfidenceInterval {
+export interface NetPromoterScoreInterval {
   /**
    * The centre of the interval, in points: the observed NPS for `'wald'`, the adjusted NPS
    * (promoters − detractors) / (responses + 3) × 100 for `'adjustedWald'`.
@@ -47,7 +47,7 @@ export interface NpsConfidenceInterval {
   /** Standard error of the (adjusted) NPS, in points. */
   readonly standardError: number;
   /** The method used. */
-  readonly method: NpsIntervalMethod;
+  readonly method: NetPromoterScoreIntervalMethod;
   /** The confidence level used. */
   readonly confidence: number;
   /** Whether a bound was cut to -100 or 100 because score ± marginOfError went past it. */
@@ -71,18 +71,18 @@ export interface NpsConfidenceInterval {
  *
  * @category NPS
  * @example
- * const ci = npsConfidenceInterval({ promoters: 50, passives: 30, detractors: 20 }, { method: 'wald' })
+ * const ci = netPromoterScoreInterval({ promoters: 50, passives: 30, detractors: 20 }, { method: 'wald' })
  * ci.score
  * //=> 30
  * Number(ci.marginOfError.toFixed(2))
  * //=> 15.31
- * npsConfidenceInterval({ promoters: 0, passives: 0, detractors: 0 })
+ * netPromoterScoreInterval({ promoters: 0, passives: 0, detractors: 0 })
  * //=> null
  */
-export function npsConfidenceInterval(
-  input: NpsCounts | NetPromoterScoreResult,
-  options: NpsIntervalOptions = {},
-): NpsConfidenceInterval | null {
+export function netPromoterScoreInterval(
+  input: NetPromoterScoreCounts | NetPromoterScoreResult,
+  options: NetPromoterScoreIntervalOptions = {},
+): NetPromoterScoreInterval | null {
   const tally = readCounts(input, []);
   const { confidence, method, z } = resolveIntervalOptions(options);
   const estimate = npsEstimate(tally, method);
