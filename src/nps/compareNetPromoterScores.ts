@@ -15,7 +15,10 @@ import { readCounts } from './npsTally.js';
  * @category NPS
  */
 export interface NetPromoterScoreComparison {
-  /** b's (adjusted) NPS minus a's, in points, from -200 to 200: positive when b scores higher. */
+  /**
+   * b's minus a's interval centre ({@link NetPromoterScoreInterval.adjustedCenter}), in points, from -200 to 200:
+   * positive when b scores higher; the plain NPS difference under `'wald'`.
+   */
   readonly difference: number;
   /** Lower bound of the difference's interval, never below -200. */
   readonly lower: number;

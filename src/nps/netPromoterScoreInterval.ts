@@ -1,4 +1,5 @@
-import type { NetPromoterScoreResult } from './netPromoterScore.js';
+import type { Numeric } from '../core/numeric.js';
+import { type NetPromoterScoreResult, netPromoterScore } from './netPromoterScore.js';
 import type { NetPromoterScoreCounts } from './netPromoterScoreFromCounts.js';
 import { npsEstimate, resolveIntervalOptions } from './npsEstimate.js';
 import { readCounts } from './npsTally.js';
@@ -33,11 +34,13 @@ export interface NetPromoterScoreIntervalOptions {
  * @category NPS
  */
 export interface NetPromoterScoreInterval {
-  /**
-   * The centre of the interval, in points: the observed NPS for `'wald'`, the adjusted NPS
-   * (promoters − detractors) / (responses + 3) × 100 for `'adjustedWald'`.
-   */
+  /** The observed NPS, (promoters − detractors) / responses × 100, in points: the number to report and chart. */
   readonly score: number;
+  /**
+   * The centre of the interval, in points: `score` itself for `'wald'`; for `'adjustedWald'` the adjusted NPS
+   * (promoters − detractors) / (responses + 3) × 100, pulled toward 0. A statistical device, not the NPS.
+   */
+  readonly adjustedCenter: number;
   /** Lower bound in points, never below -100. */
   readonly lower: number;
   /** Upper bound in points, never above 100. */
@@ -50,7 +53,7 @@ export interface NetPromoterScoreInterval {
   readonly method: NetPromoterScoreIntervalMethod;
   /** The confidence level used. */
   readonly confidence: number;
-  /** Whether a bound was cut to -100 or 100 because score ± marginOfError went past it. */
+  /** Whether a bound was cut to -100 or 100 because adjustedCenter ± marginOfError went past it. */
   readonly clamped: boolean;
 }
 
@@ -62,12 +65,14 @@ export interface NetPromoterScoreInterval {
  * Formula (on the -1..1 scale, reported ×100 in points): p₊ = promoters / n, p₋ = detractors / n,
  * NPS = p₊ − p₋, SE = √((p₊ + p₋ − (p₊ − p₋)²) / n), interval = NPS ± z·SE with z = Φ⁻¹((1 + confidence) / 2).
  * `'adjustedWald'` (default) first adds ¾ to promoters and to detractors and 3 to n (so 1.5 to passives),
- * and centres the interval on the adjusted NPS. Bounds are clamped to [-100, 100] and `clamped` says so.
+ * and centres the interval on the adjusted NPS (`adjustedCenter`); `score` is always the observed NPS.
+ * Bounds are clamped to [-100, 100] and `clamped` says so. Takes the 0–10 answers themselves (as
+ * {@link netPromoterScore} does), the three counts, or a result of {@link netPromoterScore}.
  * Units: NPS points; statistics are doubles (`number`), being approximations by nature.
  * Source: Rocks (2016), "Interval Estimation for the 'Net Promoter Score'", The American Statistician 70(4);
  * Lewis and Sauro, MeasuringU, "Confidence Intervals for Net Promoter Scores" (docs/nps.md).
- * Edge cases: no responses gives null; confidence outside (0, 1), an unknown method or a bad count is a
- * MetricInputError. With `'wald'` and every answer in one category the interval has zero width.
+ * Edge cases: no responses gives null; confidence outside (0, 1), an unknown method, a bad count or a score that
+ * is not an integer 0–10 (at `['scores', index]`) is a MetricInputError. With `'wald'` and every answer in one category the interval has zero width.
  *
  * @category NPS
  * @example
@@ -76,22 +81,28 @@ export interface NetPromoterScoreInterval {
  * //=> 30
  * Number(ci.marginOfError.toFixed(2))
  * //=> 15.31
+ * const adjusted = netPromoterScoreInterval([10, 9, 9, 8, 7, 3])
+ * [adjusted.score, adjusted.adjustedCenter].map((points) => Number(points.toFixed(2)))
+ * //=> [33.33, 22.22]
  * netPromoterScoreInterval({ promoters: 0, passives: 0, detractors: 0 })
  * //=> null
  */
 export function netPromoterScoreInterval(
-  input: NetPromoterScoreCounts | NetPromoterScoreResult,
+  input: readonly Numeric[] | NetPromoterScoreCounts | NetPromoterScoreResult,
   options: NetPromoterScoreIntervalOptions = {},
 ): NetPromoterScoreInterval | null {
-  const tally = readCounts(input, []);
+  const tally = readCounts(Array.isArray(input) ? netPromoterScore(input) : input, []);
   const { confidence, method, z } = resolveIntervalOptions(options);
   const estimate = npsEstimate(tally, method);
   if (estimate === null) return null;
   const marginOfError = z * estimate.standardError;
   const rawLower = estimate.score - marginOfError;
   const rawUpper = estimate.score + marginOfError;
+  const responses = tally.promoters + tally.passives + tally.detractors;
   return {
-    score: estimate.score,
+    // (P − D)·100 / n is exact for whole-number results, as in npsEstimate.
+    score: ((tally.promoters - tally.detractors) * 100) / responses,
+    adjustedCenter: estimate.score,
     lower: Math.max(-100, rawLower),
     upper: Math.min(100, rawUpper),
     marginOfError,

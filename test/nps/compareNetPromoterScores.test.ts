@@ -169,7 +169,7 @@ describe('compareNetPromoterScores: properties', () => {
         const result = compareNetPromoterScores(a, b, { method: m })!;
         const ciA = netPromoterScoreInterval(a, { method: m })!;
         const ciB = netPromoterScoreInterval(b, { method: m })!;
-        expect(result.difference).toBeCloseTo(ciB.score - ciA.score, 9);
+        expect(result.difference).toBeCloseTo(ciB.adjustedCenter - ciA.adjustedCenter, 9);
         expect(result.standardError ** 2).toBeCloseTo(ciA.standardError ** 2 + ciB.standardError ** 2, 6);
       }),
     );

@@ -30,7 +30,9 @@ describe('netPromoterScoreInterval: worked examples', () => {
     // var = 71.5 / 103 − (30 / 103)² = 0.694175 − 0.084834 = 0.609341; SE = √(0.609341 / 103) = 0.076915
     const ci = netPromoterScoreInterval({ promoters: 50, passives: 30, detractors: 20 })!;
     expect(ci.method).toBe('adjustedWald');
-    expect(ci.score).toBeCloseTo(29.1262, 4);
+    expect(ci.adjustedCenter).toBeCloseTo(29.1262, 4);
+    // the observed NPS stays the score: (50 − 20) / 100 × 100 = 30
+    expect(ci.score).toBe(30);
     expect(ci.standardError).toBeCloseTo(7.6915, 4);
   });
 
@@ -44,6 +46,16 @@ describe('netPromoterScoreInterval: worked examples', () => {
     expect(netPromoterScoreInterval(result)).toEqual(
       netPromoterScoreInterval({ promoters: 3, passives: 2, detractors: 1 }),
     );
+  });
+
+  it('accepts the 0–10 answers themselves, as netPromoterScore does', () => {
+    // 10, 9, 9 promoters; 8, 7 passives; 3 a detractor: score (3 − 1) / 6 × 100 = 33.33…,
+    // adjusted centre (3.75 − 1.75) / 9 × 100 = 22.22…
+    const ci = netPromoterScoreInterval([10, 9, 9, 8, 7, '3'])!;
+    expect(ci).toEqual(netPromoterScoreInterval({ promoters: 3, passives: 2, detractors: 1 }));
+    expect(ci.score).toBeCloseTo(33.3333333, 6);
+    expect(ci.adjustedCenter).toBeCloseTo(22.2222222, 6);
+    expect(netPromoterScoreInterval([])).toBeNull();
   });
 
   it('is null with no responses', () => {
@@ -102,7 +114,7 @@ describe('netPromoterScoreInterval: reference values computed with scipy 1.17', 
     it(`${m} ${promoters}/${passives}/${detractors} at ${confidence}`, () => {
       const ci = netPromoterScoreInterval({ promoters, passives, detractors }, { confidence, method: m })!;
       const [score, standardError, marginOfError, lower, upper] = expected;
-      expect(ci.score).toBeCloseTo(score, 8);
+      expect(ci.adjustedCenter).toBeCloseTo(score, 8);
       expect(ci.standardError).toBeCloseTo(standardError, 8);
       expect(ci.marginOfError).toBeCloseTo(marginOfError, 8);
       expect(ci.lower).toBeCloseTo(lower, 8);
@@ -117,10 +129,10 @@ describe('netPromoterScoreInterval: reference values computed with scipy 1.17', 
     expect(high.lower).toBeCloseTo(22.8736302124, 8);
     // scipy: 5/0/0 → 62.5 ± 45.0085469658, raw upper 107.5085469658
     const all = netPromoterScoreInterval({ promoters: 5, passives: 0, detractors: 0 })!;
-    expect(all).toMatchObject({ score: 62.5, upper: 100, clamped: true });
+    expect(all).toMatchObject({ adjustedCenter: 62.5, score: 100, upper: 100, clamped: true });
     expect(all.marginOfError).toBeCloseTo(45.0085469658, 8);
     const low = netPromoterScoreInterval({ promoters: 0, passives: 0, detractors: 5 })!;
-    expect(low).toMatchObject({ score: -62.5, lower: -100, clamped: true });
+    expect(low).toMatchObject({ adjustedCenter: -62.5, score: -100, lower: -100, clamped: true });
   });
 });
 
@@ -217,7 +229,18 @@ describe('netPromoterScoreInterval: bad input', () => {
       code: 'negative_amount',
       path: ['detractors'],
     });
-    expect(errorOf(() => netPromoterScoreInterval([1, 2, 3] as never)).code).toBe('invalid_type');
+    expect(errorOf(() => netPromoterScoreInterval([10, 11, 3]))).toMatchObject({
+      code: 'out_of_range',
+      path: ['scores', 1],
+    });
+    expect(errorOf(() => netPromoterScoreInterval([9, 7.5]))).toMatchObject({
+      code: 'not_integer',
+      path: ['scores', 1],
+    });
+    expect(errorOf(() => netPromoterScoreInterval('9, 10' as never))).toMatchObject({
+      code: 'invalid_type',
+      path: [],
+    });
   });
 });
 
@@ -232,13 +255,23 @@ describe('netPromoterScoreInterval: properties', () => {
           const ci = netPromoterScoreInterval(c, { method: m, confidence })!;
           expect(ci.lower).toBeGreaterThanOrEqual(-100);
           expect(ci.upper).toBeLessThanOrEqual(100);
-          expect(ci.lower).toBeLessThanOrEqual(ci.score);
-          expect(ci.score).toBeLessThanOrEqual(ci.upper);
-          const cut = ci.score - ci.marginOfError < -100 || ci.score + ci.marginOfError > 100;
+          expect(ci.lower).toBeLessThanOrEqual(ci.adjustedCenter);
+          expect(ci.adjustedCenter).toBeLessThanOrEqual(ci.upper);
+          const cut =
+            ci.adjustedCenter - ci.marginOfError < -100 || ci.adjustedCenter + ci.marginOfError > 100;
           expect(ci.clamped).toBe(cut);
           if (!cut) expect(ci.upper - ci.lower).toBeCloseTo(2 * ci.marginOfError, 9);
         },
       ),
+    );
+  });
+
+  it('reports the observed NPS as score under either method, so score is what netPromoterScore gives', () => {
+    fc.assert(
+      fc.property(nonEmptyCounts, method, (c, m) => {
+        const ci = netPromoterScoreInterval(c, { method: m })!;
+        expect(ci.score).toBeCloseTo(netScore(c), 10);
+      }),
     );
   });
 
@@ -248,6 +281,7 @@ describe('netPromoterScoreInterval: properties', () => {
         const observed = netScore(c);
         const ci = netPromoterScoreInterval(c, { method: 'wald' })!;
         expect(ci.score).toBeCloseTo(observed, 10);
+        expect(ci.adjustedCenter).toBe(ci.score);
         expect(ci.lower).toBeLessThanOrEqual(observed + 1e-9);
         expect(ci.upper).toBeGreaterThanOrEqual(observed - 1e-9);
       }),
