@@ -191,8 +191,7 @@ export function buildReport(input: ReportInput, options: ReportOptions = {}): Re
     });
     const newCustomers = recent.reduce((sum, row) => sum + row.newCustomers, 0);
     cac = customerAcquisitionCost({ salesAndMarketingSpend: spend, newCustomers });
-    payback =
-      cac === null || arpa === null ? null : cacPaybackMonths({ cac, mrrPerCustomer: arpa, grossMargin });
+    payback = cac === null || arpa === null ? null : cacPaybackMonths({ cac, arpa, grossMargin });
   }
 
   let nps: Report['nps'] = null;

@@ -226,7 +226,7 @@ describe('dist/sheets/customer-health.gs in a bare V8 context', () => {
     const rate = fc.integer({ min: 1, max: 100 }).map((value) => value / 100);
     fc.assert(
       fc.property(cents, cents, rate, (cac, mrr, margin) => {
-        const payback = cacPaybackMonths({ cac, mrrPerCustomer: mrr, grossMargin: margin });
+        const payback = cacPaybackMonths({ cac, arpa: mrr, grossMargin: margin });
         if (payback === null)
           expect(cellError(() => sheet('CH_CAC_PAYBACK')(cac, mrr, margin))).toMatch(/^#N\/A/);
         else expect(sheet('CH_CAC_PAYBACK')(cac, mrr, margin)).toBe(payback.toNumber());
