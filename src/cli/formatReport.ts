@@ -2,14 +2,14 @@ import type { Report } from './buildReport.js';
 import { PERIOD_TABLE_HEADER, percent, periodTableRow, reportFacts } from './reportCells.js';
 
 /**
- * Renders a report as a plain-text terminal page: the last `periods` rows of the movements table, then the
+ * Renders a report as a plain-text terminal page: the last `recent` rows of the movements table, then the
  * point-in-time figures. Fixed-width columns, no colours, nothing locale-dependent.
  *
  * @private
  */
-export function formatReport(report: Report, { periods = 12 }: { periods?: number } = {}): string {
+export function formatReport(report: Report, { recent = 12 }: { recent?: number } = {}): string {
   const lines: string[] = [];
-  const rows = report.periods.slice(-periods);
+  const rows = report.periods.slice(-recent);
   lines.push(
     `customer-health report — ${report.granularity} periods${report.asOf ? `, as of ${report.asOf}` : ''}`,
   );

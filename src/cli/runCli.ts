@@ -26,7 +26,7 @@ Options:
   --granularity day|week|month|quarter|year   period length (default month)
   --from YYYY-MM-DD, --to YYYY-MM-DD          first and last period to report
   --gross-margin 0..1                         margin for LTV and CAC payback (default 1)
-  --periods N                                 recent periods in the table, charts and cohorts (default 12)
+  --recent N                                  recent periods in the table, charts and cohorts (default 12)
   --json                                      print the whole report as JSON
   --html FILE                                 also write a self-contained HTML report with charts to FILE
   --engine memory|duckdb                      compute the movements in Node (default) or in DuckDB, which
@@ -67,9 +67,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.stderr(`--granularity must be one of ${GRANULARITIES.join(', ')}, received ${granularity}\n`);
     return 2;
   }
-  const periods = values.periods === undefined ? 12 : Number(values.periods);
-  if (!Number.isInteger(periods) || periods < 1) {
-    io.stderr(`--periods must be a whole number >= 1, received ${values.periods}\n`);
+  const recent = values.recent === undefined ? 12 : Number(values.recent);
+  if (!Number.isInteger(recent) || recent < 1) {
+    io.stderr(`--recent must be a whole number >= 1, received ${values.recent}\n`);
     return 2;
   }
 
@@ -111,12 +111,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       ...(values.from === undefined ? {} : { from: values.from }),
       ...(values.to === undefined ? {} : { to: values.to }),
       ...(values['gross-margin'] === undefined ? {} : { grossMargin: values['gross-margin'] }),
-      cohortPeriods: periods,
+      cohortPeriods: recent,
     });
     const text =
-      values.json === true ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report, { periods });
+      values.json === true ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report, { recent });
     if (values.html !== undefined) {
-      const written = writeAtomically(values.html, renderHtmlReport(report, { periods, source }));
+      const written = writeAtomically(values.html, renderHtmlReport(report, { recent, source }));
       if (written !== null) {
         io.stderr(`customer-health: cannot write ${values.html}: ${written}\n`);
         return 1;
@@ -149,7 +149,7 @@ function parse(argv: readonly string[]) {
       from: { type: 'string' },
       to: { type: 'string' },
       'gross-margin': { type: 'string' },
-      periods: { type: 'string' },
+      recent: { type: 'string' },
       json: { type: 'boolean' },
       html: { type: 'string' },
       engine: { type: 'string' },
@@ -165,7 +165,7 @@ function describeInputError(
   isCsv: boolean,
 ): string {
   const [root, index, field] = error.path;
-  if ((root === 'periods' || root === 'subscriptions') && typeof index === 'number') {
+  if (root === 'subscriptions' && typeof index === 'number') {
     const where = isCsv
       ? `row ${names.rowNumberOf(index)}${typeof field === 'string' ? `, column ${names.columnNameOf(field)}` : ''}`
       : `subscriptions[${index}]${typeof field === 'string' ? `.${field}` : ''}`;

@@ -123,7 +123,7 @@ const BASES: readonly CohortRetentionBasis[] = ['customers', 'revenue'];
  * //=> [2, 2, 1]
  */
 export function cohortRetention(
-  periods: readonly SubscriptionPeriod[],
+  subscriptions: readonly SubscriptionPeriod[],
   options: CohortRetentionOptions = {},
 ): CohortRetentionResult {
   assertObject(options, ['options']);
@@ -131,7 +131,7 @@ export function cohortRetention(
   const resolved = resolvePeriodOptions(options);
   const basis = oneOf(options.basis ?? 'customers', BASES, ['options', 'basis']);
   const { from, to } = resolveDateRange(options, resolved.timeZone);
-  const rows = normalizeSubscriptionPeriods(periods, resolved.timeZone);
+  const rows = normalizeSubscriptionPeriods(subscriptions, resolved.timeZone);
 
   const bounds = dataBounds(rows);
   const first = from ?? minDate(bounds?.first, to);

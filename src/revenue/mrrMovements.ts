@@ -141,7 +141,7 @@ export interface MrrMovements {
  * //=> ['new', 'expansion', 'churn']
  */
 export function mrrMovements(
-  periods: readonly SubscriptionPeriod[],
+  subscriptions: readonly SubscriptionPeriod[],
   options: MrrMovementsOptions = {},
 ): MrrMovements {
   assertObject(options, ['options']);
@@ -152,7 +152,7 @@ export function mrrMovements(
     'paidToFree',
   ]);
   const { from, to } = resolveDateRange(options, resolved.timeZone);
-  const columns = subscriptionColumns(periods, resolved.timeZone);
+  const columns = subscriptionColumns(subscriptions, resolved.timeZone);
   const { startDay, endDay } = columns;
   const rowCount = columns.length;
   if (rowCount === 0 && from === undefined && to === undefined) return { periods: [], customers: [] };

@@ -79,10 +79,10 @@ export interface TrailingRevenueRetention {
  * //=> '0.75'
  */
 export function trailingNetRevenueRetention(
-  periods: readonly SubscriptionPeriod[],
+  subscriptions: readonly SubscriptionPeriod[],
   options: TrailingRevenueRetentionOptions,
 ): TrailingRevenueRetention {
-  return trailingRevenueRetention(periods, options, (_starting, ending) => ending);
+  return trailingRevenueRetention(subscriptions, options, (_starting, ending) => ending);
 }
 
 /**
@@ -93,7 +93,7 @@ export function trailingNetRevenueRetention(
  * @private
  */
 export function trailingRevenueRetention(
-  periods: readonly SubscriptionPeriod[],
+  subscriptions: readonly SubscriptionPeriod[],
   options: TrailingRevenueRetentionOptions,
   counted: (starting: Decimal, ending: Decimal) => Decimal,
 ): TrailingRevenueRetention {
@@ -112,7 +112,7 @@ export function trailingRevenueRetention(
   const asOf = toCalendarDate(options.asOf, ['options', 'asOf'], timeZone);
   const months = wholeMonths(options.months ?? 12);
   const start = monthsBefore(asOf, months);
-  const rows = normalizeSubscriptionPeriods(periods, timeZone);
+  const rows = normalizeSubscriptionPeriods(subscriptions, timeZone);
 
   const snapshots = customerMrrSnapshots(rows, [toDayNumber(start), toDayNumber(asOf)]);
   let startingMrr: Decimal = ZERO;

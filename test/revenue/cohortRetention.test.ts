@@ -222,11 +222,11 @@ describe('cohortRetention: bad input', () => {
         'end_before_start',
         ['options', 'to'],
       ],
-      [() => cohortRetention('rows' as never), 'invalid_type', ['periods']],
+      [() => cohortRetention('rows' as never), 'invalid_type', ['subscriptions']],
       [
         () => cohortRetention([{ customerId: 'a', start: '2024-01-01', mrr: -5 }]),
         'negative_amount',
-        ['periods', 0, 'mrr'],
+        ['subscriptions', 0, 'mrr'],
       ],
     ];
     for (const [run, code, path] of cases) {
