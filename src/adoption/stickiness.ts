@@ -70,6 +70,7 @@ const METHODS: readonly StickinessMethod[] = ['averageDau', 'averageOfDailyRatio
  */
 export function stickiness(input: StickinessInput, options: StickinessOptions = {}): Decimal | null {
   assertObject(input, []);
+  assertKnownKeys(input, INPUT_KEYS);
   assertObject(options, ['options']);
   assertKnownKeys(options, OPTION_KEYS, ['options']);
   const method = oneOf(options.method ?? 'averageDau', METHODS, ['options', 'method']);
@@ -144,3 +145,5 @@ function wrongShape(path: InputPath, expected: string, value: unknown): MetricIn
 }
 
 const OPTION_KEYS: ReadonlySet<string> = new Set(['method']);
+
+const INPUT_KEYS: ReadonlySet<string> = new Set(['dailyActiveUsers', 'monthlyActiveUsers']);

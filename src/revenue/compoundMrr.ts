@@ -1,7 +1,7 @@
 import { type Decimal, ONE } from '../core/decimal.js';
 import { MetricInputError } from '../core/errors.js';
 import { type Numeric, toCount, toDecimal, toUnitInterval } from '../core/numeric.js';
-import { assertObject } from '../core/options.js';
+import { assertKnownKeys, assertObject } from '../core/options.js';
 
 /**
  * A starting MRR and constant per-period rates of expansion, contraction and churn of the existing base.
@@ -64,6 +64,7 @@ export interface CompoundMrrResult {
  */
 export function compoundMrr(input: CompoundMrrInput): CompoundMrrResult {
   assertObject(input, []);
+  assertKnownKeys(input, INPUT_KEYS);
   const starting = toDecimal(input.startingMrr, ['startingMrr'], 'nonNegative');
   const expansion = toDecimal(input.expansionRate, ['expansionRate'], 'nonNegative');
   const contraction = toUnitInterval(input.contractionRate, ['contractionRate']);
@@ -87,3 +88,11 @@ export function compoundMrr(input: CompoundMrrInput): CompoundMrrResult {
   }
   return { mrr, periodFactor, growthFactor };
 }
+
+const INPUT_KEYS: ReadonlySet<string> = new Set([
+  'startingMrr',
+  'expansionRate',
+  'contractionRate',
+  'churnRate',
+  'periodCount',
+]);

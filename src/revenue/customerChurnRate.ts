@@ -3,10 +3,11 @@ import { MetricInputError } from '../core/errors.js';
 import { type Numeric, toCount, toDecimal } from '../core/numeric.js';
 import { assertKnownKeys, assertObject, oneOf } from '../core/options.js';
 import { ratioOrNull } from '../core/ratio.js';
+import { PERIOD_COUNT_FIELDS, PERIOD_MONEY_FIELDS } from './periodMovementFields.js';
 
 /**
  * The customer counts of one period that a customer churn rate needs. A period row from `mrrMovements` has
- * them and can be passed as it is; other fields are ignored.
+ * them and can be passed as it is; its other fields are not used; a key that is not a period row field is an `unknown_field`.
  *
  * @category Revenue
  */
@@ -73,6 +74,7 @@ export function customerChurnRate(
   options: CustomerChurnRateOptions = {},
 ): Decimal | null {
   assertObject(input, []);
+  assertKnownKeys(input, INPUT_KEYS);
   assertObject(options, ['options']);
   assertKnownKeys(options, OPTION_KEYS, ['options']);
   const denominator = oneOf(options.denominator ?? 'start', DENOMINATORS, ['options', 'denominator']);
@@ -105,3 +107,11 @@ export function customerChurnRate(
 }
 
 const OPTION_KEYS: ReadonlySet<string> = new Set(['denominator']);
+
+// A period row of mrrMovements (or of periodMovementsFromSqlRows) can be passed as it is; any other key is a typo.
+const INPUT_KEYS: ReadonlySet<string> = new Set([
+  'start',
+  'end',
+  ...PERIOD_MONEY_FIELDS,
+  ...PERIOD_COUNT_FIELDS,
+]);

@@ -5,10 +5,11 @@ import { assertKnownKeys, assertObject, oneOf } from '../core/options.js';
 import { ratioOrNull } from '../core/ratio.js';
 import { assertLossesWithinStartingMrr } from './grossRevenueChurnRate.js';
 import type { ReactivationTreatment } from './netRevenueRetention.js';
+import { PERIOD_COUNT_FIELDS, PERIOD_MONEY_FIELDS } from './periodMovementFields.js';
 
 /**
  * The MRR amounts of one period that net revenue churn needs, as positive magnitudes. A period row from
- * `mrrMovements` has them and can be passed as it is; other fields are ignored.
+ * `mrrMovements` has them and can be passed as it is; its other fields are not used; a key that is not a period row field is an `unknown_field`.
  *
  * @category Revenue
  */
@@ -65,6 +66,7 @@ export function netRevenueChurnRate(
   options: NetRevenueChurnRateOptions = {},
 ): Decimal | null {
   assertObject(input, []);
+  assertKnownKeys(input, INPUT_KEYS);
   assertObject(options, ['options']);
   assertKnownKeys(options, OPTION_KEYS, ['options']);
   const reactivation = oneOf(options.reactivation ?? 'exclude', REACTIVATION, ['options', 'reactivation']);
@@ -82,3 +84,11 @@ export function netRevenueChurnRate(
 }
 
 const OPTION_KEYS: ReadonlySet<string> = new Set(['reactivation']);
+
+// A period row of mrrMovements (or of periodMovementsFromSqlRows) can be passed as it is; any other key is a typo.
+const INPUT_KEYS: ReadonlySet<string> = new Set([
+  'start',
+  'end',
+  ...PERIOD_MONEY_FIELDS,
+  ...PERIOD_COUNT_FIELDS,
+]);

@@ -4,10 +4,11 @@ import { type Numeric, toDecimal } from '../core/numeric.js';
 import { assertKnownKeys, assertObject, oneOf } from '../core/options.js';
 import { ratioOrNull } from '../core/ratio.js';
 import { assertLossesWithinStartingMrr } from './grossRevenueChurnRate.js';
+import { PERIOD_COUNT_FIELDS, PERIOD_MONEY_FIELDS } from './periodMovementFields.js';
 
 /**
  * The MRR amounts of one period that net revenue retention needs, as positive magnitudes. A period row from
- * `mrrMovements` has them and can be passed as it is; other fields (new MRR among them) are ignored.
+ * `mrrMovements` has them and can be passed as it is; its other fields (new MRR among them) are not used; a key that is not a period row field is an `unknown_field`.
  *
  * @category Revenue
  */
@@ -74,6 +75,7 @@ export function netRevenueRetention(
   options: NetRevenueRetentionOptions = {},
 ): Decimal | null {
   assertObject(input, []);
+  assertKnownKeys(input, INPUT_KEYS);
   assertObject(options, ['options']);
   assertKnownKeys(options, OPTION_KEYS, ['options']);
   const reactivation = oneOf(options.reactivation ?? 'exclude', REACTIVATION, ['options', 'reactivation']);
@@ -91,3 +93,11 @@ export function netRevenueRetention(
 }
 
 const OPTION_KEYS: ReadonlySet<string> = new Set(['reactivation']);
+
+// A period row of mrrMovements (or of periodMovementsFromSqlRows) can be passed as it is; any other key is a typo.
+const INPUT_KEYS: ReadonlySet<string> = new Set([
+  'start',
+  'end',
+  ...PERIOD_MONEY_FIELDS,
+  ...PERIOD_COUNT_FIELDS,
+]);

@@ -1,7 +1,7 @@
 import type { Decimal } from '../core/decimal.js';
 import { ONE } from '../core/decimal.js';
 import { type Numeric, toDecimal, toUnitInterval } from '../core/numeric.js';
-import { assertObject } from '../core/options.js';
+import { assertKnownKeys, assertObject } from '../core/options.js';
 import { ratioOrNull } from '../core/ratio.js';
 
 /**
@@ -36,8 +36,11 @@ export interface CacPaybackMonthsInput {
  */
 export function cacPaybackMonths(input: CacPaybackMonthsInput): Decimal | null {
   assertObject(input, []);
+  assertKnownKeys(input, INPUT_KEYS);
   const cac = toDecimal(input.cac, ['cac'], 'nonNegative');
   const mrr = toDecimal(input.arpa, ['arpa'], 'nonNegative');
   const margin = input.grossMargin === undefined ? ONE : toUnitInterval(input.grossMargin, ['grossMargin']);
   return ratioOrNull(cac, mrr.times(margin));
 }
+
+const INPUT_KEYS: ReadonlySet<string> = new Set(['cac', 'arpa', 'grossMargin']);

@@ -1,7 +1,7 @@
 import { type Decimal, ONE, ZERO } from '../core/decimal.js';
 import { describeValue, MetricInputError } from '../core/errors.js';
 import { type Numeric, toDecimal, toUnitInterval } from '../core/numeric.js';
-import { assertArray, assertObject } from '../core/options.js';
+import { assertArray, assertKnownKeys, assertObject } from '../core/options.js';
 
 /**
  * The inputs of {@link cohortCacPayback}: the cohort's acquisition cost and its per-period gross profit, given
@@ -48,6 +48,7 @@ export type CohortCacPaybackInput =
  */
 export function cohortCacPayback(input: CohortCacPaybackInput): number | null {
   assertObject(input, []);
+  assertKnownKeys(input, INPUT_KEYS);
   const cost = toDecimal(input.cac, ['cac'], 'nonNegative');
   const profits = grossProfits(input);
   if (cost.isZero()) return 0;
@@ -90,3 +91,5 @@ function grossProfits(input: Record<string, unknown>): Decimal[] {
     toDecimal(value, ['mrrByPeriod', index], 'nonNegative').times(margin),
   );
 }
+
+const INPUT_KEYS: ReadonlySet<string> = new Set(['cac', 'grossProfitByPeriod', 'mrrByPeriod', 'grossMargin']);

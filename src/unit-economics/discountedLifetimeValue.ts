@@ -1,6 +1,6 @@
 import { type Decimal, ONE } from '../core/decimal.js';
 import { type Numeric, toDecimal, toUnitInterval } from '../core/numeric.js';
-import { assertObject, oneOf } from '../core/options.js';
+import { assertKnownKeys, assertObject, oneOf } from '../core/options.js';
 import { ratioOrNull } from '../core/ratio.js';
 
 /**
@@ -55,6 +55,7 @@ const TIMINGS: readonly PaymentTiming[] = ['start', 'end'];
  */
 export function discountedLifetimeValue(input: DiscountedLifetimeValueInput): Decimal | null {
   assertObject(input, []);
+  assertKnownKeys(input, INPUT_KEYS);
   const arpa = toDecimal(input.arpa, ['arpa'], 'nonNegative');
   const grossMargin =
     input.grossMargin === undefined ? ONE : toUnitInterval(input.grossMargin, ['grossMargin']);
@@ -66,3 +67,11 @@ export function discountedLifetimeValue(input: DiscountedLifetimeValueInput): De
   const numerator = margin.times(timing === 'start' ? growth : retention);
   return ratioOrNull(numerator, growth.minus(retention));
 }
+
+const INPUT_KEYS: ReadonlySet<string> = new Set([
+  'arpa',
+  'grossMargin',
+  'churnRate',
+  'discountRate',
+  'timing',
+]);

@@ -62,6 +62,7 @@ export interface LifetimeValueOptions {
  */
 export function lifetimeValue(input: LifetimeValueInput, options: LifetimeValueOptions = {}): Decimal | null {
   assertObject(input, []);
+  assertKnownKeys(input, INPUT_KEYS);
   assertObject(options, ['options']);
   assertKnownKeys(options, OPTION_KEYS, ['options']);
   const arpa = toDecimal(input.arpa, ['arpa'], 'nonNegative');
@@ -113,3 +114,5 @@ function churnOf(churnRate: unknown, trailingPeriods: unknown): Decimal {
 }
 
 const OPTION_KEYS: ReadonlySet<string> = new Set(['maxLifetimeMonths', 'trailingPeriods']);
+
+const INPUT_KEYS: ReadonlySet<string> = new Set(['arpa', 'churnRate', 'grossMargin']);

@@ -278,3 +278,67 @@ describe('strict options: a misspelt option is an error, one per area', () => {
     expect(errorOf(run)).toMatchObject({ code: 'unknown_field', path: ['options', key] });
   });
 });
+
+describe('strict inputs: a misspelt key of an input object is an error, rows may carry extra columns', () => {
+  it.each([
+    // Each typo names an optional field, so without the check the result would silently change.
+    [
+      'netRevenueRetention',
+      () =>
+        library.netRevenueRetention({ ...MOVEMENTS, reactivatonMrr: 5 } as never, {
+          reactivation: 'include',
+        }),
+      'reactivatonMrr',
+    ],
+    [
+      'customerChurnRate',
+      () =>
+        library.customerChurnRate({ startingCustomers: 10, churnedCustomers: 1, newCustomer: 5 } as never),
+      'newCustomer',
+    ],
+    [
+      'lifetimeValue',
+      () => library.lifetimeValue({ arpa: 100, churnRate: 0.05, grossMargn: 0.7 } as never),
+      'grossMargn',
+    ],
+    [
+      'normalizeToMrr',
+      () => library.normalizeToMrr({ amount: 90, interval: 'month', intervalcount: 3 } as never),
+      'intervalcount',
+    ],
+    [
+      'netPromoterScoreFromCounts',
+      () => library.netPromoterScoreFromCounts({ ...COUNTS, pasives: 3 } as never),
+      'pasives',
+    ],
+    [
+      'featureAdoptionRate',
+      () => library.featureAdoptionRate({ adopters: 1, eligibleUsers: 2, users: 3 } as never),
+      'users',
+    ],
+  ])('%s', (_name, run, key) => {
+    expect(errorOf(run)).toMatchObject({ code: 'unknown_field', path: [key] });
+  });
+
+  it('names the argument when a function takes two input objects', () => {
+    expect(
+      errorOf(() => library.compareNetPromoterScores(COUNTS, { ...COUNTS, promoter: 1 } as never)),
+    ).toMatchObject({
+      code: 'unknown_field',
+      path: ['b', 'promoter'],
+    });
+  });
+
+  it('accepts a result row of another function where the docs say so', () => {
+    const row = library.mrrMovements(SUBSCRIPTIONS).periods[1]; // February: 100 kept, no movement
+    expect(library.netRevenueRetention(row!)?.toString()).toBe('1');
+    expect(library.quickRatio(row!)).toBeNull();
+    const [month] = library.netPromoterScoreByPeriod([{ score: 9, at: '2024-01-05' }]);
+    expect(library.netPromoterScoreInterval(month!)?.score).toBe(100);
+  });
+
+  it('accepts rows with extra columns (rows read from a database or a CSV export)', () => {
+    const rows = SUBSCRIPTIONS.map((row) => ({ ...row, plan: 'gold', region: 'EU' }));
+    expect(library.mrrMovements(rows).periods).toEqual(library.mrrMovements(SUBSCRIPTIONS).periods);
+  });
+});
