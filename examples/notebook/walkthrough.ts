@@ -8,8 +8,8 @@ import {
   generateSampleData,
   mrrMovements,
   netPromoterScore,
-  netRevenueRetention,
   netPromoterScoreInterval,
+  netRevenueRetention,
   SAMPLE_SCORECARD,
   scoreHealthMany,
 } from 'customer-health';
