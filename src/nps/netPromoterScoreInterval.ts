@@ -82,8 +82,10 @@ export interface NetPromoterScoreInterval {
  * Number(ci.marginOfError.toFixed(2))
  * //=> 15.31
  * const adjusted = netPromoterScoreInterval([10, 9, 9, 8, 7, 3])
- * [adjusted.score, adjusted.adjustedCenter].map((points) => Number(points.toFixed(2)))
- * //=> [33.33, 22.22]
+ * Number(adjusted.score.toFixed(2))
+ * //=> 33.33
+ * Number(adjusted.adjustedCenter.toFixed(2))
+ * //=> 22.22
  * netPromoterScoreInterval({ promoters: 0, passives: 0, detractors: 0 })
  * //=> null
  */
