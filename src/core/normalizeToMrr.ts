@@ -1,7 +1,7 @@
 import { Decimal } from './decimal.js';
 import { rejectInput } from './errors.js';
 import { type Numeric, toDecimal } from './numeric.js';
-import { assertKnownKeys, assertObject, oneOf } from './options.js';
+import { assertObject, oneOf } from './options.js';
 
 /**
  * How often a price is charged.
@@ -11,7 +11,8 @@ import { assertKnownKeys, assertObject, oneOf } from './options.js';
 export type BillingInterval = 'day' | 'week' | 'month' | 'quarter' | 'year';
 
 /**
- * A recurring price: `amount` charged every `intervalCount` `interval`s.
+ * A recurring price: `amount` charged every `intervalCount` `interval`s. A row of a price list or billing export
+ * can be passed as it is: its other columns (`name`, `plan` …) are not read (docs/core.md, "Strict inputs").
  *
  * @category Core
  */
@@ -56,7 +57,6 @@ const MONTHS_PER_INTERVAL: Readonly<Record<BillingInterval, readonly [number, nu
  */
 export function normalizeToMrr(input: NormalizeToMrrInput): Decimal {
   assertObject(input, []);
-  assertKnownKeys(input, INPUT_KEYS);
   const amount = toDecimal(input.amount, ['amount'], 'nonNegative');
   const interval = oneOf(input.interval, INTERVALS, ['interval']);
   const intervalCount = input.intervalCount ?? 1;
@@ -67,5 +67,3 @@ export function normalizeToMrr(input: NormalizeToMrrInput): Decimal {
   // One division at the end keeps the result within one rounding of the exact value.
   return amount.times(perMonthDenominator).dividedBy(new Decimal(perMonthNumerator).times(intervalCount));
 }
-
-const INPUT_KEYS: ReadonlySet<string> = new Set(['amount', 'interval', 'intervalCount']);

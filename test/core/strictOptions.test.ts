@@ -102,7 +102,7 @@ const NO_OPTIONS: Record<string, string> = {
   netPromoterScore: 'one argument, the answers',
   netPromoterScoreBySegment: 'one argument, the answers with their segment',
   netPromoterScoreFromCounts: 'one argument, the counts',
-  normalizeToMrr: 'one input object of named quantities',
+  normalizeToMrr: 'one argument, a price row (extra columns allowed, as rows)',
   periodMovementsFromSqlRows: 'one argument, the rows a SQL engine returned',
   quickRatio: 'one input object of named quantities, no convention to choose',
   referralRevenueShare: 'one input object of named quantities',
@@ -302,9 +302,9 @@ describe('strict inputs: a misspelt key of an input object is an error, rows may
       'grossMargn',
     ],
     [
-      'normalizeToMrr',
-      () => library.normalizeToMrr({ amount: 90, interval: 'month', intervalcount: 3 } as never),
-      'intervalcount',
+      'cacPaybackMonths',
+      () => library.cacPaybackMonths({ cac: 600, arpa: 100, grossMargn: 0.8 } as never),
+      'grossMargn',
     ],
     [
       'netPromoterScoreFromCounts',
@@ -340,5 +340,7 @@ describe('strict inputs: a misspelt key of an input object is an error, rows may
   it('accepts rows with extra columns (rows read from a database or a CSV export)', () => {
     const rows = SUBSCRIPTIONS.map((row) => ({ ...row, plan: 'gold', region: 'EU' }));
     expect(library.mrrMovements(rows).periods).toEqual(library.mrrMovements(SUBSCRIPTIONS).periods);
+    const price = { name: 'Team (yearly)', amount: 1200, interval: 'year' as const };
+    expect(library.normalizeToMrr(price).toString()).toBe('100');
   });
 });
