@@ -4,7 +4,12 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
-import { compareNps, netPromoterScore, npsBySegment, npsConfidenceInterval } from 'customer-health';
+import {
+  compareNetPromoterScores,
+  netPromoterScore,
+  netPromoterScoreBySegment,
+  netPromoterScoreInterval,
+} from 'customer-health';
 
 // One answer (0–10) per respondent; the CSV keeps scores as text, which the NPS functions accept.
 const answers: { answered_on: string; score: string; segment: string }[] = parse(
@@ -35,7 +40,7 @@ for (const [name, rows] of [
   ['Q3', q3],
 ] as const) {
   const result = netPromoterScore(rows.map((r) => r.score));
-  const interval = npsConfidenceInterval(result)!; // adjusted Wald, 95 %, the default
+  const interval = netPromoterScoreInterval(result)!; // adjusted Wald, 95 %, the default
   console.log(
     `${name}: NPS ${result.score!.toFixed(1)} from ${result.responses} answers,`,
     `95 % interval ${interval.lower.toFixed(1)} … ${interval.upper.toFixed(1)}`,
@@ -51,7 +56,7 @@ for (const [name, rows] of [
 }
 
 // Q3 against Q2 (baseline first): two independent samples, so the standard errors add in quadrature.
-const change = compareNps(
+const change = compareNetPromoterScores(
   netPromoterScore(q2.map((r) => r.score)),
   netPromoterScore(q3.map((r) => r.score)),
 )!;
@@ -67,7 +72,7 @@ assert.equal(change.significant, Math.abs(change.difference / change.standardErr
 // By segment: which customers moved, and is each segment's change more than noise? The segments' counts add up
 // to the whole quarter's, and each segment's tallies are recounted.
 const [q2Segments, q3Segments] = [q2, q3].map((rows) => {
-  const bySegment = npsBySegment(rows.map((r) => ({ score: r.score, segment: r.segment })));
+  const bySegment = netPromoterScoreBySegment(rows.map((r) => ({ score: r.score, segment: r.segment })));
   assert.equal(
     bySegment.reduce((n, s) => n + s.responses, 0),
     rows.length,
@@ -81,7 +86,7 @@ const [q2Segments, q3Segments] = [q2, q3].map((rows) => {
 // Here neither segment's change alone clears 95 %, while the whole survey's does: smaller samples, wider intervals.
 q2Segments!.forEach((before, i) => {
   const after = q3Segments![i]!;
-  const segmentChange = compareNps(before, after)!;
+  const segmentChange = compareNetPromoterScores(before, after)!;
   console.log(
     `${before.segment.padEnd(10)} Q2 ${before.score!.toFixed(1)} (n ${before.responses}) → Q3 ${after.score!.toFixed(1)}`,
     `(n ${after.responses}): p = ${segmentChange.pValue.toFixed(3)}`,

@@ -14,7 +14,7 @@ const records = rows.map((r) => ({
   reachedValueAt: r.reached_value_on || null,
 }));
 const asOf = '2026-11-01'; // the day the tracker was exported: whoever has no milestone yet is censored here
-const result = timeToValue(records, { asOf, withinUnits: [14, 30, 60], cohortGranularity: 'quarter' });
+const result = timeToValue(records, { asOf, withinUnits: [14, 30, 60], granularity: 'quarter' });
 
 console.log(
   `${result.customers} signups, ${result.reached} reached value, ${result.notReached} still onboarding`,

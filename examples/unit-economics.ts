@@ -40,8 +40,9 @@ assert.equal(simple.toFixed(6), ((arpa.toNumber() * margin) / meanChurn).toFixed
 // Discounted at 1 % a month, paid at the start of each month: checked against the series summed for 50 years.
 const m = arpa.times(margin);
 const discounted = discountedLifetimeValue({
-  marginPerPeriod: m,
-  retentionRate: 1 - meanChurn,
+  arpa,
+  grossMargin: margin,
+  churnRate: meanChurn,
   discountRate: 0.01,
 })!;
 let sum = 0;
@@ -54,7 +55,7 @@ const spend = read('examples/data/marketing-spend.csv')
   .reduce((total, r) => total + Number(r.spend), 0);
 const won = lastSix.reduce((total, row) => total + row.newCustomers, 0);
 const cac = customerAcquisitionCost({ salesAndMarketingSpend: spend.toFixed(2), newCustomers: won })!;
-const payback = cacPaybackMonths({ cac, mrrPerCustomer: arpa, grossMargin: margin })!;
+const payback = cacPaybackMonths({ cac, arpa, grossMargin: margin })!;
 assert.equal(payback.times(m).toFixed(10), cac.toFixed(10)); // payback × monthly margin = CAC
 
 // sBG: the customers first paying from Nov 2024 to Oct 2025, each followed for 12 months from its first paid month
@@ -89,7 +90,7 @@ for (const nudge of [1.01, 0.99]) {
 }
 // Months 8–12 were never seen by the fit: each projection lies within two binomial standard deviations of the
 // actual count, √(N·S·(1 − S)) for N customers and projected survival S.
-const projection = projectRetention(fit, { periods: 12, startingCustomers: survivors[0]! });
+const projection = projectRetention(fit, { periodCount: 12, startingCustomers: survivors[0]! });
 console.log(`sBG fit α ${fit.alpha.toFixed(3)} β ${fit.beta.toFixed(3)} on a cohort of ${survivors[0]}`);
 for (const t of [8, 10, 12]) {
   const { expectedCustomers, survival } = projection[t - 1]!;

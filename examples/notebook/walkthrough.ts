@@ -8,8 +8,8 @@ import {
   generateSampleData,
   mrrMovements,
   netPromoterScore,
+  netPromoterScoreInterval,
   netRevenueRetention,
-  npsConfidenceInterval,
   SAMPLE_SCORECARD,
   scoreHealthMany,
 } from 'customer-health';
@@ -83,7 +83,7 @@ const lastYear = sample.npsResponses.filter(
   (response) => response.at > '2025-10-31' && response.at <= '2026-10-31',
 );
 const nps = netPromoterScore(lastYear.map((response) => response.score));
-const interval = npsConfidenceInterval(nps)!;
+const interval = netPromoterScoreInterval(nps)!;
 console.log(
   `NPS ${nps.score?.toFixed(1)} from ${nps.responses} answers (95 % CI ${interval.lower.toFixed(1)} to ${interval.upper.toFixed(1)})`,
 );

@@ -1,7 +1,7 @@
 import { Decimal } from '../core/decimal.js';
 import { describeValue, MetricInputError } from '../core/errors.js';
 import { type Numeric, toCount } from '../core/numeric.js';
-import { assertObject } from '../core/options.js';
+import { assertKnownKeys, assertObject } from '../core/options.js';
 import { ratioOrNull } from '../core/ratio.js';
 
 /**
@@ -36,6 +36,7 @@ export interface FeatureAdoptionRateInput {
  */
 export function featureAdoptionRate(input: FeatureAdoptionRateInput): Decimal | null {
   assertObject(input, []);
+  assertKnownKeys(input, INPUT_KEYS);
   const adopters = toCount(input.adopters, ['adopters']);
   const eligibleUsers = toCount(input.eligibleUsers, ['eligibleUsers']);
   if (adopters > eligibleUsers) {
@@ -48,3 +49,5 @@ export function featureAdoptionRate(input: FeatureAdoptionRateInput): Decimal | 
   }
   return ratioOrNull(new Decimal(adopters), new Decimal(eligibleUsers));
 }
+
+const INPUT_KEYS: ReadonlySet<string> = new Set(['adopters', 'eligibleUsers']);

@@ -1,6 +1,6 @@
 import { Decimal } from '../core/decimal.js';
 import { type Numeric, toCount } from '../core/numeric.js';
-import { assertObject } from '../core/options.js';
+import { assertKnownKeys, assertObject } from '../core/options.js';
 import { ratioOrNull } from '../core/ratio.js';
 
 /**
@@ -36,7 +36,10 @@ export interface LicenseUtilizationInput {
  */
 export function licenseUtilization(input: LicenseUtilizationInput): Decimal | null {
   assertObject(input, []);
+  assertKnownKeys(input, INPUT_KEYS);
   const activeUsers = toCount(input.activeUsers, ['activeUsers']);
   const seats = toCount(input.seats, ['seats']);
   return ratioOrNull(new Decimal(activeUsers), new Decimal(seats));
 }
+
+const INPUT_KEYS: ReadonlySet<string> = new Set(['activeUsers', 'seats']);

@@ -1,7 +1,7 @@
 import type { Decimal } from '../core/decimal.js';
 import { describeValue, MetricInputError } from '../core/errors.js';
 import { type Numeric, toDecimal } from '../core/numeric.js';
-import { assertObject } from '../core/options.js';
+import { assertKnownKeys, assertObject } from '../core/options.js';
 import { ratioOrNull } from '../core/ratio.js';
 
 /**
@@ -36,6 +36,7 @@ export interface ReferralRevenueShareInput {
  */
 export function referralRevenueShare(input: ReferralRevenueShareInput): Decimal | null {
   assertObject(input, []);
+  assertKnownKeys(input, INPUT_KEYS);
   const referred = toDecimal(input.referredNewMrr, ['referredNewMrr'], 'nonNegative');
   const total = toDecimal(input.newMrr, ['newMrr'], 'nonNegative');
   if (referred.greaterThan(total)) {
@@ -48,3 +49,5 @@ export function referralRevenueShare(input: ReferralRevenueShareInput): Decimal 
   }
   return ratioOrNull(referred, total);
 }
+
+const INPUT_KEYS: ReadonlySet<string> = new Set(['referredNewMrr', 'newMrr']);

@@ -1,7 +1,7 @@
 import { Decimal, ZERO } from '../core/decimal.js';
 import { describeValue, type InputPath, MetricInputError } from '../core/errors.js';
 import { type Numeric, toCount, toDecimal } from '../core/numeric.js';
-import { assertObject, oneOf } from '../core/options.js';
+import { assertKnownKeys, assertObject, oneOf } from '../core/options.js';
 import { ratioOrNull } from '../core/ratio.js';
 
 /**
@@ -70,7 +70,9 @@ const METHODS: readonly StickinessMethod[] = ['averageDau', 'averageOfDailyRatio
  */
 export function stickiness(input: StickinessInput, options: StickinessOptions = {}): Decimal | null {
   assertObject(input, []);
+  assertKnownKeys(input, INPUT_KEYS);
   assertObject(options, ['options']);
+  assertKnownKeys(options, OPTION_KEYS, ['options']);
   const method = oneOf(options.method ?? 'averageDau', METHODS, ['options', 'method']);
   return method === 'averageDau' ? averageDau(input) : averageOfDailyRatios(input);
 }
@@ -141,3 +143,7 @@ function assertAtMost(value: Decimal, limit: Decimal, path: InputPath, raw: unkn
 function wrongShape(path: InputPath, expected: string, value: unknown): MetricInputError {
   return new MetricInputError({ code: 'invalid_type', path, expected, received: describeValue(value) });
 }
+
+const OPTION_KEYS: ReadonlySet<string> = new Set(['method']);
+
+const INPUT_KEYS: ReadonlySet<string> = new Set(['dailyActiveUsers', 'monthlyActiveUsers']);

@@ -8,17 +8,17 @@ import {
 } from './reportCells.js';
 
 /**
- * Renders a report as a plain-text terminal page: the last `periods` rows of the movements table, then the
+ * Renders a report as a plain-text terminal page: the last `recent` rows of the movements table, then the
  * point-in-time figures. Fixed-width columns, no colours, nothing locale-dependent.
  *
  * @private
  */
 export function formatReport(
   report: Report,
-  { periods = 12, notes = [] }: { periods?: number; notes?: readonly string[] } = {},
+  { recent = 12, notes = [] }: { recent?: number; notes?: readonly string[] } = {},
 ): string {
   const lines: string[] = [];
-  const rows = report.periods.slice(-periods);
+  const rows = report.periods.slice(-recent);
   lines.push(
     `customer-health report — ${report.granularity} periods${report.asOf ? `, as of ${report.asOf}` : ''}`,
   );

@@ -14,7 +14,7 @@ import { svgHorizontalBarChart } from './svgHorizontalBarChart.js';
 /** Options of {@link renderHtmlReport}. @private */
 export interface HtmlReportOptions {
   /** The most recent periods shown in the movements chart and table; default 12 (as the text report). */
-  readonly periods?: number;
+  readonly recent?: number;
   /** Where the data came from, shown under the title (e.g. the file name); default: not shown. */
   readonly source?: string;
   /** Lines about how the data was read (blank rows skipped, the engine's MRR scale), shown under the title. */
@@ -53,7 +53,7 @@ const SERIES = [
  * @private
  */
 export function renderHtmlReport(report: Report, options: HtmlReportOptions = {}): string {
-  const rows = report.periods.slice(-(options.periods ?? 12));
+  const rows = report.periods.slice(-(options.recent ?? 12));
   const subtitle = [
     `${report.granularity} periods`,
     ...(report.asOf === null ? [] : [`as of ${report.asOf}`]),

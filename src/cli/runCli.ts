@@ -34,7 +34,7 @@ Options:
   --as-of YYYY-MM-DD                          the day figures are measured on and the last day reported
                                               (default: the last day of the data); --to is the same
   --gross-margin 0..1                         margin for LTV and CAC payback (default 1)
-  --periods N                                 recent periods in the table, charts and cohorts (default 12)
+  --recent N                                  recent periods in the table, charts and cohorts (default 12)
   --json                                      print the whole report as JSON
   --html FILE                                 also write a self-contained HTML report with charts to FILE
   --engine memory|duckdb                      compute the movements in Node (default) or in DuckDB, which
@@ -77,9 +77,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.stderr(`--granularity must be one of ${GRANULARITIES.join(', ')}, received ${granularity}\n`);
     return 2;
   }
-  const periods = values.periods === undefined ? 12 : Number(values.periods);
-  if (!Number.isInteger(periods) || periods < 1) {
-    io.stderr(`--periods must be a whole number >= 1, received ${values.periods}\n`);
+  const recent = values.recent === undefined ? 12 : Number(values.recent);
+  if (!Number.isInteger(recent) || recent < 1) {
+    io.stderr(`--recent must be a whole number >= 1, received ${values.recent}\n`);
     return 2;
   }
   if (values.html === '') {
@@ -157,14 +157,14 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       ...(values.from === undefined ? {} : { from: values.from }),
       ...(reportAsOf === undefined ? {} : { asOf: reportAsOf }),
       ...(values['gross-margin'] === undefined ? {} : { grossMargin: values['gross-margin'] }),
-      cohortPeriods: periods,
+      cohortPeriods: recent,
     });
     const text =
       values.json === true
         ? `${JSON.stringify({ ...report, input: inputNotes }, null, 2)}\n`
-        : formatReport(report, { periods, notes });
+        : formatReport(report, { recent, notes });
     if (values.html !== undefined) {
-      const written = writeAtomically(values.html, renderHtmlReport(report, { periods, source, notes }));
+      const written = writeAtomically(values.html, renderHtmlReport(report, { recent, source, notes }));
       if (written !== null) {
         io.stderr(`customer-health: cannot write ${values.html}: ${written}\n`);
         return 1;
@@ -197,7 +197,7 @@ function parse(argv: readonly string[]) {
       to: { type: 'string' },
       'as-of': { type: 'string' },
       'gross-margin': { type: 'string' },
-      periods: { type: 'string' },
+      recent: { type: 'string' },
       json: { type: 'boolean' },
       html: { type: 'string' },
       engine: { type: 'string' },

@@ -27,7 +27,7 @@ export type MetricInputErrorCode =
 
 /**
  * Where the offending value sits inside the input, as property names and array indexes:
- * `['periods', 12, 'end']` is `periods[12].end`.
+ * `['subscriptions', 12, 'end']` is `subscriptions[12].end`.
  *
  * @category Core
  */
@@ -59,9 +59,9 @@ export interface MetricInputErrorDetails {
  *
  * @category Core
  * @example
- * const error = new MetricInputError({ code: 'negative_amount', path: ['periods', 3, 'mrr'], expected: 'a number >= 0', received: '-5' })
+ * const error = new MetricInputError({ code: 'negative_amount', path: ['subscriptions', 3, 'mrr'], expected: 'a number >= 0', received: '-5' })
  * error.message
- * //=> 'periods[3].mrr must be a number >= 0, received -5'
+ * //=> 'subscriptions[3].mrr must be a number >= 0, received -5'
  */
 export class MetricInputError extends Error {
   override readonly name = 'MetricInputError';
@@ -84,7 +84,7 @@ export class MetricInputError extends Error {
 }
 
 /**
- * Renders a path the way a JavaScript reader writes it: `periods[12].end`; the empty path is `input`.
+ * Renders a path the way a JavaScript reader writes it: `subscriptions[12].end`; the empty path is `input`.
  *
  * @category Core
  * @example

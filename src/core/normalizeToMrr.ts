@@ -11,7 +11,8 @@ import { assertObject, oneOf } from './options.js';
 export type BillingInterval = 'day' | 'week' | 'month' | 'quarter' | 'year';
 
 /**
- * A recurring price: `amount` charged every `intervalCount` `interval`s.
+ * A recurring price: `amount` charged every `intervalCount` `interval`s. A row of a price list or billing export
+ * can be passed as it is: its other columns (`name`, `plan` …) are not read (docs/core.md, "Strict inputs").
  *
  * @category Core
  */

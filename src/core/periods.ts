@@ -8,7 +8,7 @@ import {
   toDayNumber,
 } from './calendarDate.js';
 import { describeValue, type InputPath, MetricInputError, rejectInput } from './errors.js';
-import { assertObject, oneOf } from './options.js';
+import { assertKnownKeys, assertObject, oneOf } from './options.js';
 
 /**
  * The length of a reporting period.
@@ -92,6 +92,7 @@ export function resolvePeriodOptions(
  * //=> { start: '2024-05-13', end: '2024-05-20' }
  */
 export function periodOf(date: DateLike, options: PeriodOptions = {}): Period {
+  assertPeriodOptionKeys(options);
   const resolved = resolvePeriodOptions(options);
   const day = toCalendarDate(date, ['date'], resolved.timeZone);
   const start = startOfPeriod(day, resolved);
@@ -137,6 +138,7 @@ export function listPeriods(from: DateLike, to: DateLike, options: PeriodOptions
   if (from === undefined)
     rejectInput('missing_field', ['from'], 'the first date, "YYYY-MM-DD" or a Date', from);
   if (to === undefined) rejectInput('missing_field', ['to'], 'the last date, "YYYY-MM-DD" or a Date', to);
+  assertPeriodOptionKeys(options);
   const resolved = resolvePeriodOptions(options);
   const range = resolveDateRange({ from, to }, resolved.timeZone, []);
   const first = range.from!;
@@ -196,4 +198,12 @@ export function nextPeriodStart(start: IsoDate, granularity: Granularity): IsoDa
     case 'year':
       return addCalendarMonths(start, 12);
   }
+}
+
+const PERIOD_OPTION_KEYS: ReadonlySet<string> = new Set(['granularity', 'weekStartsOn', 'timeZone']);
+
+// periodOf and listPeriods take exactly the period options; the metrics that extend them check their own keys.
+function assertPeriodOptionKeys(options: unknown): void {
+  assertObject(options, ['options']);
+  assertKnownKeys(options, PERIOD_OPTION_KEYS, ['options']);
 }

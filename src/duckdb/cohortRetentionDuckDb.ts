@@ -6,7 +6,7 @@ import {
   cohortRetentionFromSqlRows,
   cohortRetentionSql,
 } from '../sql/cohortRetentionSql.js';
-import { buildFromOptions, duckDbSource, queryDuckDb } from './duckDbQuery.js';
+import { assertRunnerOptions, duckDbSource, queryDuckDb } from './duckDbQuery.js';
 import type { DuckDbSubscriptionSource } from './mrrMovementsDuckDb.js';
 
 /**
@@ -48,8 +48,9 @@ export async function cohortRetentionDuckDb(
 ): Promise<CohortRetentionResult> {
   assertObject(options, ['options']);
   const { connection, memoryLimit, ...rest } = options as CohortRetentionDuckDbOptions;
+  assertRunnerOptions(rest);
   const from = duckDbSource(source, connection);
-  const sql = buildFromOptions(() => cohortRetentionSql({ ...rest, dialect: 'duckdb', source: from }));
+  const sql = cohortRetentionSql({ ...rest, dialect: 'duckdb', source: from });
   return cohortRetentionFromSqlRows(await queryDuckDb(sql, connection, memoryLimit), {
     ...(rest.basis === undefined ? {} : { basis: rest.basis }),
     ...(rest.granularity === undefined ? {} : { granularity: rest.granularity }),

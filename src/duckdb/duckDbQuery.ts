@@ -1,5 +1,5 @@
 import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
-import { describeValue, type InputPath, MetricInputError, relocateError } from '../core/errors.js';
+import { describeValue, type InputPath, MetricInputError, rejectInput } from '../core/errors.js';
 import { assertObject } from '../core/options.js';
 import { quoteIdentifier } from '../sql/quoteIdentifier.js';
 
@@ -94,16 +94,21 @@ function fileLiteral(path: unknown, at: InputPath): string {
 }
 
 /**
- * Builds a query from the options a runner received, reporting a bad option at `['options', …]`: the SQL
- * builders take the options as their only argument and name its fields bare, the runners take them second.
+ * Rejects the SQL builder options a runner sets itself (`dialect`, `source`): passed to a runner they would be
+ * silently replaced, so they are unknown there (`unknown_field` at `['options', key]`). Every other option is
+ * checked by the SQL builder, which reports it at the same `['options', …]` path.
  *
  * @private
  */
-export function buildFromOptions<T>(build: () => T): T {
-  try {
-    return build();
-  } catch (error) {
-    if (error instanceof MetricInputError) throw relocateError(error, ['options', ...error.path]);
-    throw error;
+export function assertRunnerOptions(options: object): void {
+  for (const key of ['dialect', 'source']) {
+    if (Object.hasOwn(options, key)) {
+      rejectInput(
+        'unknown_field',
+        ['options', key],
+        'an option of the runner (the source is its first argument)',
+        key,
+      );
+    }
   }
 }

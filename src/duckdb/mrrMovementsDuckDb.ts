@@ -3,7 +3,7 @@ import { assertObject } from '../core/options.js';
 import type { PeriodMovements } from '../revenue/mrrMovements.js';
 import { type MrrMovementsSqlOptions, mrrMovementsSql } from '../sql/mrrMovementsSql.js';
 import { periodMovementsFromSqlRows } from '../sql/periodMovementsFromSqlRows.js';
-import { buildFromOptions, duckDbSource, queryDuckDb } from './duckDbQuery.js';
+import { assertRunnerOptions, duckDbSource, queryDuckDb } from './duckDbQuery.js';
 
 /**
  * Where the subscription periods are: a table (or view) of the `connection` passed in the options, or a CSV or
@@ -57,8 +57,9 @@ export async function mrrMovementsDuckDb(
 ): Promise<PeriodMovements[]> {
   assertObject(options, ['options']);
   const { connection, memoryLimit, ...rest } = options as MrrMovementsDuckDbOptions;
+  assertRunnerOptions(rest);
   const from = duckDbSource(source, connection);
-  const sql = buildFromOptions(() => mrrMovementsSql({ ...rest, dialect: 'duckdb', source: from }));
+  const sql = mrrMovementsSql({ ...rest, dialect: 'duckdb', source: from });
   // The JSON form renders DECIMAL as its exact decimal string and DATE as 'YYYY-MM-DD'.
   return periodMovementsFromSqlRows(await queryDuckDb(sql, connection, memoryLimit));
 }

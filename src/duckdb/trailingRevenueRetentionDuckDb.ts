@@ -6,7 +6,7 @@ import {
   trailingRevenueRetentionFromSqlRow,
   trailingRevenueRetentionSql,
 } from '../sql/trailingRevenueRetentionSql.js';
-import { buildFromOptions, duckDbSource, queryDuckDb } from './duckDbQuery.js';
+import { assertRunnerOptions, duckDbSource, queryDuckDb } from './duckDbQuery.js';
 import type { DuckDbSubscriptionSource } from './mrrMovementsDuckDb.js';
 
 /**
@@ -50,10 +50,9 @@ export async function trailingRevenueRetentionDuckDb(
 ): Promise<TrailingRevenueRetentionPair> {
   assertObject(options, ['options']);
   const { connection, memoryLimit, ...rest } = options;
+  assertRunnerOptions(rest);
   const from = duckDbSource(source, connection);
-  const sql = buildFromOptions(() =>
-    trailingRevenueRetentionSql({ ...rest, dialect: 'duckdb', source: from }),
-  );
+  const sql = trailingRevenueRetentionSql({ ...rest, dialect: 'duckdb', source: from });
   const [row] = await queryDuckDb(sql, connection, memoryLimit);
   return trailingRevenueRetentionFromSqlRow(row!);
 }

@@ -1,6 +1,6 @@
 import { Decimal } from '../core/decimal.js';
 import { describeValue, MetricInputError } from '../core/errors.js';
-import { assertArray, assertObject } from '../core/options.js';
+import { assertArray, assertKnownKeys, assertObject } from '../core/options.js';
 import { ratioOrNull } from '../core/ratio.js';
 import { assertChurnOutcomes } from './assertChurnOutcomes.js';
 import { assertContiguous, bandIndexOf } from './scoreBand.js';
@@ -96,7 +96,8 @@ export interface HealthScoreEvaluation {
  * //=> '2.5'
  */
 export function evaluateHealthScore(input: EvaluateHealthScoreInput): HealthScoreEvaluation {
-  assertObject(input, ['input']);
+  assertObject(input, []);
+  assertKnownKeys(input, INPUT_KEYS);
   const { scores, churned } = input;
   assertArray(scores, ['scores']);
   const bands = input.bands ?? DEFAULT_HEALTH_BANDS;
@@ -188,3 +189,5 @@ export function evaluateHealthScore(input: EvaluateHealthScoreInput): HealthScor
     worstDecileLift: n0 === 0 ? null : decileChurned.times(10).dividedBy(n0),
   };
 }
+
+const INPUT_KEYS: ReadonlySet<string> = new Set(['scores', 'churned', 'bands']);

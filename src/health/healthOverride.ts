@@ -111,7 +111,7 @@ export function resolveOverrides(
       if (asOf === undefined) {
         throw new MetricInputError({
           code: 'missing_field',
-          path: ['asOf'],
+          path: ['options', 'asOf'],
           expected: 'the evaluation date, because an override has an expiry',
           received: 'undefined',
         });

@@ -2,7 +2,7 @@ import { type DateLike, type IsoDate, toCalendarDate, toDayNumber } from '../cor
 import { Decimal } from '../core/decimal.js';
 import { describeValue, type InputPath, MetricInputError } from '../core/errors.js';
 import { toDecimal } from '../core/numeric.js';
-import { assertArray, assertObject } from '../core/options.js';
+import { assertArray, assertKnownKeys, assertObject } from '../core/options.js';
 import { resolveHealthBands } from './resolveHealthBands.js';
 import { bandIndexOf } from './scoreBand.js';
 import type { HealthBand } from './scorecard.js';
@@ -112,6 +112,7 @@ export function healthTrend(
   options: HealthTrendOptions = {},
 ): HealthTrend {
   assertObject(options, ['options']);
+  assertKnownKeys(options, OPTION_KEYS, ['options']);
   const tolerance = toDecimal(options.tolerance ?? 1, ['options', 'tolerance'], 'nonNegative');
   const bands = resolveHealthBands(options.bands, ['options', 'bands']);
   const points = readHistory(history);
@@ -218,3 +219,5 @@ function leastSquaresSlope(points: readonly Point[]): number {
   const denominator = n.times(sumXX).minus(sumX.times(sumX));
   return numerator.dividedBy(denominator).toNumber();
 }
+
+const OPTION_KEYS: ReadonlySet<string> = new Set(['asOf', 'tolerance', 'bands']);

@@ -2,7 +2,7 @@ import type { Decimal } from '../core/decimal.js';
 import { ZERO } from '../core/decimal.js';
 import { describeValue, type InputPath, MetricInputError } from '../core/errors.js';
 import { type Numeric, toDecimal } from '../core/numeric.js';
-import { assertArray, assertObject } from '../core/options.js';
+import { assertArray, assertKnownKeys, assertObject } from '../core/options.js';
 import { apportionShares } from './apportionShares.js';
 import { resolveHealthBands } from './resolveHealthBands.js';
 import { bandIndexOf } from './scoreBand.js';
@@ -104,6 +104,7 @@ export function portfolioHealth(
   options: PortfolioHealthOptions = {},
 ): PortfolioHealth {
   assertObject(options, ['options']);
+  assertKnownKeys(options, OPTION_KEYS, ['options']);
   const bands = resolveHealthBands(options.bands, ['options', 'bands']);
   assertArray(accounts, ['accounts']);
   const counts = new Array<number>(bands.length).fill(0);
@@ -184,3 +185,5 @@ function bandOf(account: Record<string, unknown>, bands: readonly HealthBand[], 
   }
   return fromLabel;
 }
+
+const OPTION_KEYS: ReadonlySet<string> = new Set(['bands']);

@@ -1,7 +1,7 @@
 import { Decimal, ZERO } from '../core/decimal.js';
 import { describeValue, MetricInputError } from '../core/errors.js';
 import { type Numeric, toDecimal } from '../core/numeric.js';
-import { assertArray, assertObject, oneOf } from '../core/options.js';
+import { assertArray, assertKnownKeys, assertObject, oneOf } from '../core/options.js';
 
 /**
  * One child account of a parent (a subsidiary, a workspace, a region).
@@ -58,6 +58,7 @@ export function rollupHealth(
   options: RollupHealthOptions = {},
 ): number | null {
   assertObject(options, ['options']);
+  assertKnownKeys(options, OPTION_KEYS, ['options']);
   const weightBy = oneOf(options.weightBy ?? 'equal', ['equal', 'mrr'], ['options', 'weightBy']);
   assertArray(children, ['children']);
   const rows = Array.from(children, (child, index) => {
@@ -102,3 +103,5 @@ function toScore(value: unknown, index: number): Decimal {
   }
   return score;
 }
+
+const OPTION_KEYS: ReadonlySet<string> = new Set(['weightBy']);

@@ -26,7 +26,7 @@ export interface RowOptions {
  * @private
  */
 export function resolveAsOf(asOf: unknown): string | undefined {
-  return asOf === undefined ? undefined : toCalendarDate(asOf, ['asOf']);
+  return asOf === undefined ? undefined : toCalendarDate(asOf, ['options', 'asOf']);
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { DateLike } from '../core/calendarDate.js';
-import { assertObject } from '../core/options.js';
+import { assertKnownKeys, assertObject } from '../core/options.js';
 import { compileScorecard } from './compileScorecard.js';
 import type { HealthOverride } from './healthOverride.js';
 import type { GroupHealth, MeasureHealth } from './measureHealth.js';
@@ -106,5 +106,8 @@ export function scoreHealth(
 ): HealthScore {
   const compiled = compileScorecard(defineScorecard(scorecard));
   assertObject(options, ['options']);
+  assertKnownKeys(options, OPTION_KEYS, ['options']);
   return scoreCompiled(compiled, measures, options, resolveAsOf(options.asOf), []);
 }
+
+const OPTION_KEYS: ReadonlySet<string> = new Set(['asOf', 'previous', 'overrides']);

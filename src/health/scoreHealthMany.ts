@@ -1,5 +1,5 @@
 import type { DateLike } from '../core/calendarDate.js';
-import { assertArray, assertObject, oneOf } from '../core/options.js';
+import { assertArray, assertKnownKeys, assertObject, oneOf } from '../core/options.js';
 import { compileScorecard } from './compileScorecard.js';
 import type { HealthOverride } from './healthOverride.js';
 import { createScratch } from './healthScratch.js';
@@ -86,6 +86,7 @@ export function scoreHealthMany(
 ): HealthScore[] | HealthSummary[] {
   const compiled = compileScorecard(defineScorecard(scorecard));
   assertObject(options, ['options']);
+  assertKnownKeys(options, OPTION_KEYS, ['options']);
   const detail = oneOf(options.detail ?? 'full', ['full', 'summary'], ['options', 'detail']);
   assertArray(rows, ['rows']);
   const asOf = resolveAsOf(options.asOf);
@@ -100,3 +101,5 @@ export function scoreHealthMany(
   }
   return results as HealthScore[] | HealthSummary[];
 }
+
+const OPTION_KEYS: ReadonlySet<string> = new Set(['asOf', 'detail']);

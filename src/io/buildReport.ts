@@ -11,7 +11,7 @@ import { toDecimal, toUnitInterval } from '../core/numeric.js';
 import { assertArray, assertKnownKeys, assertObject, oneOf } from '../core/options.js';
 import { GRANULARITIES, type Granularity } from '../core/periods.js';
 import { netPromoterScore } from '../nps/netPromoterScore.js';
-import { npsConfidenceInterval } from '../nps/npsConfidenceInterval.js';
+import { netPromoterScoreInterval } from '../nps/netPromoterScoreInterval.js';
 import { cohortRetention } from '../revenue/cohortRetention.js';
 import { customerChurnRate } from '../revenue/customerChurnRate.js';
 import { grossRevenueChurnRate } from '../revenue/grossRevenueChurnRate.js';
@@ -186,8 +186,7 @@ export function buildReport(input: ReportInput, options: ReportOptions = {}): Re
     });
     const newCustomers = recent.reduce((sum, row) => sum + row.newCustomers, 0);
     cac = customerAcquisitionCost({ salesAndMarketingSpend: spend, newCustomers });
-    payback =
-      cac === null || arpa === null ? null : cacPaybackMonths({ cac, mrrPerCustomer: arpa, grossMargin });
+    payback = cac === null || arpa === null ? null : cacPaybackMonths({ cac, arpa, grossMargin });
   }
 
   let nps: Report['nps'] = null;
@@ -200,7 +199,7 @@ export function buildReport(input: ReportInput, options: ReportOptions = {}): Re
       })
       .map((response) => response.score);
     const result = netPromoterScore(scores);
-    const interval = npsConfidenceInterval(result);
+    const interval = netPromoterScoreInterval(result);
     nps = {
       responses: result.responses,
       score: result.score,

@@ -7,7 +7,7 @@ import { readCounts, tallyResult } from './npsTally.js';
  *
  * @category NPS
  */
-export interface NpsCounts {
+export interface NetPromoterScoreCounts {
   /** Answers of 9 or 10: a whole number >= 0. */
   readonly promoters: Numeric;
   /** Answers of 7 or 8: a whole number >= 0. */
@@ -33,7 +33,7 @@ export interface NpsCounts {
  * netPromoterScoreFromCounts({ promoters: 50, passives: 30, detractors: 20 }).promoterShare.toString()
  * //=> '0.5'
  */
-export function netPromoterScoreFromCounts(counts: NpsCounts): NetPromoterScoreResult {
+export function netPromoterScoreFromCounts(counts: NetPromoterScoreCounts): NetPromoterScoreResult {
   const tally = readCounts(counts, []);
   return tallyResult(tally);
 }

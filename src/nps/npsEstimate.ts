@@ -1,16 +1,16 @@
 import { describeValue, MetricInputError } from '../core/errors.js';
 import { normalQuantile } from '../core/normalDistribution.js';
 import { toDecimal } from '../core/numeric.js';
-import { assertObject, oneOf } from '../core/options.js';
-import type { NpsIntervalMethod } from './npsConfidenceInterval.js';
+import { assertKnownKeys, assertObject, oneOf } from '../core/options.js';
+import type { NetPromoterScoreIntervalMethod } from './netPromoterScoreInterval.js';
 import type { Tally } from './npsTally.js';
 
-const METHODS: readonly NpsIntervalMethod[] = ['adjustedWald', 'wald'];
+const METHODS: readonly NetPromoterScoreIntervalMethod[] = ['adjustedWald', 'wald'];
 
 /** Validated interval options. @private */
 export interface ResolvedIntervalOptions {
   readonly confidence: number;
-  readonly method: NpsIntervalMethod;
+  readonly method: NetPromoterScoreIntervalMethod;
   /** The two-sided critical value Φ⁻¹((1 + confidence) / 2). */
   readonly z: number;
 }
@@ -23,6 +23,7 @@ export interface ResolvedIntervalOptions {
  */
 export function resolveIntervalOptions(options: unknown): ResolvedIntervalOptions {
   assertObject(options, ['options']);
+  assertKnownKeys(options, OPTION_KEYS, ['options']);
   const method = oneOf(options.method ?? 'adjustedWald', METHODS, ['options', 'method']);
   const rawConfidence = options.confidence ?? 0.95;
   const confidence = toDecimal(rawConfidence, ['options', 'confidence']);
@@ -49,7 +50,7 @@ export interface NpsEstimate {
  *
  * @private
  */
-export function npsEstimate(tally: Tally, method: NpsIntervalMethod): NpsEstimate | null {
+export function npsEstimate(tally: Tally, method: NetPromoterScoreIntervalMethod): NpsEstimate | null {
   const responses = tally.promoters + tally.passives + tally.detractors;
   if (responses === 0) return null;
   const pseudo = method === 'adjustedWald' ? 0.75 : 0;
@@ -65,3 +66,5 @@ export function npsEstimate(tally: Tally, method: NpsIntervalMethod): NpsEstimat
     standardError: 100 * Math.sqrt(variance / n),
   };
 }
+
+const OPTION_KEYS: ReadonlySet<string> = new Set(['confidence', 'method']);

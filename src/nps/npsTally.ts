@@ -1,7 +1,7 @@
 import { Decimal } from '../core/decimal.js';
 import { type InputPath, MetricInputError, rejectInput } from '../core/errors.js';
 import { parseDecimal, toCount } from '../core/numeric.js';
-import { assertObject } from '../core/options.js';
+import { assertKnownKeys, assertObject } from '../core/options.js';
 import { ratioOrNull } from '../core/ratio.js';
 import type { NetPromoterScoreResult } from './netPromoterScore.js';
 
@@ -54,12 +54,14 @@ export interface Tally {
 }
 
 /**
- * Reads the three category counts of a counts object or an NPS result (its other fields are ignored).
+ * Reads the three category counts of a counts object or an NPS result row (its other fields are not used; a key
+ * that is neither a count nor a result field is an `unknown_field`).
  *
  * @private
  */
 export function readCounts(input: unknown, path: InputPath): Tally {
   assertObject(input, path);
+  assertKnownKeys(input, COUNT_KEYS, path);
   const tally = {
     promoters: toCount(input.promoters, [...path, 'promoters']),
     passives: toCount(input.passives, [...path, 'passives']),
@@ -75,3 +77,18 @@ export function readCounts(input: unknown, path: InputPath): Tally {
   }
   return tally;
 }
+
+// The counts, or a result row of netPromoterScore, netPromoterScoreByPeriod or netPromoterScoreBySegment.
+const COUNT_KEYS: ReadonlySet<string> = new Set([
+  'promoters',
+  'passives',
+  'detractors',
+  'score',
+  'responses',
+  'promoterShare',
+  'passiveShare',
+  'detractorShare',
+  'start',
+  'end',
+  'segment',
+]);

@@ -1,6 +1,6 @@
 import { type DateLike, fromDayNumber, type IsoDate, toDayNumber } from '../core/calendarDate.js';
 import { Decimal, ZERO } from '../core/decimal.js';
-import { assertObject, oneOf } from '../core/options.js';
+import { assertKnownKeys, assertObject, oneOf } from '../core/options.js';
 import {
   type Granularity,
   listPeriods,
@@ -123,14 +123,15 @@ const BASES: readonly CohortRetentionBasis[] = ['customers', 'revenue'];
  * //=> [2, 2, 1]
  */
 export function cohortRetention(
-  periods: readonly SubscriptionPeriod[],
+  subscriptions: readonly SubscriptionPeriod[],
   options: CohortRetentionOptions = {},
 ): CohortRetentionResult {
   assertObject(options, ['options']);
+  assertKnownKeys(options, OPTION_KEYS, ['options']);
   const resolved = resolvePeriodOptions(options);
   const basis = oneOf(options.basis ?? 'customers', BASES, ['options', 'basis']);
   const { from, to } = resolveDateRange(options, resolved.timeZone);
-  const rows = normalizeSubscriptionPeriods(periods, resolved.timeZone);
+  const rows = normalizeSubscriptionPeriods(subscriptions, resolved.timeZone);
 
   const bounds = dataBounds(rows);
   const first = from ?? minDate(bounds?.first, to);
@@ -219,3 +220,12 @@ function maxDate(a: IsoDate | undefined, b: IsoDate | undefined): IsoDate | unde
   if (b === undefined) return a;
   return a > b ? a : b;
 }
+
+const OPTION_KEYS: ReadonlySet<string> = new Set([
+  'granularity',
+  'weekStartsOn',
+  'timeZone',
+  'basis',
+  'from',
+  'to',
+]);

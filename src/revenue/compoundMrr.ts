@@ -1,7 +1,7 @@
 import { type Decimal, ONE } from '../core/decimal.js';
 import { MetricInputError } from '../core/errors.js';
 import { type Numeric, toCount, toDecimal, toUnitInterval } from '../core/numeric.js';
-import { assertObject } from '../core/options.js';
+import { assertKnownKeys, assertObject } from '../core/options.js';
 
 /**
  * A starting MRR and constant per-period rates of expansion, contraction and churn of the existing base.
@@ -18,7 +18,7 @@ export interface CompoundMrrInput {
   /** MRR lost to churn each period, as a fraction of that period's starting MRR, in [0, 1]. */
   readonly churnRate: Numeric;
   /** How many periods to compound over, a whole number >= 0. */
-  readonly periods: Numeric;
+  readonly periodCount: Numeric;
 }
 
 /**
@@ -27,11 +27,11 @@ export interface CompoundMrrInput {
  * @category Revenue
  */
 export interface CompoundMrrResult {
-  /** MRR at the start and after each period: `periods + 1` amounts, the first being `startingMrr`. */
+  /** MRR at the start and after each period: `periodCount + 1` amounts, the first being `startingMrr`. */
   readonly mrr: readonly Decimal[];
   /** What one period multiplies MRR by: 1 + expansionRate − contractionRate − churnRate. */
   readonly periodFactor: Decimal;
-  /** What the whole span multiplies MRR by: periodFactor ^ periods (1 when periods = 0). */
+  /** What the whole span multiplies MRR by: periodFactor ^ periodCount (1 when periodCount = 0). */
   readonly growthFactor: Decimal;
 }
 
@@ -41,20 +41,20 @@ export interface CompoundMrrResult {
  * large yearly one (2 % a month is 26.8 % a year) and a small net churn compounds into a large loss.
  *
  * Formula: periodFactor = 1 + expansionRate − contractionRate − churnRate; mrr[i] = startingMrr × periodFactor ^ i
- * for i = 0 … periods; growthFactor = periodFactor ^ periods.
+ * for i = 0 … periodCount; growthFactor = periodFactor ^ periodCount.
  * Units: `mrr` in the currency of startingMrr; rates are fractions per period (monthly rates give a monthly
  * path); the factors are ratios. Powers are built by repeated multiplication rounded to 40 significant digits,
  * so they are exact whenever the exact value fits in 40 digits.
  * Source: the compounding of negative churn the source articles stress; our convention for the model
  * (docs/revenue-rates.md).
- * Edge cases: periods = 0 gives `[startingMrr]` and growthFactor 1; a period factor of 0 (everything lost each
+ * Edge cases: periodCount = 0 gives `[startingMrr]` and growthFactor 1; a period factor of 0 (everything lost each
  * period) gives zeros after the start. A negative amount or rate (`negative_amount`), a contraction or churn
- * rate above 1 (`out_of_range`), a periods value that is not a whole number >= 0 (`not_integer`), and rates
+ * rate above 1 (`out_of_range`), a periodCount that is not a whole number >= 0 (`not_integer`), and rates
  * whose period factor is below 0 (`out_of_range`) are MetricInputErrors.
  *
  * @category Revenue
  * @example
- * const path = compoundMrr({ startingMrr: 100, expansionRate: 0.03, contractionRate: 0, churnRate: 0.01, periods: 12 })
+ * const path = compoundMrr({ startingMrr: 100, expansionRate: 0.03, contractionRate: 0, churnRate: 0.01, periodCount: 12 })
  * path.growthFactor.toString()
  * //=> '1.268241794562545318301696'
  * path.mrr.length
@@ -64,11 +64,12 @@ export interface CompoundMrrResult {
  */
 export function compoundMrr(input: CompoundMrrInput): CompoundMrrResult {
   assertObject(input, []);
+  assertKnownKeys(input, INPUT_KEYS);
   const starting = toDecimal(input.startingMrr, ['startingMrr'], 'nonNegative');
   const expansion = toDecimal(input.expansionRate, ['expansionRate'], 'nonNegative');
   const contraction = toUnitInterval(input.contractionRate, ['contractionRate']);
   const churn = toUnitInterval(input.churnRate, ['churnRate']);
-  const periods = toCount(input.periods, ['periods']);
+  const periodCount = toCount(input.periodCount, ['periodCount']);
   const periodFactor = ONE.plus(expansion).minus(contraction).minus(churn);
   if (periodFactor.isNegative()) {
     throw new MetricInputError({
@@ -81,9 +82,17 @@ export function compoundMrr(input: CompoundMrrInput): CompoundMrrResult {
   }
   const mrr: Decimal[] = [starting];
   let growthFactor: Decimal = ONE;
-  for (let period = 1; period <= periods; period += 1) {
+  for (let period = 1; period <= periodCount; period += 1) {
     growthFactor = growthFactor.times(periodFactor);
     mrr.push(starting.times(growthFactor));
   }
   return { mrr, periodFactor, growthFactor };
 }
+
+const INPUT_KEYS: ReadonlySet<string> = new Set([
+  'startingMrr',
+  'expansionRate',
+  'contractionRate',
+  'churnRate',
+  'periodCount',
+]);

@@ -1,12 +1,13 @@
 import type { Decimal } from '../core/decimal.js';
 import { MetricInputError } from '../core/errors.js';
 import { type Numeric, toCount, toDecimal } from '../core/numeric.js';
-import { assertObject, oneOf } from '../core/options.js';
+import { assertKnownKeys, assertObject, oneOf } from '../core/options.js';
 import { ratioOrNull } from '../core/ratio.js';
+import { PERIOD_COUNT_FIELDS, PERIOD_MONEY_FIELDS } from './periodMovementFields.js';
 
 /**
  * The customer counts of one period that a customer churn rate needs. A period row from `mrrMovements` has
- * them and can be passed as it is; other fields are ignored.
+ * them and can be passed as it is; its other fields are not used; a key that is not a period row field is an `unknown_field`.
  *
  * @category Revenue
  */
@@ -73,7 +74,9 @@ export function customerChurnRate(
   options: CustomerChurnRateOptions = {},
 ): Decimal | null {
   assertObject(input, []);
+  assertKnownKeys(input, INPUT_KEYS);
   assertObject(options, ['options']);
+  assertKnownKeys(options, OPTION_KEYS, ['options']);
   const denominator = oneOf(options.denominator ?? 'start', DENOMINATORS, ['options', 'denominator']);
   const starting = toCount(input.startingCustomers, ['startingCustomers']);
   const churned = toCount(input.churnedCustomers, ['churnedCustomers']);
@@ -102,3 +105,13 @@ export function customerChurnRate(
   }
   return ratioOrNull(toDecimal(churned), toDecimal(base));
 }
+
+const OPTION_KEYS: ReadonlySet<string> = new Set(['denominator']);
+
+// A period row of mrrMovements (or of periodMovementsFromSqlRows) can be passed as it is; any other key is a typo.
+const INPUT_KEYS: ReadonlySet<string> = new Set([
+  'start',
+  'end',
+  ...PERIOD_MONEY_FIELDS,
+  ...PERIOD_COUNT_FIELDS,
+]);

@@ -1,6 +1,6 @@
 import type { Decimal } from '../core/decimal.js';
 import { type Numeric, toCount, toDecimal } from '../core/numeric.js';
-import { assertObject } from '../core/options.js';
+import { assertKnownKeys, assertObject } from '../core/options.js';
 import { ratioOrNull } from '../core/ratio.js';
 
 /**
@@ -42,9 +42,12 @@ export interface CustomerChurnRateFromDaysInput {
  */
 export function customerChurnRateFromDays(input: CustomerChurnRateFromDaysInput): Decimal | null {
   assertObject(input, []);
+  assertKnownKeys(input, INPUT_KEYS);
   const churned = toCount(input.churnedCustomers, ['churnedCustomers']);
   const customerDays = toDecimal(input.customerDays, ['customerDays'], 'nonNegative');
   const daysInPeriod = toDecimal(input.daysInPeriod, ['daysInPeriod'], 'positive');
   // Multiplying first keeps a single rounding: churned × days is exact for any realistic count.
   return ratioOrNull(toDecimal(churned).times(daysInPeriod), customerDays);
 }
+
+const INPUT_KEYS: ReadonlySet<string> = new Set(['churnedCustomers', 'customerDays', 'daysInPeriod']);

@@ -1,12 +1,13 @@
 import type { Decimal } from '../core/decimal.js';
 import { MetricInputError } from '../core/errors.js';
 import { type Numeric, toDecimal } from '../core/numeric.js';
-import { assertObject } from '../core/options.js';
+import { assertKnownKeys, assertObject } from '../core/options.js';
 import { ratioOrNull } from '../core/ratio.js';
+import { PERIOD_COUNT_FIELDS, PERIOD_MONEY_FIELDS } from './periodMovementFields.js';
 
 /**
  * The MRR amounts of one period that gross revenue churn needs, as positive magnitudes. A period row from
- * `mrrMovements` has them and can be passed as it is; other fields are ignored.
+ * `mrrMovements` has them and can be passed as it is; its other fields are not used; a key that is not a period row field is an `unknown_field`.
  *
  * @category Revenue
  */
@@ -37,6 +38,7 @@ export interface GrossRevenueChurnRateInput {
  */
 export function grossRevenueChurnRate(input: GrossRevenueChurnRateInput): Decimal | null {
   assertObject(input, []);
+  assertKnownKeys(input, INPUT_KEYS);
   const starting = toDecimal(input.startingMrr, ['startingMrr'], 'nonNegative');
   const churned = toDecimal(input.churnedMrr, ['churnedMrr'], 'nonNegative');
   const contraction = toDecimal(input.contractionMrr, ['contractionMrr'], 'nonNegative');
@@ -66,3 +68,11 @@ export function assertLossesWithinStartingMrr(
     });
   }
 }
+
+// A period row of mrrMovements (or of periodMovementsFromSqlRows) can be passed as it is; any other key is a typo.
+const INPUT_KEYS: ReadonlySet<string> = new Set([
+  'start',
+  'end',
+  ...PERIOD_MONEY_FIELDS,
+  ...PERIOD_COUNT_FIELDS,
+]);

@@ -1,13 +1,14 @@
 import type { Decimal } from '../core/decimal.js';
 import { type Numeric, toDecimal } from '../core/numeric.js';
-import { assertObject } from '../core/options.js';
+import { assertKnownKeys, assertObject } from '../core/options.js';
 import { ratioOrNull } from '../core/ratio.js';
 import { assertLossesWithinStartingMrr } from './grossRevenueChurnRate.js';
+import { PERIOD_COUNT_FIELDS, PERIOD_MONEY_FIELDS } from './periodMovementFields.js';
 
 /**
  * The MRR amounts of one period that gross revenue retention needs, as positive magnitudes. A period row from
- * `mrrMovements` has them and can be passed as it is; other fields (new, expansion and reactivation MRR among
- * them) are ignored.
+ * `mrrMovements` has them and can be passed as it is; its other fields (new, expansion and reactivation MRR
+ * among them) are not used; a key that is not a period row field is an `unknown_field`.
  *
  * @category Revenue
  */
@@ -37,9 +38,18 @@ export interface GrossRevenueRetentionInput {
  */
 export function grossRevenueRetention(input: GrossRevenueRetentionInput): Decimal | null {
   assertObject(input, []);
+  assertKnownKeys(input, INPUT_KEYS);
   const starting = toDecimal(input.startingMrr, ['startingMrr'], 'nonNegative');
   const contraction = toDecimal(input.contractionMrr, ['contractionMrr'], 'nonNegative');
   const churned = toDecimal(input.churnedMrr, ['churnedMrr'], 'nonNegative');
   assertLossesWithinStartingMrr(starting, churned, contraction);
   return ratioOrNull(starting.minus(contraction).minus(churned), starting);
 }
+
+// A period row of mrrMovements (or of periodMovementsFromSqlRows) can be passed as it is; any other key is a typo.
+const INPUT_KEYS: ReadonlySet<string> = new Set([
+  'start',
+  'end',
+  ...PERIOD_MONEY_FIELDS,
+  ...PERIOD_COUNT_FIELDS,
+]);

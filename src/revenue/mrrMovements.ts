@@ -1,6 +1,6 @@
 import { type DateLike, fromDayNumber, type IsoDate, toDayNumber } from '../core/calendarDate.js';
 import type { Decimal } from '../core/decimal.js';
-import { assertObject, oneOf } from '../core/options.js';
+import { assertKnownKeys, assertObject, oneOf } from '../core/options.js';
 import {
   nextPeriodStart,
   type PeriodOptions,
@@ -141,17 +141,18 @@ export interface MrrMovements {
  * //=> ['new', 'expansion', 'churn']
  */
 export function mrrMovements(
-  periods: readonly SubscriptionPeriod[],
+  subscriptions: readonly SubscriptionPeriod[],
   options: MrrMovementsOptions = {},
 ): MrrMovements {
   assertObject(options, ['options']);
+  assertKnownKeys(options, OPTION_KEYS, ['options']);
   const resolved = resolvePeriodOptions(options);
   const paidToFree = oneOf(options.paidToFree ?? 'churn', ['churn', 'contraction'] as const, [
     'options',
     'paidToFree',
   ]);
   const { from, to } = resolveDateRange(options, resolved.timeZone);
-  const columns = subscriptionColumns(periods, resolved.timeZone);
+  const columns = subscriptionColumns(subscriptions, resolved.timeZone);
   const { startDay, endDay } = columns;
   const rowCount = columns.length;
   if (rowCount === 0 && from === undefined && to === undefined) return { periods: [], customers: [] };
@@ -279,3 +280,12 @@ function upperBound(boundaries: Float64Array, day: number): number {
   }
   return low;
 }
+
+const OPTION_KEYS: ReadonlySet<string> = new Set([
+  'granularity',
+  'weekStartsOn',
+  'timeZone',
+  'from',
+  'to',
+  'paidToFree',
+]);

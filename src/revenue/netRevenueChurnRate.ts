@@ -1,13 +1,15 @@
 import type { Decimal } from '../core/decimal.js';
 import { ZERO } from '../core/decimal.js';
 import { type Numeric, toDecimal } from '../core/numeric.js';
-import { assertObject, oneOf } from '../core/options.js';
+import { assertKnownKeys, assertObject, oneOf } from '../core/options.js';
 import { ratioOrNull } from '../core/ratio.js';
 import { assertLossesWithinStartingMrr } from './grossRevenueChurnRate.js';
+import type { ReactivationTreatment } from './netRevenueRetention.js';
+import { PERIOD_COUNT_FIELDS, PERIOD_MONEY_FIELDS } from './periodMovementFields.js';
 
 /**
  * The MRR amounts of one period that net revenue churn needs, as positive magnitudes. A period row from
- * `mrrMovements` has them and can be passed as it is; other fields are ignored.
+ * `mrrMovements` has them and can be passed as it is; its other fields are not used; a key that is not a period row field is an `unknown_field`.
  *
  * @category Revenue
  */
@@ -25,35 +27,27 @@ export interface NetRevenueChurnRateInput {
 }
 
 /**
- * Whether MRR from returning customers offsets churn: `'offset'` (the default, ChartMogul) subtracts it in the
- * numerator together with expansion; `'exclude'` leaves it out, so the rate concerns only the customers paying
- * at the start of the period and equals 1 − net revenue retention.
- *
- * @category Revenue
- */
-export type NetRevenueChurnReactivation = 'offset' | 'exclude';
-
-/**
  * Conventions of {@link netRevenueChurnRate} and {@link isNegativeChurn}.
  *
  * @category Revenue
  */
 export interface NetRevenueChurnRateOptions {
-  /** Whether reactivation MRR offsets churn; default `'offset'`. */
-  readonly reactivation?: NetRevenueChurnReactivation;
+  /** Whether reactivation MRR offsets churn (`'include'`, ChartMogul's standard formula); default `'exclude'`. */
+  readonly reactivation?: ReactivationTreatment;
 }
 
-const REACTIVATION: readonly NetRevenueChurnReactivation[] = ['offset', 'exclude'];
+const REACTIVATION: readonly ReactivationTreatment[] = ['exclude', 'include'];
 
 /**
  * Net revenue (MRR) churn rate of one period: MRR lost to churn and contraction, less MRR gained from expansion
- * (and, by default, reactivation), as a share of starting MRR. A negative rate is negative churn: the existing
- * base grows by itself.
+ * (and, under `reactivation: 'include'`, reactivation), as a share of starting MRR. A negative rate is negative
+ * churn: the existing base grows by itself.
  *
- * Formula: (churnedMrr + contractionMrr − expansionMrr − reactivationMrr) / startingMrr with the default
- * `reactivation: 'offset'`; without the reactivationMrr term under `'exclude'`.
+ * Formula: (churnedMrr + contractionMrr − expansionMrr) / startingMrr with the default `reactivation: 'exclude'`,
+ * so that it is exactly 1 − netRevenueRetention; `'include'` also subtracts reactivationMrr.
  * Units: a ratio, at most 1, negative for negative churn (−0.02 = the base grew 2 %).
- * Source: ChartMogul's standard (B2B) Net MRR Churn Rate, which subtracts expansion and reactivation
+ * Source: Baremetrics' Net Revenue Churn, (churned − expansion) / starting MRR, whose NRR is 100 % minus it
+ * (default); ChartMogul's standard (B2B) Net MRR Churn Rate also subtracts reactivation (`'include'`)
  * (docs/revenue-rates.md).
  * Edge cases: startingMrr = 0 gives null; a negative amount is a MetricInputError (`negative_amount`), so is
  * churnedMrr + contractionMrr > startingMrr (`out_of_range`) and an unknown option (`invalid_option`).
@@ -63,17 +57,19 @@ const REACTIVATION: readonly NetRevenueChurnReactivation[] = ['offset', 'exclude
  * netRevenueChurnRate({ startingMrr: 100, churnedMrr: 10, contractionMrr: 10, expansionMrr: 10 }).toString()
  * //=> '0.1'
  * netRevenueChurnRate({ startingMrr: 100, churnedMrr: 5, contractionMrr: 0, expansionMrr: 4, reactivationMrr: 3 }).toString()
- * //=> '-0.02'
- * netRevenueChurnRate({ startingMrr: 100, churnedMrr: 5, contractionMrr: 0, expansionMrr: 4, reactivationMrr: 3 }, { reactivation: 'exclude' }).toString()
  * //=> '0.01'
+ * netRevenueChurnRate({ startingMrr: 100, churnedMrr: 5, contractionMrr: 0, expansionMrr: 4, reactivationMrr: 3 }, { reactivation: 'include' }).toString()
+ * //=> '-0.02'
  */
 export function netRevenueChurnRate(
   input: NetRevenueChurnRateInput,
   options: NetRevenueChurnRateOptions = {},
 ): Decimal | null {
   assertObject(input, []);
+  assertKnownKeys(input, INPUT_KEYS);
   assertObject(options, ['options']);
-  const reactivation = oneOf(options.reactivation ?? 'offset', REACTIVATION, ['options', 'reactivation']);
+  assertKnownKeys(options, OPTION_KEYS, ['options']);
+  const reactivation = oneOf(options.reactivation ?? 'exclude', REACTIVATION, ['options', 'reactivation']);
   const starting = toDecimal(input.startingMrr, ['startingMrr'], 'nonNegative');
   const churned = toDecimal(input.churnedMrr, ['churnedMrr'], 'nonNegative');
   const contraction = toDecimal(input.contractionMrr, ['contractionMrr'], 'nonNegative');
@@ -83,6 +79,16 @@ export function netRevenueChurnRate(
       ? ZERO
       : toDecimal(input.reactivationMrr, ['reactivationMrr'], 'nonNegative');
   assertLossesWithinStartingMrr(starting, churned, contraction);
-  const gains = reactivation === 'offset' ? expansion.plus(reactivated) : expansion;
+  const gains = reactivation === 'include' ? expansion.plus(reactivated) : expansion;
   return ratioOrNull(churned.plus(contraction).minus(gains), starting);
 }
+
+const OPTION_KEYS: ReadonlySet<string> = new Set(['reactivation']);
+
+// A period row of mrrMovements (or of periodMovementsFromSqlRows) can be passed as it is; any other key is a typo.
+const INPUT_KEYS: ReadonlySet<string> = new Set([
+  'start',
+  'end',
+  ...PERIOD_MONEY_FIELDS,
+  ...PERIOD_COUNT_FIELDS,
+]);

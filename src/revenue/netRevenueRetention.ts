@@ -1,13 +1,14 @@
 import type { Decimal } from '../core/decimal.js';
 import { ZERO } from '../core/decimal.js';
 import { type Numeric, toDecimal } from '../core/numeric.js';
-import { assertObject, oneOf } from '../core/options.js';
+import { assertKnownKeys, assertObject, oneOf } from '../core/options.js';
 import { ratioOrNull } from '../core/ratio.js';
 import { assertLossesWithinStartingMrr } from './grossRevenueChurnRate.js';
+import { PERIOD_COUNT_FIELDS, PERIOD_MONEY_FIELDS } from './periodMovementFields.js';
 
 /**
  * The MRR amounts of one period that net revenue retention needs, as positive magnitudes. A period row from
- * `mrrMovements` has them and can be passed as it is; other fields (new MRR among them) are ignored.
+ * `mrrMovements` has them and can be passed as it is; its other fields (new MRR among them) are not used; a key that is not a period row field is an `unknown_field`.
  *
  * @category Revenue
  */
@@ -25,13 +26,16 @@ export interface NetRevenueRetentionInput {
 }
 
 /**
- * Whether net revenue retention counts MRR from returning customers: `'exclude'` (the default) keeps the ratio
- * about the customers paying at the start; `'include'` adds reactivation MRR, which makes it
- * 1 − netRevenueChurnRate under that function's default `'offset'`.
+ * Whether MRR from returning (reactivated) customers counts as kept revenue: `'exclude'` (the default,
+ * ChartMogul's Net MRR Retention and Baremetrics' NRR) keeps a ratio about the customers paying at the start;
+ * `'include'` counts it as a gain (ChartMogul's standard Net MRR Churn Rate offsets churn with it). The same
+ * option with the same values and default in {@link netRevenueRetention}, {@link netRevenueChurnRate},
+ * {@link isNegativeChurn} and `revenueRatesSql`, so NRR = 1 − net revenue churn whenever both use the same value,
+ * the defaults included.
  *
  * @category Revenue
  */
-export type NetRevenueRetentionReactivation = 'exclude' | 'include';
+export type ReactivationTreatment = 'exclude' | 'include';
 
 /**
  * Conventions of {@link netRevenueRetention}.
@@ -40,10 +44,10 @@ export type NetRevenueRetentionReactivation = 'exclude' | 'include';
  */
 export interface NetRevenueRetentionOptions {
   /** Whether reactivation MRR is retained revenue; default `'exclude'`. */
-  readonly reactivation?: NetRevenueRetentionReactivation;
+  readonly reactivation?: ReactivationTreatment;
 }
 
-const REACTIVATION: readonly NetRevenueRetentionReactivation[] = ['exclude', 'include'];
+const REACTIVATION: readonly ReactivationTreatment[] = ['exclude', 'include'];
 
 /**
  * Net revenue retention (NRR, net MRR retention) of one period: how much of the period's starting MRR is still
@@ -53,7 +57,8 @@ const REACTIVATION: readonly NetRevenueRetentionReactivation[] = ['exclude', 'in
  * Formula: (startingMrr + expansionMrr − contractionMrr − churnedMrr) / startingMrr (default `'exclude'`);
  * `'include'` adds reactivationMrr to the numerator.
  * Units: a ratio >= 0 that may exceed 1 (1.05 = 105 %: negative churn).
- * Source: ChartMogul's Net MRR Retention, which excludes new business and reactivation (docs/revenue-rates.md);
+ * Source: ChartMogul's Net MRR Retention, which excludes new business and reactivation, and Baremetrics' NRR,
+ * 100 % − net revenue churn (docs/revenue-rates.md); NRR = 1 − netRevenueChurnRate under both defaults;
  * for the 12-month cohort figure public companies report use `trailingNetRevenueRetention`.
  * Edge cases: startingMrr = 0 gives null; a negative amount is a MetricInputError (`negative_amount`), so is
  * churnedMrr + contractionMrr > startingMrr (`out_of_range`) and an unknown option (`invalid_option`).
@@ -70,7 +75,9 @@ export function netRevenueRetention(
   options: NetRevenueRetentionOptions = {},
 ): Decimal | null {
   assertObject(input, []);
+  assertKnownKeys(input, INPUT_KEYS);
   assertObject(options, ['options']);
+  assertKnownKeys(options, OPTION_KEYS, ['options']);
   const reactivation = oneOf(options.reactivation ?? 'exclude', REACTIVATION, ['options', 'reactivation']);
   const starting = toDecimal(input.startingMrr, ['startingMrr'], 'nonNegative');
   const expansion = toDecimal(input.expansionMrr, ['expansionMrr'], 'nonNegative');
@@ -84,3 +91,13 @@ export function netRevenueRetention(
   const retained = starting.plus(expansion).plus(reactivated).minus(contraction).minus(churned);
   return ratioOrNull(retained, starting);
 }
+
+const OPTION_KEYS: ReadonlySet<string> = new Set(['reactivation']);
+
+// A period row of mrrMovements (or of periodMovementsFromSqlRows) can be passed as it is; any other key is a typo.
+const INPUT_KEYS: ReadonlySet<string> = new Set([
+  'start',
+  'end',
+  ...PERIOD_MONEY_FIELDS,
+  ...PERIOD_COUNT_FIELDS,
+]);

@@ -1,12 +1,13 @@
 import type { Decimal } from '../core/decimal.js';
 import { ZERO } from '../core/decimal.js';
 import { type Numeric, toDecimal } from '../core/numeric.js';
-import { assertObject } from '../core/options.js';
+import { assertKnownKeys, assertObject } from '../core/options.js';
 import { ratioOrNull } from '../core/ratio.js';
+import { PERIOD_COUNT_FIELDS, PERIOD_MONEY_FIELDS } from './periodMovementFields.js';
 
 /**
  * The MRR movements of one period that the quick ratio needs, as positive magnitudes. A period row from
- * `mrrMovements` has them and can be passed as it is; other fields are ignored.
+ * `mrrMovements` has them and can be passed as it is; its other fields are not used; a key that is not a period row field is an `unknown_field`.
  *
  * @category Revenue
  */
@@ -43,6 +44,7 @@ export interface QuickRatioInput {
  */
 export function quickRatio(input: QuickRatioInput): Decimal | null {
   assertObject(input, []);
+  assertKnownKeys(input, INPUT_KEYS);
   const newMrr = toDecimal(input.newMrr, ['newMrr'], 'nonNegative');
   const expansion = toDecimal(input.expansionMrr, ['expansionMrr'], 'nonNegative');
   const reactivated =
@@ -53,3 +55,11 @@ export function quickRatio(input: QuickRatioInput): Decimal | null {
   const churned = toDecimal(input.churnedMrr, ['churnedMrr'], 'nonNegative');
   return ratioOrNull(newMrr.plus(expansion).plus(reactivated), contraction.plus(churned));
 }
+
+// A period row of mrrMovements (or of periodMovementsFromSqlRows) can be passed as it is; any other key is a typo.
+const INPUT_KEYS: ReadonlySet<string> = new Set([
+  'start',
+  'end',
+  ...PERIOD_MONEY_FIELDS,
+  ...PERIOD_COUNT_FIELDS,
+]);

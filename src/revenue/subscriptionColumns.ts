@@ -50,19 +50,19 @@ export const OPEN_END = 0x7fff_ffff;
  * @private
  */
 export function subscriptionColumns(
-  periods: readonly SubscriptionPeriod[],
+  subscriptions: readonly SubscriptionPeriod[],
   timeZone = 'UTC',
-  rootPath: readonly (string | number)[] = ['periods'],
+  rootPath: readonly (string | number)[] = ['subscriptions'],
 ): SubscriptionColumns {
-  assertArray(periods, rootPath);
-  const length = periods.length;
+  assertArray(subscriptions, rootPath);
+  const length = subscriptions.length;
   const customers = new IdIndex();
-  const subscriptions = new IdIndex();
+  const subscriptionIndex = new IdIndex();
   const columns: SubscriptionColumns = {
     length,
     customerIds: customers.ids,
     customer: new Int32Array(length),
-    subscriptionIds: subscriptions.ids,
+    subscriptionIds: subscriptionIndex.ids,
     subscription: new Int32Array(length),
     startDay: new Int32Array(length),
     endDay: new Int32Array(length),
@@ -81,7 +81,7 @@ export function subscriptionColumns(
   let previousMrr: unknown;
   let previousAmount = -1;
   for (let index = 0; index < length; index += 1) {
-    const row: unknown = periods[index];
+    const row: unknown = subscriptions[index];
     if (typeof row !== 'object' || row === null || Array.isArray(row))
       assertObject(row, [...rootPath, index]);
     const { customerId, subscriptionId, start, end, mrr } = row as Record<string, unknown>;
@@ -126,7 +126,7 @@ export function subscriptionColumns(
     if (subscriptionId !== undefined) {
       if (subscriptionId !== previousSubscriptionId) {
         previousSubscriptionId = subscriptionId;
-        previousSubscription = subscriptions.indexOf(subscriptionId);
+        previousSubscription = subscriptionIndex.indexOf(subscriptionId);
       }
       subscription = previousSubscription;
     }

@@ -48,11 +48,11 @@ export interface NormalizedSubscriptionPeriod {
  * @private
  */
 export function normalizeSubscriptionPeriods(
-  periods: readonly SubscriptionPeriod[],
+  subscriptions: readonly SubscriptionPeriod[],
   timeZone = 'UTC',
-  rootPath: readonly (string | number)[] = ['periods'],
+  rootPath: readonly (string | number)[] = ['subscriptions'],
 ): NormalizedSubscriptionPeriod[] {
-  const columns = subscriptionColumns(periods, timeZone, rootPath);
+  const columns = subscriptionColumns(subscriptions, timeZone, rootPath);
   const rows: NormalizedSubscriptionPeriod[] = new Array(columns.length);
   for (let index = 0; index < columns.length; index += 1) {
     const subscription = columns.subscription[index]!;

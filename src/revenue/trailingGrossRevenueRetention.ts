@@ -31,10 +31,10 @@ import {
  * //=> '0.5'
  */
 export function trailingGrossRevenueRetention(
-  periods: readonly SubscriptionPeriod[],
+  subscriptions: readonly SubscriptionPeriod[],
   options: TrailingRevenueRetentionOptions,
 ): TrailingRevenueRetention {
-  return trailingRevenueRetention(periods, options, capAtStarting);
+  return trailingRevenueRetention(subscriptions, options, capAtStarting);
 }
 
 function capAtStarting(starting: Decimal, ending: Decimal): Decimal {

@@ -7,8 +7,8 @@ import {
   toDayNumber,
 } from '../core/calendarDate.js';
 import { type Decimal, ZERO } from '../core/decimal.js';
-import { describeValue, MetricInputError } from '../core/errors.js';
-import { assertObject } from '../core/options.js';
+import { describeValue, MetricInputError, relocateError } from '../core/errors.js';
+import { assertKnownKeys, assertObject } from '../core/options.js';
 import { ratioOrNull } from '../core/ratio.js';
 import { customerMrrSnapshots } from './customerMrrSnapshots.js';
 import { normalizeSubscriptionPeriods, type SubscriptionPeriod } from './subscriptionPeriod.js';
@@ -79,10 +79,10 @@ export interface TrailingRevenueRetention {
  * //=> '0.75'
  */
 export function trailingNetRevenueRetention(
-  periods: readonly SubscriptionPeriod[],
+  subscriptions: readonly SubscriptionPeriod[],
   options: TrailingRevenueRetentionOptions,
 ): TrailingRevenueRetention {
-  return trailingRevenueRetention(periods, options, (_starting, ending) => ending);
+  return trailingRevenueRetention(subscriptions, options, (_starting, ending) => ending);
 }
 
 /**
@@ -93,11 +93,12 @@ export function trailingNetRevenueRetention(
  * @private
  */
 export function trailingRevenueRetention(
-  periods: readonly SubscriptionPeriod[],
+  subscriptions: readonly SubscriptionPeriod[],
   options: TrailingRevenueRetentionOptions,
   counted: (starting: Decimal, ending: Decimal) => Decimal,
 ): TrailingRevenueRetention {
   assertObject(options, ['options']);
+  assertKnownKeys(options, OPTION_KEYS, ['options']);
   const timeZone = options.timeZone ?? 'UTC';
   assertTimeZone(timeZone, ['options', 'timeZone']);
   if (options.asOf === undefined) {
@@ -110,8 +111,8 @@ export function trailingRevenueRetention(
   }
   const asOf = toCalendarDate(options.asOf, ['options', 'asOf'], timeZone);
   const months = wholeMonths(options.months ?? 12);
-  const start = addCalendarMonths(asOf, -months);
-  const rows = normalizeSubscriptionPeriods(periods, timeZone);
+  const start = monthsBefore(asOf, months);
+  const rows = normalizeSubscriptionPeriods(subscriptions, timeZone);
 
   const snapshots = customerMrrSnapshots(rows, [toDayNumber(start), toDayNumber(asOf)]);
   let startingMrr: Decimal = ZERO;
@@ -155,4 +156,15 @@ function wholeMonths(months: unknown): number {
     });
   }
   return months;
+}
+
+const OPTION_KEYS: ReadonlySet<string> = new Set(['asOf', 'months', 'timeZone']);
+
+// A shift past the calendar's first year is a bad `months` option, reported where the caller set it.
+function monthsBefore(asOf: IsoDate, months: number): IsoDate {
+  try {
+    return addCalendarMonths(asOf, -months);
+  } catch (error) {
+    throw error instanceof MetricInputError ? relocateError(error, ['options', 'months']) : error;
+  }
 }

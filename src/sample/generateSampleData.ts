@@ -8,7 +8,7 @@ import {
 import { rejectInput } from '../core/errors.js';
 import { normalizeToMrr } from '../core/normalizeToMrr.js';
 import { toCount } from '../core/numeric.js';
-import { assertObject } from '../core/options.js';
+import { assertKnownKeys, assertObject } from '../core/options.js';
 import type { SubscriptionPeriod } from '../revenue/subscriptionPeriod.js';
 import { seededRandom } from './seededRandom.js';
 
@@ -118,6 +118,7 @@ const PLANS: readonly Plan[] = [
  */
 export function generateSampleData(options: SampleDataOptions = {}): SampleData {
   assertObject(options as unknown, ['options']);
+  assertKnownKeys(options, OPTION_KEYS, ['options']);
   const seed = options.seed ?? 20261101;
   if (!Number.isSafeInteger(seed)) rejectInput('not_integer', ['options', 'seed'], 'a whole number', seed);
   const random = seededRandom(seed);
@@ -276,3 +277,5 @@ function boundedCount(value: unknown, option: string, max: number): number {
   }
   return count;
 }
+
+const OPTION_KEYS: ReadonlySet<string> = new Set(['seed', 'customers', 'firstMonth', 'months']);

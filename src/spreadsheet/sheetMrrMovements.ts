@@ -106,7 +106,7 @@ export function sheetMrrMovements(
       if (root === 'options') {
         return `${String(index)} must be ${failure.expected}, received ${failure.received}`;
       }
-      if (root !== 'periods' || typeof index !== 'number') return failure.message;
+      if (root !== 'subscriptions' || typeof index !== 'number') return failure.message;
       const column = COLUMN_OF_FIELD[String(field)] ?? String(field);
       return `row ${rows[index]!.row} of the range: ${column} must be ${failure.expected}, received ${failure.received}`;
     });

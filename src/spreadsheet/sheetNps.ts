@@ -1,8 +1,8 @@
 import {
+  type NetPromoterScoreIntervalMethod,
   type NetPromoterScoreResult,
-  type NpsIntervalMethod,
   netPromoterScore,
-  npsConfidenceInterval,
+  netPromoterScoreInterval,
 } from '../index.js';
 import { cellPosition, rangeCells, rangeWidth, scalarArgument, toSpreadsheetError } from './cellValues.js';
 import { guarded } from './sheetResult.js';
@@ -30,9 +30,9 @@ export function sheetNps(scores: unknown): number {
  * `=CH_NPS_INTERVAL(range, [confidence], [method])`: the confidence interval of the NPS of a range of 0–10
  * answers, as one row of two cells: lower, upper.
  *
- * Formula: `npsConfidenceInterval` (adjusted Wald by default, clamped to [-100, 100]; docs/nps.md).
+ * Formula: `netPromoterScoreInterval` (adjusted Wald by default, clamped to [-100, 100]; docs/nps.md).
  * Units: NPS points, doubles.
- * Source: Rocks (2016) and MeasuringU via `npsConfidenceInterval`.
+ * Source: Rocks (2016) and MeasuringU via `netPromoterScoreInterval`.
  * Edge cases: no answers is `#N/A`; bad answers are errors naming their cell; confidence must lie strictly
  * between 0 and 1 (default 0.95); method is `adjustedWald` (default) or `wald`.
  *
@@ -44,9 +44,9 @@ export function sheetNpsInterval(scores: unknown, confidence?: unknown, method?:
   const level = scalarArgument(confidence, 'confidence');
   const kind = scalarArgument(method, 'method');
   const interval = guarded(() =>
-    npsConfidenceInterval(tally, {
+    netPromoterScoreInterval(tally, {
       ...(level === undefined ? {} : { confidence: level as number }),
-      ...(kind === undefined ? {} : { method: kind as NpsIntervalMethod }),
+      ...(kind === undefined ? {} : { method: kind as NetPromoterScoreIntervalMethod }),
     }),
   );
   if (interval === null) throw notAvailable('no answers in the range');

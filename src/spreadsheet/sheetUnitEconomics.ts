@@ -53,27 +53,27 @@ export function sheetLtv(arpa: unknown, churnRate: unknown, grossMargin?: unknow
 }
 
 /**
- * `=CH_CAC_PAYBACK(cac, mrrPerCustomer, [grossMargin])`: months of gross profit to earn back acquisition cost.
+ * `=CH_CAC_PAYBACK(cac, arpa, [grossMargin])`: months of gross profit to earn back acquisition cost.
  *
- * Formula: cac / (mrrPerCustomer × grossMargin), by `cacPaybackMonths` (docs/unit-economics.md).
+ * Formula: cac / (arpa × grossMargin), by `cacPaybackMonths` (docs/unit-economics.md).
  * Units: months, fractional.
  * Source: Bessemer's CAC payback period via `cacPaybackMonths`.
- * Edge cases: mrrPerCustomer × grossMargin = 0 is `#N/A` (never paid back); grossMargin defaults to 1; a blank,
+ * Edge cases: arpa × grossMargin = 0 is `#N/A` (never paid back); grossMargin defaults to 1; a blank,
  * text or negative amount, or a margin outside [0, 1], is an error naming the argument.
  *
  * @category Spreadsheet
  * @private Reached through `=CH_CAC_PAYBACK` in Google Sheets and `=CH.CAC_PAYBACK` in Excel.
  */
-export function sheetCacPayback(cac: unknown, mrrPerCustomer: unknown, grossMargin?: unknown): number {
+export function sheetCacPayback(cac: unknown, arpa: unknown, grossMargin?: unknown): number {
   const margin = scalarArgument(grossMargin, 'grossMargin');
   const input = {
     cac: requiredArgument(cac, 'cac') as Numeric,
-    mrrPerCustomer: requiredArgument(mrrPerCustomer, 'mrrPerCustomer') as Numeric,
+    arpa: requiredArgument(arpa, 'arpa') as Numeric,
     ...(margin === undefined ? {} : { grossMargin: margin as Numeric }),
   };
   return cellNumberOrNotAvailable(
     guarded(() => cacPaybackMonths(input)),
-    'CAC payback is undefined (never paid back) when mrrPerCustomer × grossMargin is 0',
+    'CAC payback is undefined (never paid back) when arpa × grossMargin is 0',
   );
 }
 

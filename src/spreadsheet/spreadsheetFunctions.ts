@@ -158,7 +158,7 @@ export const SPREADSHEET_FUNCTIONS: readonly SpreadsheetFunction[] = [
     description: 'CAC payback in months: CAC / (MRR per customer x gross margin).',
     parameters: [
       scalar('cac', 'Acquisition cost per customer (or of a period).'),
-      scalar('mrrPerCustomer', 'New MRR per customer (or of the same period).'),
+      scalar('arpa', 'Average revenue (MRR) per new account per month.'),
       scalar('grossMargin', 'Gross margin from 0 to 1 (optional, default 1).', 'number', true),
     ],
     result: numberResult('Months to earn back the acquisition cost.'),

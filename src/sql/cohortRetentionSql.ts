@@ -101,16 +101,19 @@ const BASES: readonly CohortRetentionBasis[] = ['customers', 'revenue'];
  */
 export function cohortRetentionSql(options: CohortRetentionSqlOptions): string {
   assertObject(options, ['options']);
-  assertKnownKeys(options, OPTION_KEYS);
-  const dialect = oneOf(options.dialect, SQL_DIALECTS, ['dialect']);
-  const source = sqlSource(options.source, ['source']);
+  assertKnownKeys(options, OPTION_KEYS, ['options']);
+  const dialect = oneOf(options.dialect, SQL_DIALECTS, ['options', 'dialect']);
+  const source = sqlSource(options.source, ['options', 'source']);
   const columns = resolveColumns(options.columns);
-  const granularity = oneOf(options.granularity ?? 'month', GRANULARITIES, ['granularity']);
-  const weekStartsOn = oneOf(options.weekStartsOn ?? 1, [0, 1, 2, 3, 4, 5, 6] as const, ['weekStartsOn']);
-  const basis = oneOf(options.basis ?? 'customers', BASES, ['basis']);
+  const granularity = oneOf(options.granularity ?? 'month', GRANULARITIES, ['options', 'granularity']);
+  const weekStartsOn = oneOf(options.weekStartsOn ?? 1, [0, 1, 2, 3, 4, 5, 6] as const, [
+    'options',
+    'weekStartsOn',
+  ]);
+  const basis = oneOf(options.basis ?? 'customers', BASES, ['options', 'basis']);
   const mrrScale = resolveMrrScale(options.mrrScale);
   const rateScale = resolveRateScale(options.rateScale);
-  const { from, to } = resolveDateRange(options, 'UTC', []);
+  const { from, to } = resolveDateRange(options, 'UTC');
   const money = `DECIMAL(38, ${mrrScale})`;
   const period = periodIndexSql(dialect, granularity, weekStartsOn);
   // Only validated ISO dates reach the text, as DATE literals.
@@ -253,14 +256,18 @@ export function cohortRetentionFromSqlRows(
     | { cohortStart: IsoDate; size: number; startingMrr: Decimal; cells: CohortRetentionCell[] }
     | undefined;
   for (const [index, row] of rows.entries()) {
-    assertObject(row, [index]);
-    const cohortStart = sqlIsoDate(row.cohort_start, [index, 'cohort_start']);
-    const age = toCount(sqlPlainNumber(row.age), [index, 'age']);
+    assertObject(row, ['rows', index]);
+    const cohortStart = sqlIsoDate(row.cohort_start, ['rows', index, 'cohort_start']);
+    const age = toCount(sqlPlainNumber(row.age), ['rows', index, 'age']);
     if (current === undefined || current.cohortStart !== cohortStart) {
       current = {
         cohortStart,
-        size: toCount(sqlPlainNumber(row.cohort_size), [index, 'cohort_size']),
-        startingMrr: toDecimal(sqlPlainNumber(row.starting_mrr), [index, 'starting_mrr'], 'nonNegative'),
+        size: toCount(sqlPlainNumber(row.cohort_size), ['rows', index, 'cohort_size']),
+        startingMrr: toDecimal(
+          sqlPlainNumber(row.starting_mrr),
+          ['rows', index, 'starting_mrr'],
+          'nonNegative',
+        ),
         cells: [],
       };
       cohorts.push(current);
@@ -268,16 +275,16 @@ export function cohortRetentionFromSqlRows(
     if (age !== current.cells.length) {
       throw new MetricInputError({
         code: 'invalid_value',
-        path: [index, 'age'],
+        path: ['rows', index, 'age'],
         expected: `age ${current.cells.length} of cohort ${cohortStart}, rows in the query's order`,
         received: String(age),
       });
     }
-    const customers = toCount(sqlPlainNumber(row.customers), [index, 'customers']);
-    const mrr = toDecimal(sqlPlainNumber(row.mrr), [index, 'mrr'], 'nonNegative');
+    const customers = toCount(sqlPlainNumber(row.customers), ['rows', index, 'customers']);
+    const mrr = toDecimal(sqlPlainNumber(row.mrr), ['rows', index, 'mrr'], 'nonNegative');
     current.cells.push({
       age,
-      periodStart: sqlIsoDate(row.period_start, [index, 'period_start']),
+      periodStart: sqlIsoDate(row.period_start, ['rows', index, 'period_start']),
       customers,
       mrr,
       retention:
@@ -290,11 +297,11 @@ export function cohortRetentionFromSqlRows(
 }
 
 function resolveRateScale(rateScale: unknown): number {
-  const scale = toCount(rateScale ?? 12, ['rateScale']);
+  const scale = toCount(rateScale ?? 12, ['options', 'rateScale']);
   if (scale > 18) {
     throw new MetricInputError({
       code: 'out_of_range',
-      path: ['rateScale'],
+      path: ['options', 'rateScale'],
       expected: 'a whole number from 0 to 18',
       received: String(scale),
     });

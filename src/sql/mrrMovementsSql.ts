@@ -97,15 +97,21 @@ const OPTION_KEYS = new Set([
  */
 export function mrrMovementsSql(options: MrrMovementsSqlOptions): string {
   assertObject(options, ['options']);
-  assertKnownKeys(options, OPTION_KEYS);
-  const dialect = oneOf(options.dialect, SQL_DIALECTS, ['dialect']);
-  const source = sqlSource(options.source, ['source']);
+  assertKnownKeys(options, OPTION_KEYS, ['options']);
+  const dialect = oneOf(options.dialect, SQL_DIALECTS, ['options', 'dialect']);
+  const source = sqlSource(options.source, ['options', 'source']);
   const columns = resolveColumns(options.columns);
-  const granularity = oneOf(options.granularity ?? 'month', GRANULARITIES, ['granularity']);
-  const weekStartsOn = oneOf(options.weekStartsOn ?? 1, [0, 1, 2, 3, 4, 5, 6] as const, ['weekStartsOn']);
-  const paidToFree = oneOf(options.paidToFree ?? 'churn', ['churn', 'contraction'] as const, ['paidToFree']);
+  const granularity = oneOf(options.granularity ?? 'month', GRANULARITIES, ['options', 'granularity']);
+  const weekStartsOn = oneOf(options.weekStartsOn ?? 1, [0, 1, 2, 3, 4, 5, 6] as const, [
+    'options',
+    'weekStartsOn',
+  ]);
+  const paidToFree = oneOf(options.paidToFree ?? 'churn', ['churn', 'contraction'] as const, [
+    'options',
+    'paidToFree',
+  ]);
   const mrrScale = resolveMrrScale(options.mrrScale);
-  const { from, to } = resolveDateRange(options, 'UTC', []);
+  const { from, to } = resolveDateRange(options, 'UTC');
   const money = `DECIMAL(38, ${mrrScale})`;
   const period = periodIndexSql(dialect, granularity, weekStartsOn);
   // Only validated ISO dates reach the text, as DATE literals.

@@ -52,16 +52,16 @@ const COUNTS = [
 export function periodMovementsFromSqlRows(rows: readonly MrrMovementsSqlRow[]): PeriodMovements[] {
   assertArray(rows, ['rows']);
   return rows.map((row, index) => {
-    assertObject(row, [index]);
+    assertObject(row, ['rows', index]);
     const money = {} as Record<(typeof MONEY)[number][1], Decimal>;
     for (const [column, field] of MONEY)
-      money[field] = toDecimal(sqlPlainNumber(row[column]), [index, column]);
+      money[field] = toDecimal(sqlPlainNumber(row[column]), ['rows', index, column]);
     const counts = {} as Record<(typeof COUNTS)[number][1], number>;
     for (const [column, field] of COUNTS)
-      counts[field] = toCount(sqlPlainNumber(row[column]), [index, column]);
+      counts[field] = toCount(sqlPlainNumber(row[column]), ['rows', index, column]);
     return {
-      start: sqlIsoDate(row.period_start, [index, 'period_start']),
-      end: sqlIsoDate(row.period_end, [index, 'period_end']),
+      start: sqlIsoDate(row.period_start, ['rows', index, 'period_start']),
+      end: sqlIsoDate(row.period_end, ['rows', index, 'period_end']),
       ...money,
       ...counts,
     };

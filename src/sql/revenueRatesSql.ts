@@ -2,8 +2,7 @@ import { MetricInputError } from '../core/errors.js';
 import { toCount } from '../core/numeric.js';
 import { assertKnownKeys, assertObject, oneOf } from '../core/options.js';
 import type { CustomerChurnDenominator } from '../revenue/customerChurnRate.js';
-import type { NetRevenueChurnReactivation } from '../revenue/netRevenueChurnRate.js';
-import type { NetRevenueRetentionReactivation } from '../revenue/netRevenueRetention.js';
+import type { ReactivationTreatment } from '../revenue/netRevenueRetention.js';
 import { sqlSource } from './quoteIdentifier.js';
 import { SQL_DIALECTS, type SqlDialect } from './sqlDialect.js';
 
@@ -23,10 +22,11 @@ export interface RevenueRatesSqlOptions {
   readonly source: string;
   /** `customerChurnRate`'s denominator; default `'start'`. */
   readonly customerChurnDenominator?: CustomerChurnDenominator;
-  /** `netRevenueChurnRate`'s reactivation convention; default `'offset'`. */
-  readonly netRevenueChurnReactivation?: NetRevenueChurnReactivation;
-  /** `netRevenueRetention`'s reactivation convention; default `'exclude'`. */
-  readonly netRevenueRetentionReactivation?: NetRevenueRetentionReactivation;
+  /**
+   * The `reactivation` option of `netRevenueRetention` and `netRevenueChurnRate`, for both columns (so
+   * net_revenue_retention = 1 − net_revenue_churn_rate on every row); default `'exclude'`.
+   */
+  readonly reactivation?: ReactivationTreatment;
   /** Decimal places of the money columns read (cast to `DECIMAL(38, mrrScale)`), 0 … 18; default `6`. */
   readonly mrrScale?: number;
   /** Decimal places of every rate, truncated toward zero, 0 … 18; default `12`. */
@@ -37,8 +37,7 @@ const OPTION_KEYS = new Set([
   'dialect',
   'source',
   'customerChurnDenominator',
-  'netRevenueChurnReactivation',
-  'netRevenueRetentionReactivation',
+  'reactivation',
   'mrrScale',
   'rateScale',
 ]);
@@ -72,31 +71,25 @@ const OPTION_KEYS = new Set([
  */
 export function revenueRatesSql(options: RevenueRatesSqlOptions): string {
   assertObject(options, ['options']);
-  assertKnownKeys(options, OPTION_KEYS);
-  const dialect = oneOf(options.dialect, SQL_DIALECTS, ['dialect']);
-  const source = sqlSource(options.source, ['source']);
+  assertKnownKeys(options, OPTION_KEYS, ['options']);
+  const dialect = oneOf(options.dialect, SQL_DIALECTS, ['options', 'dialect']);
+  const source = sqlSource(options.source, ['options', 'source']);
   const denominator = oneOf(options.customerChurnDenominator ?? 'start', ['start', 'startPlusNew'] as const, [
+    'options',
     'customerChurnDenominator',
   ]);
-  const churnReactivation = oneOf(
-    options.netRevenueChurnReactivation ?? 'offset',
-    ['offset', 'exclude'] as const,
-    ['netRevenueChurnReactivation'],
-  );
-  const retentionReactivation = oneOf(
-    options.netRevenueRetentionReactivation ?? 'exclude',
-    ['exclude', 'include'] as const,
-    ['netRevenueRetentionReactivation'],
-  );
+  const reactivation = oneOf(options.reactivation ?? 'exclude', ['exclude', 'include'] as const, [
+    'options',
+    'reactivation',
+  ]);
   const mrrScale = scale(options.mrrScale, 6, 'mrrScale');
   const rateScale = scale(options.rateScale, 12, 'rateScale');
   const money = `DECIMAL(38, ${mrrScale})`;
   const ratio = (numerator: string, denominator: string, isMoney: boolean) =>
     exactRatio(dialect, numerator, denominator, isMoney ? mrrScale : 0, rateScale);
   const customers = denominator === 'start' ? 'starting_customers' : '(starting_customers + new_customers)';
-  const churnGains =
-    churnReactivation === 'offset' ? ' - expansion_mrr - reactivation_mrr' : ' - expansion_mrr';
-  const retained = retentionReactivation === 'include' ? ' + reactivation_mrr' : '';
+  const churnGains = reactivation === 'include' ? ' - expansion_mrr - reactivation_mrr' : ' - expansion_mrr';
+  const retained = reactivation === 'include' ? ' + reactivation_mrr' : '';
   const columns = [
     'starting_mrr',
     'new_mrr',
@@ -125,11 +118,11 @@ ORDER BY period_start`;
 }
 
 function scale(value: unknown, fallback: number, name: string): number {
-  const result = toCount(value ?? fallback, [name]);
+  const result = toCount(value ?? fallback, ['options', name]);
   if (result > 18) {
     throw new MetricInputError({
       code: 'out_of_range',
-      path: [name],
+      path: ['options', name],
       expected: 'a whole number from 0 to 18',
       received: String(result),
     });

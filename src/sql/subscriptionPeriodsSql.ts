@@ -20,12 +20,12 @@ const DEFAULT_COLUMNS: Required<MrrMovementsSqlColumns> = {
  */
 export function resolveColumns(columns: unknown): Required<MrrMovementsSqlColumns> {
   if (columns === undefined) return DEFAULT_COLUMNS;
-  assertObject(columns, ['columns']);
+  assertObject(columns, ['options', 'columns']);
   for (const key of Object.keys(columns)) {
     if (!(COLUMN_KEYS as readonly string[]).includes(key)) {
       throw new MetricInputError({
         code: 'unknown_field',
-        path: ['columns', key],
+        path: ['options', 'columns', key],
         expected: `one of ${COLUMN_KEYS.join(', ')}`,
         received: describeValue(key),
       });
@@ -35,7 +35,7 @@ export function resolveColumns(columns: unknown): Required<MrrMovementsSqlColumn
   for (const key of COLUMN_KEYS) {
     const name = columns[key];
     if (name !== undefined) {
-      quoteIdentifier(name, ['columns', key], false);
+      quoteIdentifier(name, ['options', 'columns', key], false);
       resolved[key] = name as string;
     }
   }
@@ -49,11 +49,11 @@ export function resolveColumns(columns: unknown): Required<MrrMovementsSqlColumn
  * @private
  */
 export function resolveMrrScale(mrrScale: unknown): number {
-  const scale = toCount(mrrScale ?? 6, ['mrrScale']);
+  const scale = toCount(mrrScale ?? 6, ['options', 'mrrScale']);
   if (scale > 18) {
     throw new MetricInputError({
       code: 'out_of_range',
-      path: ['mrrScale'],
+      path: ['options', 'mrrScale'],
       expected: 'a whole number from 0 to 18',
       received: String(scale),
     });
@@ -74,10 +74,10 @@ export function subscriptionPeriodsCte(
   money: string,
 ): string {
   return `subscription_periods AS (
-  SELECT ${quoteIdentifier(columns.customerId, ['columns', 'customerId'], false)} AS customer_id,
-    CAST(${quoteIdentifier(columns.start, ['columns', 'start'], false)} AS DATE) AS start_date,
-    CAST(${quoteIdentifier(columns.end, ['columns', 'end'], false)} AS DATE) AS end_date,
-    CAST(${quoteIdentifier(columns.mrr, ['columns', 'mrr'], false)} AS ${money}) AS mrr
+  SELECT ${quoteIdentifier(columns.customerId, ['options', 'columns', 'customerId'], false)} AS customer_id,
+    CAST(${quoteIdentifier(columns.start, ['options', 'columns', 'start'], false)} AS DATE) AS start_date,
+    CAST(${quoteIdentifier(columns.end, ['options', 'columns', 'end'], false)} AS DATE) AS end_date,
+    CAST(${quoteIdentifier(columns.mrr, ['options', 'columns', 'mrr'], false)} AS ${money}) AS mrr
   FROM ${source} AS source_rows
 )`;
 }

@@ -1,5 +1,5 @@
-import { addCalendarMonths, type DateLike, toCalendarDate } from '../core/calendarDate.js';
-import { describeValue, MetricInputError } from '../core/errors.js';
+import { addCalendarMonths, type DateLike, type IsoDate, toCalendarDate } from '../core/calendarDate.js';
+import { describeValue, MetricInputError, relocateError } from '../core/errors.js';
 import { toCount, toDecimal } from '../core/numeric.js';
 import { assertKnownKeys, assertObject, oneOf } from '../core/options.js';
 import { ratioOrNull } from '../core/ratio.js';
@@ -82,26 +82,26 @@ const FIRST_DAY = '1000-01-01';
  */
 export function trailingRevenueRetentionSql(options: TrailingRevenueRetentionSqlOptions): string {
   assertObject(options, ['options']);
-  assertKnownKeys(options, OPTION_KEYS);
-  const dialect = oneOf(options.dialect, SQL_DIALECTS, ['dialect']);
-  const source = sqlSource(options.source, ['source']);
+  assertKnownKeys(options, OPTION_KEYS, ['options']);
+  const dialect = oneOf(options.dialect, SQL_DIALECTS, ['options', 'dialect']);
+  const source = sqlSource(options.source, ['options', 'source']);
   const columns = resolveColumns(options.columns);
   if (options.asOf === undefined) {
     throw new MetricInputError({
       code: 'missing_field',
-      path: ['asOf'],
+      path: ['options', 'asOf'],
       expected: 'the day to measure on, "YYYY-MM-DD" or a Date',
       received: 'undefined',
     });
   }
-  const asOf = toCalendarDate(options.asOf, ['asOf']);
+  const asOf = toCalendarDate(options.asOf, ['options', 'asOf']);
   const months = wholeMonths(options.months);
-  const start = addCalendarMonths(asOf, -months);
+  const start = monthsBefore(asOf, months);
   // A start outside the library's calendar would not be a 'YYYY-MM-DD' literal both engines read the same way.
   if (!/^\d{4}-\d{2}-\d{2}$/.test(start) || start < FIRST_DAY) {
     throw new MetricInputError({
       code: 'out_of_range',
-      path: ['months'],
+      path: ['options', 'months'],
       expected: `a number of months that starts the cohort on or after ${FIRST_DAY}`,
       received: describeValue(options.months),
     });
@@ -197,14 +197,23 @@ export function trailingRevenueRetentionFromSqlRow(row: MrrMovementsSqlRow): Tra
 }
 
 function wholeMonths(months: unknown): number {
-  const count = toCount(months ?? 12, ['months']);
+  const count = toCount(months ?? 12, ['options', 'months']);
   if (count < 1) {
     throw new MetricInputError({
       code: 'not_positive',
-      path: ['months'],
+      path: ['options', 'months'],
       expected: 'a whole number of months >= 1',
       received: describeValue(months),
     });
   }
   return count;
+}
+
+// A shift past the calendar's first year is a bad `months` option, reported where the caller set it.
+function monthsBefore(asOf: IsoDate, months: number): IsoDate {
+  try {
+    return addCalendarMonths(asOf, -months);
+  } catch (error) {
+    throw error instanceof MetricInputError ? relocateError(error, ['options', 'months']) : error;
+  }
 }

@@ -1,7 +1,7 @@
 import { describeValue, type InputPath, MetricInputError } from '../core/errors.js';
 import { normalQuantile } from '../core/normalDistribution.js';
 import { type Numeric, toDecimal } from '../core/numeric.js';
-import { assertArray, assertObject, oneOf } from '../core/options.js';
+import { assertArray, assertKnownKeys, assertObject, oneOf } from '../core/options.js';
 import { survivalQuantile } from './survivalQuantile.js';
 
 /**
@@ -25,7 +25,7 @@ export interface SurvivalObservation {
  *
  * @category Time to value
  */
-export type SurvivalConfidenceType = 'log-log' | 'log' | 'plain';
+export type SurvivalIntervalMethod = 'log-log' | 'log' | 'plain';
 
 /**
  * Options of {@link kaplanMeier}.
@@ -33,10 +33,10 @@ export type SurvivalConfidenceType = 'log-log' | 'log' | 'plain';
  * @category Time to value
  */
 export interface KaplanMeierOptions {
-  /** Two-sided confidence level, strictly between 0 and 1; default `0.95`. */
-  readonly confidence?: Numeric;
-  /** Interval transform; default `'log-log'`. */
-  readonly confType?: SurvivalConfidenceType;
+  /** Two-sided confidence level, a number strictly between 0 and 1; default `0.95`. */
+  readonly confidence?: number;
+  /** How the interval is built (the same option name as the NPS intervals); default `'log-log'`. */
+  readonly method?: SurvivalIntervalMethod;
 }
 
 /**
@@ -84,12 +84,12 @@ export interface KaplanMeierResult {
   /** The confidence level the bounds were built for. */
   readonly confidence: number;
   /** The interval transform the bounds were built with. */
-  readonly confType: SurvivalConfidenceType;
+  readonly method: SurvivalIntervalMethod;
   /** Median time to event (R's rule, see {@link survivalQuantile}); null when survival never reaches 0.5. */
   readonly median: number | null;
 }
 
-const CONF_TYPES: readonly SurvivalConfidenceType[] = ['log-log', 'log', 'plain'];
+const METHODS: readonly SurvivalIntervalMethod[] = ['log-log', 'log', 'plain'];
 
 /**
  * The Kaplan–Meier (product-limit) estimate of a survival curve from right-censored durations, with
@@ -107,7 +107,7 @@ const CONF_TYPES: readonly SurvivalConfidenceType[] = ['log-log', 'log', 'plain'
  * Edge cases: no observations gives no steps and a null median; where S = 1 (no event yet) the standard
  * error is 0 and the interval [1, 1] (R prints NA for log-log there); where S = 0 the standard error and the
  * bounds are null. A negative or non-finite duration, a non-boolean event, a confidence outside (0, 1) or
- * an unknown confType is a {@link MetricInputError}.
+ * an unknown interval method is a {@link MetricInputError}.
  *
  * @category Time to value
  * @example
@@ -126,10 +126,12 @@ export function kaplanMeier(
   observations: readonly SurvivalObservation[],
   options: KaplanMeierOptions = {},
 ): KaplanMeierResult {
-  const { confidence, confType } = resolveKaplanMeierOptions(options);
+  assertObject(options, ['options']);
+  assertKnownKeys(options, OPTION_KEYS, ['options']);
+  const { confidence, method } = resolveKaplanMeierOptions(options);
   const rows = validateObservations(observations);
   const z = normalQuantile(1 - (1 - confidence) / 2);
-  const steps = productLimit(rows, z, confType);
+  const steps = productLimit(rows, z, method);
   const events = rows.reduce((sum, row) => sum + (row.event ? 1 : 0), 0);
   return {
     steps,
@@ -137,7 +139,7 @@ export function kaplanMeier(
     events,
     censored: rows.length - events,
     confidence,
-    confType,
+    method,
     median: survivalQuantile({ steps }, 0.5),
   };
 }
@@ -154,7 +156,7 @@ interface Observation {
  */
 export function resolveKaplanMeierOptions(options: KaplanMeierOptions): {
   readonly confidence: number;
-  readonly confType: SurvivalConfidenceType;
+  readonly method: SurvivalIntervalMethod;
 } {
   assertObject(options, ['options']);
   const confidence = toDecimal(options.confidence ?? 0.95, ['options', 'confidence']);
@@ -162,12 +164,12 @@ export function resolveKaplanMeierOptions(options: KaplanMeierOptions): {
     throw new MetricInputError({
       code: 'out_of_range',
       path: ['options', 'confidence'],
-      expected: 'a number strictly between 0 and 1',
+      expected: 'a number strictly between 0 and 1, such as 0.95',
       received: describeValue(options.confidence),
     });
   }
-  const confType = oneOf(options.confType ?? 'log-log', CONF_TYPES, ['options', 'confType']);
-  return { confidence: confidence.toNumber(), confType };
+  const method = oneOf(options.method ?? 'log-log', METHODS, ['options', 'method']);
+  return { confidence: confidence.toNumber(), method };
 }
 
 function validateObservations(
@@ -197,7 +199,7 @@ function validateObservations(
 function productLimit(
   rows: readonly Observation[],
   z: number,
-  confType: SurvivalConfidenceType,
+  method: SurvivalIntervalMethod,
 ): KaplanMeierStep[] {
   const sorted = [...rows].sort((a, b) => a.duration - b.duration);
   const steps: KaplanMeierStep[] = [];
@@ -219,7 +221,7 @@ function productLimit(
       survival = (survival * (atRisk - events)) / atRisk;
       if (events < atRisk) greenwood += events / (atRisk * (atRisk - events));
     }
-    steps.push({ time, atRisk, events, censored, survival, ...interval(survival, greenwood, z, confType) });
+    steps.push({ time, atRisk, events, censored, survival, ...interval(survival, greenwood, z, method) });
   }
   return steps;
 }
@@ -228,13 +230,13 @@ function interval(
   survival: number,
   greenwood: number,
   z: number,
-  confType: SurvivalConfidenceType,
+  method: SurvivalIntervalMethod,
 ): Pick<KaplanMeierStep, 'standardError' | 'lower' | 'upper'> {
   if (survival === 0) return { standardError: null, lower: null, upper: null };
   const sigma = Math.sqrt(greenwood);
   const standardError = survival * sigma;
   if (sigma === 0) return { standardError, lower: survival, upper: survival };
-  switch (confType) {
+  switch (method) {
     case 'log-log': {
       const logSurvival = Math.log(survival);
       const center = Math.log(-logSurvival);
@@ -259,3 +261,5 @@ function interval(
       };
   }
 }
+
+const OPTION_KEYS: ReadonlySet<string> = new Set(['confidence', 'method']);

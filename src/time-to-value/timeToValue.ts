@@ -1,22 +1,19 @@
 import { type DateLike, type IsoDate, toCalendarDate } from '../core/calendarDate.js';
 import { type Numeric, toDecimal } from '../core/numeric.js';
-import { assertObject, oneOf } from '../core/options.js';
+import { assertKnownKeys, assertObject, oneOf } from '../core/options.js';
 import {
-  GRANULARITIES,
-  type Granularity,
   nextPeriodStart,
   type Period,
+  type PeriodOptions,
   type ResolvedPeriodOptions,
   resolvePeriodOptions,
   startOfPeriod,
-  type WeekStartsOn,
 } from '../core/periods.js';
 import {
   type KaplanMeierOptions,
   type KaplanMeierResult,
   kaplanMeier,
   resolveKaplanMeierOptions,
-  type SurvivalConfidenceType,
 } from './kaplanMeier.js';
 import { survivalAt } from './survivalAt.js';
 import { survivalQuantile } from './survivalQuantile.js';
@@ -32,23 +29,13 @@ import {
  *
  * @category Time to value
  */
-export interface TimeToValueOptions {
+export interface TimeToValueOptions extends PeriodOptions, KaplanMeierOptions {
   /** The day the data was taken: customers without value by then are censored there. Required. */
   readonly asOf: DateLike;
   /** Unit of every duration and quantile; default `'day'`. */
   readonly unit?: TimeToValueUnit;
-  /** IANA time zone that decides the calendar day of `Date` inputs; default `'UTC'`. */
-  readonly timeZone?: string;
-  /** Length of the signup cohorts; default `'month'`. */
-  readonly cohortGranularity?: Granularity;
-  /** First day of a week for weekly cohorts; default `1` (Monday). */
-  readonly weekStartsOn?: WeekStartsOn;
   /** Horizons (in `unit`s) for "share reaching value within N"; default `[7, 14, 30, 90]` days or `[1, 2, 4, 13]` weeks. */
   readonly withinUnits?: readonly Numeric[];
-  /** Confidence level of the curve's bounds; default `0.95`. */
-  readonly confidence?: Numeric;
-  /** Interval transform of the curve's bounds; default `'log-log'`. */
-  readonly confType?: SurvivalConfidenceType;
 }
 
 /**
@@ -164,16 +151,9 @@ export function timeToValue(
   options: TimeToValueOptions,
 ): TimeToValueResult {
   assertObject(options, ['options']);
+  assertKnownKeys(options, OPTION_KEYS, ['options']);
   const unit = oneOf(options.unit ?? 'day', UNITS, ['options', 'unit']);
-  const cohortGranularity = oneOf(options.cohortGranularity ?? 'month', GRANULARITIES, [
-    'options',
-    'cohortGranularity',
-  ]);
-  const periodOptions = resolvePeriodOptions({
-    granularity: cohortGranularity,
-    weekStartsOn: options.weekStartsOn ?? 1,
-    timeZone: options.timeZone ?? 'UTC',
-  });
+  const periodOptions = resolvePeriodOptions(options);
   const asOf = toCalendarDate(options.asOf, ['options', 'asOf'], periodOptions.timeZone);
   const within = Array.from(options.withinUnits ?? DEFAULT_WITHIN[unit], (horizon, index) =>
     toDecimal(horizon, ['options', 'withinUnits', index], 'nonNegative').toNumber(),
@@ -234,3 +214,14 @@ function cohortsOf(
     .sort(([a], [b]) => (a < b ? -1 : 1))
     .map(([start, list]) => [{ start, end: nextPeriodStart(start, options.granularity) }, list]);
 }
+
+const OPTION_KEYS: ReadonlySet<string> = new Set([
+  'asOf',
+  'unit',
+  'granularity',
+  'weekStartsOn',
+  'timeZone',
+  'withinUnits',
+  'confidence',
+  'method',
+]);

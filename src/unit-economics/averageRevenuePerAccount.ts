@@ -1,6 +1,6 @@
 import type { Decimal } from '../core/decimal.js';
 import { type Numeric, toCount, toDecimal } from '../core/numeric.js';
-import { assertObject } from '../core/options.js';
+import { assertKnownKeys, assertObject } from '../core/options.js';
 import { ratioOrNull } from '../core/ratio.js';
 
 /**
@@ -34,7 +34,10 @@ export interface AverageRevenuePerAccountInput {
  */
 export function averageRevenuePerAccount(input: AverageRevenuePerAccountInput): Decimal | null {
   assertObject(input, []);
+  assertKnownKeys(input, INPUT_KEYS);
   const mrr = toDecimal(input.mrr, ['mrr'], 'nonNegative');
   const customers = toCount(input.customers, ['customers']);
   return ratioOrNull(mrr, toDecimal(customers));
 }
+
+const INPUT_KEYS: ReadonlySet<string> = new Set(['mrr', 'customers']);

@@ -1,7 +1,7 @@
 import { type Decimal, ONE, ZERO } from '../core/decimal.js';
 import { describeValue, MetricInputError } from '../core/errors.js';
 import { type Numeric, toDecimal, toUnitInterval } from '../core/numeric.js';
-import { assertArray, assertObject } from '../core/options.js';
+import { assertArray, assertKnownKeys, assertObject } from '../core/options.js';
 
 /**
  * The inputs of {@link cohortCacPayback}: the cohort's acquisition cost and its per-period gross profit, given
@@ -12,14 +12,14 @@ import { assertArray, assertObject } from '../core/options.js';
  */
 export type CohortCacPaybackInput =
   | {
-      /** What it cost to acquire the whole cohort, >= 0. */
-      readonly acquisitionCost: Numeric;
+      /** What it cost to acquire the whole cohort (its total CAC), >= 0. */
+      readonly cac: Numeric;
       /** Gross profit the cohort earned in each period (may be negative in a loss-making period). */
       readonly grossProfitByPeriod: readonly Numeric[];
     }
   | {
-      /** What it cost to acquire the whole cohort, >= 0. */
-      readonly acquisitionCost: Numeric;
+      /** What it cost to acquire the whole cohort (its total CAC), >= 0. */
+      readonly cac: Numeric;
       /** The cohort's MRR (or revenue) in each period, >= 0. */
       readonly mrrByPeriod: readonly Numeric[];
       /** Gross margin in [0, 1] applied to every period; default `1`. */
@@ -30,25 +30,26 @@ export type CohortCacPaybackInput =
  * Cohort CAC payback: the number of periods after which a cohort's cumulative gross profit first reaches what it
  * cost to acquire, read from the cohort's actual (churn- and expansion-inclusive) history.
  *
- * Formula: the smallest k >= 1 with Σ_{i=1..k} grossProfit_i >= acquisitionCost (grossProfit_i = mrr_i ×
+ * Formula: the smallest k >= 1 with Σ_{i=1..k} grossProfit_i >= cac (grossProfit_i = mrr_i ×
  * grossMargin); k is a 1-based count of periods, so 3 means "paid back during the third period".
  * Units: periods (months for a monthly cohort table), a whole number.
  * Source: the cohort form of CAC payback used by SaaSGrid and in cohort-based board reporting; Bessemer's
  * formula is the flat-MRR approximation (docs/unit-economics.md).
- * Edge cases: acquisitionCost 0 gives 0 (nothing to pay back); never reached within the data gives null; an empty
+ * Edge cases: cac 0 gives 0 (nothing to pay back); never reached within the data gives null; an empty
  * series gives null when the cost is positive; a negative cost or MRR, or a margin outside [0, 1], is a
  * MetricInputError.
  *
  * @category Unit economics
  * @example
- * cohortCacPayback({ acquisitionCost: 1000, mrrByPeriod: [400, 380, 360, 350], grossMargin: 0.8 })
+ * cohortCacPayback({ cac: 1000, mrrByPeriod: [400, 380, 360, 350], grossMargin: 0.8 })
  * //=> 4
- * cohortCacPayback({ acquisitionCost: 1000, grossProfitByPeriod: [300, 300] })
+ * cohortCacPayback({ cac: 1000, grossProfitByPeriod: [300, 300] })
  * //=> null
  */
 export function cohortCacPayback(input: CohortCacPaybackInput): number | null {
   assertObject(input, []);
-  const cost = toDecimal(input.acquisitionCost, ['acquisitionCost'], 'nonNegative');
+  assertKnownKeys(input, INPUT_KEYS);
+  const cost = toDecimal(input.cac, ['cac'], 'nonNegative');
   const profits = grossProfits(input);
   if (cost.isZero()) return 0;
   let cumulative = ZERO;
@@ -90,3 +91,5 @@ function grossProfits(input: Record<string, unknown>): Decimal[] {
     toDecimal(value, ['mrrByPeriod', index], 'nonNegative').times(margin),
   );
 }
+
+const INPUT_KEYS: ReadonlySet<string> = new Set(['cac', 'grossProfitByPeriod', 'mrrByPeriod', 'grossMargin']);

@@ -1,6 +1,6 @@
 import type { Decimal } from '../core/decimal.js';
 import { type Numeric, toCount, toDecimal } from '../core/numeric.js';
-import { assertObject } from '../core/options.js';
+import { assertKnownKeys, assertObject } from '../core/options.js';
 import { ratioOrNull } from '../core/ratio.js';
 
 /**
@@ -32,7 +32,10 @@ export interface CustomerAcquisitionCostInput {
  */
 export function customerAcquisitionCost(input: CustomerAcquisitionCostInput): Decimal | null {
   assertObject(input, []);
+  assertKnownKeys(input, INPUT_KEYS);
   const spend = toDecimal(input.salesAndMarketingSpend, ['salesAndMarketingSpend'], 'nonNegative');
   const newCustomers = toCount(input.newCustomers, ['newCustomers']);
   return ratioOrNull(spend, toDecimal(newCustomers));
 }
+
+const INPUT_KEYS: ReadonlySet<string> = new Set(['salesAndMarketingSpend', 'newCustomers']);

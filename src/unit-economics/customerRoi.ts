@@ -1,6 +1,6 @@
 import type { Decimal } from '../core/decimal.js';
 import { type Numeric, toDecimal } from '../core/numeric.js';
-import { assertObject } from '../core/options.js';
+import { assertKnownKeys, assertObject } from '../core/options.js';
 import { ratioOrNull } from '../core/ratio.js';
 
 /**
@@ -32,7 +32,10 @@ export interface CustomerRoiInput {
  */
 export function customerRoi(input: CustomerRoiInput): Decimal | null {
   assertObject(input, []);
+  assertKnownKeys(input, INPUT_KEYS);
   const value = toDecimal(input.valueRealized, ['valueRealized'], 'nonNegative');
   const cost = toDecimal(input.cost, ['cost'], 'nonNegative');
   return ratioOrNull(value.minus(cost), cost);
 }
+
+const INPUT_KEYS: ReadonlySet<string> = new Set(['valueRealized', 'cost']);

@@ -1,6 +1,6 @@
 import { type Decimal, ONE } from '../core/decimal.js';
 import { type Numeric, toDecimal, toUnitInterval } from '../core/numeric.js';
-import { assertObject, oneOf } from '../core/options.js';
+import { assertKnownKeys, assertObject, oneOf } from '../core/options.js';
 import { ratioOrNull } from '../core/ratio.js';
 
 /**
@@ -18,10 +18,12 @@ export type PaymentTiming = 'start' | 'end';
  * @category Unit economics
  */
 export interface DiscountedLifetimeValueInput {
-  /** Gross margin one customer brings per period (ARPA × gross margin), >= 0. */
-  readonly marginPerPeriod: Numeric;
-  /** Probability that a customer stays from one period to the next (1 − churn rate), in [0, 1]. */
-  readonly retentionRate: Numeric;
+  /** Average revenue per account per period, >= 0 (as in {@link lifetimeValue}). */
+  readonly arpa: Numeric;
+  /** Gross margin as a fraction in [0, 1]; default `1` (revenue LTV). */
+  readonly grossMargin?: Numeric;
+  /** Share of customers lost per period, in [0, 1] (retention is 1 − churnRate). */
+  readonly churnRate: Numeric;
   /** Discount rate per period (e.g. 0.01 a month), >= 0. */
   readonly discountRate: Numeric;
   /** When the margin is earned; default `'start'`, which at discountRate 0 equals the simple LTV. */
@@ -35,29 +37,41 @@ const TIMINGS: readonly PaymentTiming[] = ['start', 'end'];
  * each period while the customer stays.
  *
  * Formula: timing 'start': m × (1 + d) / (1 + d − r) = Σ_{t≥0} m × r^t / (1 + d)^t;
- * timing 'end': m × r / (1 + d − r) = Σ_{t≥1} m × r^t / (1 + d)^t (m = marginPerPeriod, r = retentionRate,
+ * timing 'end': m × r / (1 + d − r) = Σ_{t≥1} m × r^t / (1 + d)^t (m = arpa × grossMargin, r = 1 − churnRate,
  * d = discountRate).
  * Units: currency per customer, in today's money.
  * Source: Gupta and Lehmann (2003) "Customers as assets" (the m·r/(1+i−r) form) and Berger and Nasr (1998);
  * the 'start' form adds the margin collected today (docs/unit-economics.md).
- * Edge cases: d = 0 and r = 1 (a customer who never leaves, undiscounted) gives null; with d = 0 'start' is the
- * simple LTV m / (1 − r); a negative margin or discount rate, or a retention outside [0, 1], is a
- * MetricInputError.
+ * Edge cases: d = 0 and churnRate = 0 (a customer who never leaves, undiscounted) gives null; with d = 0 'start'
+ * is {@link lifetimeValue}, m / churnRate; a negative arpa or discount rate, or a churn rate or gross margin
+ * outside [0, 1], is a MetricInputError.
  *
  * @category Unit economics
  * @example
- * discountedLifetimeValue({ marginPerPeriod: 100, retentionRate: 0.8, discountRate: 0.1, timing: 'end' }).toString()
+ * discountedLifetimeValue({ arpa: 100, churnRate: 0.2, discountRate: 0.1, timing: 'end' }).toString()
  * //=> '266.6666666666666666666666666666666666667'
- * discountedLifetimeValue({ marginPerPeriod: 100, retentionRate: 0.95, discountRate: 0 }).toString()
+ * discountedLifetimeValue({ arpa: 200, grossMargin: 0.5, churnRate: 0.05, discountRate: 0 }).toString()
  * //=> '2000'
  */
 export function discountedLifetimeValue(input: DiscountedLifetimeValueInput): Decimal | null {
   assertObject(input, []);
-  const margin = toDecimal(input.marginPerPeriod, ['marginPerPeriod'], 'nonNegative');
-  const retention = toUnitInterval(input.retentionRate, ['retentionRate']);
+  assertKnownKeys(input, INPUT_KEYS);
+  const arpa = toDecimal(input.arpa, ['arpa'], 'nonNegative');
+  const grossMargin =
+    input.grossMargin === undefined ? ONE : toUnitInterval(input.grossMargin, ['grossMargin']);
+  const margin = arpa.times(grossMargin);
+  const retention = ONE.minus(toUnitInterval(input.churnRate, ['churnRate']));
   const discount = toDecimal(input.discountRate, ['discountRate'], 'nonNegative');
   const timing = oneOf(input.timing ?? 'start', TIMINGS, ['timing']);
   const growth = ONE.plus(discount);
   const numerator = margin.times(timing === 'start' ? growth : retention);
   return ratioOrNull(numerator, growth.minus(retention));
 }
+
+const INPUT_KEYS: ReadonlySet<string> = new Set([
+  'arpa',
+  'grossMargin',
+  'churnRate',
+  'discountRate',
+  'timing',
+]);

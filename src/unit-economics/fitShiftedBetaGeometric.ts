@@ -1,6 +1,6 @@
 import { describeValue, MetricInputError } from '../core/errors.js';
 import { type Numeric, toCount } from '../core/numeric.js';
-import { assertArray, assertObject } from '../core/options.js';
+import { assertArray, assertKnownKeys, assertObject } from '../core/options.js';
 import { nelderMead } from './nelderMead.js';
 import { sbgLogLikelihood } from './sbgInternals.js';
 
@@ -112,6 +112,7 @@ export function fitShiftedBetaGeometric(input: FitShiftedBetaGeometricInput): Sh
 
 function toLostAndAlive(input: unknown): { lost: number[]; alive: number } {
   assertObject(input, []);
+  assertKnownKeys(input, INPUT_KEYS);
   let lost: number[];
   let alive: number;
   const survivorsGiven = 'survivors' in input && input.survivors !== undefined;
@@ -186,3 +187,5 @@ function rejectDegenerate(lost: readonly number[], alive: number): void {
     });
   }
 }
+
+const INPUT_KEYS: ReadonlySet<string> = new Set(['survivors', 'lostPerPeriod', 'stillAlive']);

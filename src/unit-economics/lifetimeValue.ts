@@ -1,7 +1,7 @@
 import { type Decimal, ONE } from '../core/decimal.js';
 import { describeValue, MetricInputError } from '../core/errors.js';
 import { type Numeric, toDecimal, toUnitInterval } from '../core/numeric.js';
-import { assertObject } from '../core/options.js';
+import { assertKnownKeys, assertObject } from '../core/options.js';
 
 /**
  * The inputs of {@link lifetimeValue}.
@@ -62,7 +62,9 @@ export interface LifetimeValueOptions {
  */
 export function lifetimeValue(input: LifetimeValueInput, options: LifetimeValueOptions = {}): Decimal | null {
   assertObject(input, []);
+  assertKnownKeys(input, INPUT_KEYS);
   assertObject(options, ['options']);
+  assertKnownKeys(options, OPTION_KEYS, ['options']);
   const arpa = toDecimal(input.arpa, ['arpa'], 'nonNegative');
   const margin = input.grossMargin === undefined ? ONE : toUnitInterval(input.grossMargin, ['grossMargin']);
   const churn = churnOf(input.churnRate, options.trailingPeriods);
@@ -110,3 +112,7 @@ function churnOf(churnRate: unknown, trailingPeriods: unknown): Decimal {
   const recent = rates.slice(rates.length - window);
   return recent.reduce((sum, rate) => sum.plus(rate), toDecimal(0)).dividedBy(window);
 }
+
+const OPTION_KEYS: ReadonlySet<string> = new Set(['maxLifetimeMonths', 'trailingPeriods']);
+
+const INPUT_KEYS: ReadonlySet<string> = new Set(['arpa', 'churnRate', 'grossMargin']);

@@ -1,6 +1,6 @@
 import type { Decimal } from '../core/decimal.js';
 import { type Numeric, toDecimal } from '../core/numeric.js';
-import { assertObject } from '../core/options.js';
+import { assertKnownKeys, assertObject } from '../core/options.js';
 import { ratioOrNull } from '../core/ratio.js';
 
 /**
@@ -30,7 +30,10 @@ export interface LtvToCacRatioInput {
  */
 export function ltvToCacRatio(input: LtvToCacRatioInput): Decimal | null {
   assertObject(input, []);
+  assertKnownKeys(input, INPUT_KEYS);
   const ltv = toDecimal(input.ltv, ['ltv'], 'nonNegative');
   const cac = toDecimal(input.cac, ['cac'], 'nonNegative');
   return ratioOrNull(ltv, cac);
 }
+
+const INPUT_KEYS: ReadonlySet<string> = new Set(['ltv', 'cac']);

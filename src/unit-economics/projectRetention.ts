@@ -1,6 +1,6 @@
 import { Decimal } from '../core/decimal.js';
 import { type Numeric, toCount, toDecimal } from '../core/numeric.js';
-import { assertObject } from '../core/options.js';
+import { assertKnownKeys, assertObject } from '../core/options.js';
 import { toPeriod, toSbgParams } from './sbgInternals.js';
 import type { ShiftedBetaGeometricParams } from './shiftedBetaGeometric.js';
 
@@ -11,7 +11,7 @@ import type { ShiftedBetaGeometricParams } from './shiftedBetaGeometric.js';
  */
 export interface ProjectRetentionOptions {
   /** How many periods after acquisition to project, a whole number >= 0. */
-  readonly periods: number;
+  readonly periodCount: number;
   /** Cohort size at t = 0, a whole number >= 0. */
   readonly startingCustomers: Numeric;
   /** Revenue one customer brings per period, >= 0; when given, each row carries `revenue`. */
@@ -24,7 +24,7 @@ export interface ProjectRetentionOptions {
  * @category Unit economics
  */
 export interface RetentionProjectionRow {
-  /** t = 0, 1, …, periods. */
+  /** t = 0, 1, …, periodCount. */
   readonly period: number;
   /** S(t): the share of the cohort still a customer (a double). */
   readonly survival: number;
@@ -47,12 +47,12 @@ export interface RetentionProjectionRow {
  * Units: customers (doubles, expectations are not rounded), a probability, and currency per period (Decimal,
  * from the double expectation).
  * Source: Fader and Hardie (2007), the projections of their Figures 3–5 (docs/unit-economics.md).
- * Edge cases: periods 0 gives the single t = 0 row; a periods or startingCustomers that is not a whole number
+ * Edge cases: periodCount 0 gives the single t = 0 row; a periodCount or startingCustomers that is not a whole number
  * >= 0, a negative price, or α, β not > 0 is a MetricInputError.
  *
  * @category Unit economics
  * @example
- * projectRetention({ alpha: 1, beta: 1 }, { periods: 2, startingCustomers: 1200, revenuePerCustomer: 10 })
+ * projectRetention({ alpha: 1, beta: 1 }, { periodCount: 2, startingCustomers: 1200, revenuePerCustomer: 10 })
  *   .map((row) => [row.expectedCustomers, row.revenue.toString()])
  * //=> [[1200, '12000'], [600, '6000'], [400, '4000']]
  */
@@ -62,7 +62,8 @@ export function projectRetention(
 ): RetentionProjectionRow[] {
   const { alpha, beta } = toSbgParams(params);
   assertObject(options, ['options']);
-  const periods = toPeriod(options.periods, 0, ['options', 'periods']);
+  assertKnownKeys(options, OPTION_KEYS, ['options']);
+  const periodCount = toPeriod(options.periodCount, 0, ['options', 'periodCount']);
   const customers = toCount(options.startingCustomers, ['options', 'startingCustomers']);
   const price =
     options.revenuePerCustomer === undefined
@@ -70,7 +71,7 @@ export function projectRetention(
       : toDecimal(options.revenuePerCustomer, ['options', 'revenuePerCustomer'], 'nonNegative');
   const rows: RetentionProjectionRow[] = [];
   let survival = 1;
-  for (let t = 0; t <= periods; t += 1) {
+  for (let t = 0; t <= periodCount; t += 1) {
     const retentionRate = t === 0 ? null : (beta + t - 1) / (alpha + beta + t - 1);
     const previous = survival;
     if (retentionRate !== null) survival *= retentionRate;
@@ -86,3 +87,5 @@ export function projectRetention(
   }
   return rows;
 }
+
+const OPTION_KEYS: ReadonlySet<string> = new Set(['periodCount', 'startingCustomers', 'revenuePerCustomer']);

@@ -1,6 +1,6 @@
 import { describeValue, MetricInputError } from '../core/errors.js';
 import { type Numeric, toDecimal } from '../core/numeric.js';
-import { assertObject } from '../core/options.js';
+import { assertKnownKeys, assertObject } from '../core/options.js';
 import { toPeriod, toSbgParams } from './sbgInternals.js';
 import type { ShiftedBetaGeometricParams } from './shiftedBetaGeometric.js';
 
@@ -66,6 +66,7 @@ export function sbgDiscountedExpectedLifetime(
 ): number | null {
   const { alpha, beta } = toSbgParams(params);
   assertObject(options, ['options']);
+  assertKnownKeys(options, DISCOUNT_KEYS, ['options']);
   const d = toDiscountRate(options.discountRate);
   if (d === 0) return alpha > 1 ? (alpha + beta - 1) / (alpha - 1) : null;
   return hypergeometricOneB(alpha, beta, 1 / (1 + d));
@@ -97,6 +98,7 @@ export function sbgDiscountedExpectedResidualLifetime(
 ): number | null {
   const { alpha, beta } = toSbgParams(params);
   assertObject(options, ['options']);
+  assertKnownKeys(options, RESIDUAL_KEYS, ['options']);
   const d = toDiscountRate(options.discountRate);
   const n = toPeriod(options.renewals, 0, ['options', 'renewals']) + 1;
   if (d === 0) return alpha > 1 ? (beta + n - 1) / (alpha - 1) : null;
@@ -129,3 +131,6 @@ function hypergeometricOneB(a: number, b: number, z: number): number {
   }
   return sum;
 }
+
+const DISCOUNT_KEYS: ReadonlySet<string> = new Set(['discountRate']);
+const RESIDUAL_KEYS: ReadonlySet<string> = new Set(['discountRate', 'renewals']);

@@ -138,8 +138,8 @@ describe('renderHtmlReport', () => {
 
   it('renders the sample data the same, byte for byte, with every section and locale-free numbers', () => {
     const sample = generateSampleData();
-    const first = renderHtmlReport(buildReport(sample), { periods: 6 });
-    const second = renderHtmlReport(buildReport(generateSampleData()), { periods: 6 });
+    const first = renderHtmlReport(buildReport(sample), { recent: 6 });
+    const second = renderHtmlReport(buildReport(generateSampleData()), { recent: 6 });
     expect(second).toBe(first);
     expect(markupProblems(first)).toEqual([]);
     expect(first.match(/<svg /g)).toHaveLength(3);

@@ -105,7 +105,7 @@ describe('customer-health report', () => {
     expect((await run('report', file('bad.json', '{'))).stderr).toMatch(/not valid JSON/);
     expect((await run('report', file('shape.json', '{"rows": []}'))).stderr).toMatch(/"subscriptions"/);
     expect((await run('report', '--granularity', 'fortnight')).code).toBe(2);
-    expect((await run('report', '--periods', '0')).code).toBe(2);
+    expect((await run('report', '--recent', '0')).code).toBe(2);
     expect((await run('report', '--bogus')).code).toBe(2);
     expect((await run('summarise')).code).toBe(2);
     expect((await run()).code).toBe(2);
@@ -124,18 +124,18 @@ describe('customer-health report', () => {
 
   it('writes a self-contained HTML report with --html, byte-identical on every run, and still prints the text', async () => {
     const target = join(mkdtempSync(join(tmpdir(), 'customer-health-html-')), 'report.html');
-    const first = await run('report', '--html', target, '--periods', '6');
+    const first = await run('report', '--html', target, '--recent', '6');
     expect(first).toMatchObject({ code: 0, stderr: '' });
     expect(first.stdout).toContain('Trailing 12-month NRR');
     const html = readFileSync(target, 'utf8');
     expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
     expect(html.match(/<svg /g)).toHaveLength(3);
     expect(html).toContain('data: the built-in sample data');
-    expect((await run('report', '--html', target, '--periods', '6')).code).toBe(0);
+    expect((await run('report', '--html', target, '--recent', '6')).code).toBe(0);
     expect(readFileSync(target, 'utf8')).toBe(html);
     expect(readdirSync(join(target, '..'))).toEqual(['report.html']);
     // --json and --html together: JSON on stdout, with the cohort matrix.
-    const both = await run('report', '--json', '--html', target, '--periods', '3');
+    const both = await run('report', '--json', '--html', target, '--recent', '3');
     expect(JSON.parse(both.stdout).cohorts.cohorts).toHaveLength(3);
   });
 
@@ -184,7 +184,7 @@ describe('customer-health report', () => {
       }),
     );
     const report = JSON.parse(
-      (await run('report', path, '--json', '--to', '2024-03-31', '--periods', '2')).stdout,
+      (await run('report', path, '--json', '--to', '2024-03-31', '--recent', '2')).stdout,
     );
     // a scores 50 × 1/2 (logins full, seats 0) = 25 of the adoption group's 50 points; b, c and b score 0.
     expect(report.health.lowestScores).toEqual([
@@ -193,7 +193,7 @@ describe('customer-health report', () => {
       { customerId: 'c', score: 0, band: 'red' },
       { customerId: 'a', score: 25, band: 'red' },
     ]);
-    // --periods 2: the February and March cohorts; b joined in February and is still paying in March.
+    // --recent 2: the February and March cohorts; b joined in February and is still paying in March.
     expect(
       report.cohorts.cohorts.map(
         (row: { cohortStart: string; size: number; cells: { retention: string | null }[] }) => [

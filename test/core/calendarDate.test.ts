@@ -17,7 +17,7 @@ describe('toCalendarDate', () => {
 
   it('rejects impossible dates and other formats with the field name', () => {
     for (const bad of ['2023-02-29', '2024-13-01', '2024-1-01', '2024-01-01T00:00:00Z', '', '0999-01-01']) {
-      expect(() => toCalendarDate(bad, ['periods', 0, 'start'])).toThrow(MetricInputError);
+      expect(() => toCalendarDate(bad, ['subscriptions', 0, 'start'])).toThrow(MetricInputError);
     }
     expect(() => toCalendarDate(new Date(Number.NaN))).toThrow(/valid Date/);
     expect(() => toCalendarDate(20240101)).toThrow(MetricInputError);

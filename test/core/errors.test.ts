@@ -7,15 +7,15 @@ describe('MetricInputError', () => {
   it('carries code, path, expected and received, and reads as a sentence', () => {
     const error = new MetricInputError({
       code: 'end_before_start',
-      path: ['periods', 12, 'end'],
+      path: ['subscriptions', 12, 'end'],
       expected: 'a date after start',
       received: '"2024-01-01"',
-      message: 'periods[12].end (2024-01-01) is before start (2024-02-01)',
+      message: 'subscriptions[12].end (2024-01-01) is before start (2024-02-01)',
     });
     expect(error).toBeInstanceOf(Error);
     expect(error.name).toBe('MetricInputError');
-    expect(error.message).toBe('periods[12].end (2024-01-01) is before start (2024-02-01)');
-    expect(error.path).toEqual(['periods', 12, 'end']);
+    expect(error.message).toBe('subscriptions[12].end (2024-01-01) is before start (2024-02-01)');
+    expect(error.path).toEqual(['subscriptions', 12, 'end']);
   });
 
   it('formats paths like JavaScript', () => {

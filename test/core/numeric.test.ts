@@ -40,10 +40,10 @@ describe('toDecimal', () => {
   });
 
   it('enforces the sign it is asked for', () => {
-    const negative = errorOf(() => toDecimal(-5, ['periods', 3, 'mrr'], 'nonNegative'));
+    const negative = errorOf(() => toDecimal(-5, ['subscriptions', 3, 'mrr'], 'nonNegative'));
     expect(negative).toMatchObject({
       code: 'negative_amount',
-      path: ['periods', 3, 'mrr'],
+      path: ['subscriptions', 3, 'mrr'],
       expected: 'a number >= 0',
       received: '-5',
     });

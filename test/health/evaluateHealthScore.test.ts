@@ -197,7 +197,7 @@ describe('evaluateHealthScore: bad input', () => {
       path: ['churned', 0],
     });
     expect(errorOf({ scores: 1, churned: [] })).toMatchObject({ code: 'invalid_type', path: ['scores'] });
-    expect(errorOf(null)).toMatchObject({ code: 'invalid_type', path: ['input'] });
+    expect(errorOf(null)).toMatchObject({ code: 'invalid_type', path: [] });
     expect(
       errorOf({ scores: [1], churned: [true], bands: [{ label: 'x', min: 0, max: 90, bounds: '[]' }] }),
     ).toMatchObject({

@@ -450,7 +450,7 @@ describe('scoreHealth: bad input', () => {
       errorOf(() => scoreHealth(gainsight, {}, { overrides: [{ ...override, expiresAt: '2024-01-01' }] })),
     ).toMatchObject({
       code: 'missing_field',
-      path: ['asOf'],
+      path: ['options', 'asOf'],
     });
     expect(
       errorOf(() =>
@@ -463,7 +463,7 @@ describe('scoreHealth: bad input', () => {
     ).toMatchObject({ code: 'invalid_date', path: ['overrides', 0, 'expiresAt'] });
     expect(errorOf(() => scoreHealth(gainsight, {}, { asOf: 'yesterday' }))).toMatchObject({
       code: 'invalid_date',
-      path: ['asOf'],
+      path: ['options', 'asOf'],
     });
   });
 

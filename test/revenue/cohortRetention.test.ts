@@ -222,11 +222,11 @@ describe('cohortRetention: bad input', () => {
         'end_before_start',
         ['options', 'to'],
       ],
-      [() => cohortRetention('rows' as never), 'invalid_type', ['periods']],
+      [() => cohortRetention('rows' as never), 'invalid_type', ['subscriptions']],
       [
         () => cohortRetention([{ customerId: 'a', start: '2024-01-01', mrr: -5 }]),
         'negative_amount',
-        ['periods', 0, 'mrr'],
+        ['subscriptions', 0, 'mrr'],
       ],
     ];
     for (const [run, code, path] of cases) {
@@ -260,9 +260,10 @@ function oracle(
   options: CohortRetentionOptions & { from: string; to: string },
 ) {
   const rows = normalizeSubscriptionPeriods(periods);
-  const range = listPeriods(options.from, options.to, options);
+  const grid = { granularity: options.granularity ?? 'month' };
+  const range = listPeriods(options.from, options.to, grid);
   const earliest = Math.min(toDayNumber(options.from), ...rows.map((row) => row.startDay));
-  const history = listPeriods(fromDayNumber(earliest), options.to, options);
+  const history = listPeriods(fromDayNumber(earliest), options.to, grid);
   const offset = history.length - range.length;
   const cohorts = range.map(() => ({ size: 0, customers: [] as number[], mrr: [] as Decimal[] }));
   for (const customerId of new Set(rows.map((row) => row.customerId))) {

@@ -21,7 +21,7 @@ const scenario = fc
       expansionRate: s.expansionBp / 10_000,
       contractionRate: new Decimal(s.contractionBp).dividedBy(10_000),
       churnRate: String(s.churnBp / 10_000),
-      periods: s.periods,
+      periodCount: s.periods,
     },
   }));
 
@@ -39,7 +39,7 @@ describe('compoundMrr: worked examples', () => {
       expansionRate: 0.03,
       contractionRate: 0,
       churnRate: 0.01,
-      periods: 12,
+      periodCount: 12,
     });
     expect(path.periodFactor.toString()).toBe('1.02');
     expect(path.growthFactor.toString()).toBe('1.268241794562545318301696');
@@ -57,7 +57,7 @@ describe('compoundMrr: worked examples', () => {
       expansionRate: '0.01',
       contractionRate: '0.005',
       churnRate: '0.015',
-      periods: 12,
+      periodCount: 12,
     });
     expect(path.growthFactor.toString()).toBe('0.886384871716129280658801');
     expect(path.mrr[12]!.toString()).toBe('886.384871716129280658801');
@@ -69,7 +69,7 @@ describe('compoundMrr: worked examples', () => {
       expansionRate: 0.5,
       contractionRate: 0,
       churnRate: 0,
-      periods: 0,
+      periodCount: 0,
     });
     expect(none.mrr.map(String)).toEqual(['5']);
     expect(none.growthFactor.toString()).toBe('1');
@@ -78,7 +78,7 @@ describe('compoundMrr: worked examples', () => {
       expansionRate: 0,
       contractionRate: 0.4,
       churnRate: 0.6,
-      periods: 2,
+      periodCount: 2,
     });
     expect(wiped.mrr.map(String)).toEqual(['5', '0', '0']);
   });
@@ -118,9 +118,9 @@ describe('compoundMrr: properties', () => {
   it('over n + m periods equals n periods then m more from where it ended', () => {
     fc.assert(
       fc.property(scenario, fc.integer({ min: 0, max: 24 }), (s, more) => {
-        const whole = compoundMrr({ ...s.input, periods: s.periods + more });
+        const whole = compoundMrr({ ...s.input, periodCount: s.periods + more });
         const first = compoundMrr(s.input);
-        const second = compoundMrr({ ...s.input, startingMrr: first.mrr[s.periods]!, periods: more });
+        const second = compoundMrr({ ...s.input, startingMrr: first.mrr[s.periods]!, periodCount: more });
         const a = whole.mrr[s.periods + more]!;
         const b = second.mrr[more]!;
         expect(a.minus(b).abs().lessThanOrEqualTo(a.abs().times('1e-36'))).toBe(true);
@@ -132,7 +132,7 @@ describe('compoundMrr: properties', () => {
 
 describe('compoundMrr: bad input', () => {
   it('rejects a factor below zero, rates out of range and bad periods, naming the field', () => {
-    const base = { startingMrr: 100, expansionRate: 0, contractionRate: 0, churnRate: 0, periods: 3 };
+    const base = { startingMrr: 100, expansionRate: 0, contractionRate: 0, churnRate: 0, periodCount: 3 };
     expect(errorOf(() => compoundMrr({ ...base, contractionRate: 0.6, churnRate: 0.5 }))).toMatchObject({
       code: 'out_of_range',
       path: ['churnRate'],
@@ -156,13 +156,13 @@ describe('compoundMrr: bad input', () => {
       code: 'negative_amount',
       path: ['startingMrr'],
     });
-    expect(errorOf(() => compoundMrr({ ...base, periods: 2.5 }))).toMatchObject({
+    expect(errorOf(() => compoundMrr({ ...base, periodCount: 2.5 }))).toMatchObject({
       code: 'not_integer',
-      path: ['periods'],
+      path: ['periodCount'],
     });
-    expect(errorOf(() => compoundMrr({ ...base, periods: -1 }))).toMatchObject({
+    expect(errorOf(() => compoundMrr({ ...base, periodCount: -1 }))).toMatchObject({
       code: 'negative_amount',
-      path: ['periods'],
+      path: ['periodCount'],
     });
     expect(errorOf(() => compoundMrr(null as never)).code).toBe('invalid_type');
   });

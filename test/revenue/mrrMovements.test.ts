@@ -376,21 +376,21 @@ describe('mrrMovements: bad input', () => {
   it('names the row and field of a bad subscription period', () => {
     expect(errorOf([row, { ...row, mrr: -5 }])).toMatchObject({
       code: 'negative_amount',
-      path: ['periods', 1, 'mrr'],
+      path: ['subscriptions', 1, 'mrr'],
     });
     expect(errorOf([{ ...row, end: '2023-12-31' }])).toMatchObject({
       code: 'end_before_start',
-      path: ['periods', 0, 'end'],
+      path: ['subscriptions', 0, 'end'],
     });
     expect(errorOf([{ ...row, start: '2024-02-30' }])).toMatchObject({
       code: 'invalid_date',
-      path: ['periods', 0, 'start'],
+      path: ['subscriptions', 0, 'start'],
     });
     expect(errorOf([row, { ...row, subscriptionId: 's' }, { ...row, subscriptionId: 's' }])).toMatchObject({
       code: 'overlapping_periods',
-      path: ['periods', 2, 'start'],
+      path: ['subscriptions', 2, 'start'],
     });
-    expect(errorOf('rows')).toMatchObject({ code: 'invalid_type', path: ['periods'] });
+    expect(errorOf('rows')).toMatchObject({ code: 'invalid_type', path: ['subscriptions'] });
   });
 
   it('rejects bad options, and `from` after `to`', () => {

@@ -76,7 +76,7 @@ describe('subscriptionColumns', () => {
     ) as { code: string; path: unknown[]; message: string };
     expect(error.code).toBe('overlapping_periods');
     expect(error.message).toBe(
-      'periods[3] overlaps periods[0]: both are subscription "t" over the same dates',
+      'subscriptions[3] overlaps subscriptions[0]: both are subscription "t" over the same dates',
     );
   });
 
@@ -90,7 +90,7 @@ describe('subscriptionColumns', () => {
           { customerId: 'a', subscriptionId: '', start: '2024-02-01', mrr: 1 },
         ]),
       ),
-    ).toMatchObject({ code: 'overlapping_periods', path: ['periods', 2, 'start'] });
+    ).toMatchObject({ code: 'overlapping_periods', path: ['subscriptions', 2, 'start'] });
   });
 
   it('sorts a long unordered subscription before checking it', () => {
@@ -106,7 +106,7 @@ describe('subscriptionColumns', () => {
     const overlapping = [...rows, { ...rows[5]!, end: fromDayNumber(19_700 + 10 * 34 + 11) }];
     expect(outcome(() => subscriptionColumns(overlapping))).toMatchObject({
       code: 'overlapping_periods',
-      path: ['periods', 40, 'start'],
+      path: ['subscriptions', 40, 'start'],
     });
   });
 

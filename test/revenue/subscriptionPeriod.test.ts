@@ -32,29 +32,33 @@ describe('normalizeSubscriptionPeriods', () => {
   });
 
   it('names the row and field of every kind of bad row', () => {
-    expect(errorOf('nope').path).toEqual(['periods']);
-    expect(errorOf([null]).path).toEqual(['periods', 0]);
+    expect(errorOf('nope').path).toEqual(['subscriptions']);
+    expect(errorOf([null]).path).toEqual(['subscriptions', 0]);
     expect(errorOf([{ customerId: '', start: '2024-01-01', mrr: 1 }]).path).toEqual([
-      'periods',
+      'subscriptions',
       0,
       'customerId',
     ]);
     expect(errorOf([{ customerId: 'a', subscriptionId: 3, start: '2024-01-01', mrr: 1 }]).path).toEqual([
-      'periods',
+      'subscriptions',
       0,
       'subscriptionId',
     ]);
-    expect(errorOf([{ customerId: 'a', start: '2024-13-01', mrr: 1 }]).path).toEqual(['periods', 0, 'start']);
+    expect(errorOf([{ customerId: 'a', start: '2024-13-01', mrr: 1 }]).path).toEqual([
+      'subscriptions',
+      0,
+      'start',
+    ]);
     expect(errorOf([{ customerId: 'a', start: '2024-01-01', mrr: -1 }])).toMatchObject({
       code: 'negative_amount',
-      path: ['periods', 0, 'mrr'],
+      path: ['subscriptions', 0, 'mrr'],
     });
     const backwards = errorOf([
       { customerId: 'a', start: '2024-01-01', mrr: 1 },
       { customerId: 'a', start: '2024-02-01', end: '2024-01-01', mrr: 1 },
     ]);
     expect(backwards.code).toBe('end_before_start');
-    expect(backwards.message).toBe('periods[1].end (2024-01-01) is before start (2024-02-01)');
+    expect(backwards.message).toBe('subscriptions[1].end (2024-01-01) is before start (2024-02-01)');
   });
 
   it('rejects the same subscription twice over overlapping dates, naming both rows', () => {
@@ -64,13 +68,13 @@ describe('normalizeSubscriptionPeriods', () => {
       { customerId: 'a', subscriptionId: 's', start: '2024-02-01', end: '2024-04-01', mrr: 2 },
     ]);
     expect(overlap.code).toBe('overlapping_periods');
-    expect(overlap.path).toEqual(['periods', 2, 'start']);
-    expect(overlap.message).toMatch(/periods\[2\] overlaps periods\[0\]/);
+    expect(overlap.path).toEqual(['subscriptions', 2, 'start']);
+    expect(overlap.message).toMatch(/subscriptions\[2\] overlaps subscriptions\[0\]/);
     const openEnded = errorOf([
       { customerId: 'a', subscriptionId: 's', start: '2024-05-01', mrr: 1 },
       { customerId: 'a', subscriptionId: 's', start: '2024-01-01', mrr: 2 },
     ]);
-    expect(openEnded.path).toEqual(['periods', 1, 'start']);
+    expect(openEnded.path).toEqual(['subscriptions', 1, 'start']);
   });
 
   it('accepts back-to-back periods of one subscription and the realistic generator’s data', () => {
@@ -108,7 +112,7 @@ describe('normalizeSubscriptionPeriods', () => {
     ]) {
       expect(errorOf([{ customerId: 'a', start: bad, mrr: 1 }])).toMatchObject({
         code: 'invalid_date',
-        path: ['periods', 0, 'start'],
+        path: ['subscriptions', 0, 'start'],
       });
     }
     expect(

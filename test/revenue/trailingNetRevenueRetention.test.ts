@@ -126,7 +126,7 @@ describe('trailing revenue retention: bad input', () => {
       }
       expect(
         errorOf(() => fn([{ customerId: 'a', start: '2024-01-01', mrr: 'lots' }], { asOf: '2024-01-01' })),
-      ).toMatchObject({ code: 'invalid_number', path: ['periods', 0, 'mrr'] });
+      ).toMatchObject({ code: 'invalid_number', path: ['subscriptions', 0, 'mrr'] });
     }
   });
 });

@@ -8,9 +8,9 @@ import {
   lifetimeValue,
   mrrMovements,
   netPromoterScore,
+  netPromoterScoreInterval,
   netRevenueRetention,
   normalizeToMrr,
-  npsConfidenceInterval,
 } from '../../src/index.js';
 import { readDist } from './distFiles.js';
 
@@ -73,11 +73,11 @@ describe('dist/sheets/customer-health.gs in a bare V8 context', () => {
     expect(cellError(() => sheet('CH_NPS')([[''], ['']]))).toMatch(/^#N\/A: /);
   });
 
-  it('CH_NPS_INTERVAL spills one row [lower, upper] equal to npsConfidenceInterval', () => {
+  it('CH_NPS_INTERVAL spills one row [lower, upper] equal to netPromoterScoreInterval', () => {
     const range = [[10], [10], [9], [7], [3], [''], [0]];
-    const expected = npsConfidenceInterval(netPromoterScore([10, 10, 9, 7, 3, 0]), { confidence: 0.9 })!;
+    const expected = netPromoterScoreInterval(netPromoterScore([10, 10, 9, 7, 3, 0]), { confidence: 0.9 })!;
     expect(sheet('CH_NPS_INTERVAL')(range, 0.9)).toEqual([[expected.lower, expected.upper]]);
-    const wald = npsConfidenceInterval(netPromoterScore([10, 10, 9, 7, 3, 0]), { method: 'wald' })!;
+    const wald = netPromoterScoreInterval(netPromoterScore([10, 10, 9, 7, 3, 0]), { method: 'wald' })!;
     expect(sheet('CH_NPS_INTERVAL')(range, '', 'wald')).toEqual([[wald.lower, wald.upper]]);
   });
 
@@ -226,7 +226,7 @@ describe('dist/sheets/customer-health.gs in a bare V8 context', () => {
     const rate = fc.integer({ min: 1, max: 100 }).map((value) => value / 100);
     fc.assert(
       fc.property(cents, cents, rate, (cac, mrr, margin) => {
-        const payback = cacPaybackMonths({ cac, mrrPerCustomer: mrr, grossMargin: margin });
+        const payback = cacPaybackMonths({ cac, arpa: mrr, grossMargin: margin });
         if (payback === null)
           expect(cellError(() => sheet('CH_CAC_PAYBACK')(cac, mrr, margin))).toMatch(/^#N\/A/);
         else expect(sheet('CH_CAC_PAYBACK')(cac, mrr, margin)).toBe(payback.toNumber());

@@ -1,6 +1,6 @@
 import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { lifetimeValue, mrrMovements, netPromoterScore, npsConfidenceInterval } from '../../src/index.js';
+import { lifetimeValue, mrrMovements, netPromoterScore, netPromoterScoreInterval } from '../../src/index.js';
 import { launchChromium, skipBrowser } from '../support/launchChromium.js';
 import { readDist } from './distFiles.js';
 
@@ -36,7 +36,7 @@ describe.skipIf(skipBrowser)('the bundles in headless Chromium', () => {
       ]);
       return {
         score: nps.score!.toString(),
-        interval: ch.npsConfidenceInterval(nps),
+        interval: ch.netPromoterScoreInterval(nps),
         ltv: ch.lifetimeValue({ arpa: 100, churnRate: 0.03 })!.toString(),
         rows: table.periods.map((row) => [row.start, row.endingMrr.toString()]),
         userAgent: (globalThis as unknown as { navigator: { userAgent: string } }).navigator.userAgent,
@@ -47,7 +47,7 @@ describe.skipIf(skipBrowser)('the bundles in headless Chromium', () => {
     expect(result.score).toBe(nps.score!.toString());
     // Doubles from normal quantiles: this Chromium's V8 and Node's may differ in the last bits of Math.log/exp
     // (observed: 2e-14 points), so agreement is to 1e-9 points, far below what a sheet displays.
-    const interval = npsConfidenceInterval(nps)!;
+    const interval = netPromoterScoreInterval(nps)!;
     expect(result.interval!.score).toBe(interval.score);
     expect(result.interval!.lower).toBeCloseTo(interval.lower, 9);
     expect(result.interval!.upper).toBeCloseTo(interval.upper, 9);

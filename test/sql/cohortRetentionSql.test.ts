@@ -140,21 +140,25 @@ describe('cohortRetentionSql: properties', () => {
 
 describe('cohortRetentionSql: bad input', () => {
   it.each([
-    [{ ...BASE, dialect: INJECTION }, 'invalid_option', ['dialect']],
-    [{ ...BASE, source: INJECTION }, 'invalid_value', ['source']],
-    [{ ...BASE, source: `(SELECT 1) AS x; DROP TABLE subscriptions; --` }, 'invalid_value', ['source']],
-    [{ ...BASE, columns: { start: INJECTION } }, 'invalid_value', ['columns', 'start']],
-    [{ ...BASE, columns: { amount: 'mrr' } }, 'unknown_field', ['columns', 'amount']],
-    [{ ...BASE, from: DATE_INJECTION }, 'invalid_date', ['from']],
-    [{ ...BASE, to: '2024-02-30' }, 'invalid_date', ['to']],
-    [{ ...BASE, from: '2024-02-01', to: '2024-01-31' }, 'end_before_start', ['to']],
-    [{ ...BASE, granularity: 'fortnight' }, 'invalid_option', ['granularity']],
-    [{ ...BASE, weekStartsOn: 7 }, 'invalid_option', ['weekStartsOn']],
-    [{ ...BASE, basis: 'logos' }, 'invalid_option', ['basis']],
-    [{ ...BASE, mrrScale: 19 }, 'out_of_range', ['mrrScale']],
-    [{ ...BASE, rateScale: '12) AS x --' }, 'invalid_number', ['rateScale']],
-    [{ ...BASE, rateScale: 19 }, 'out_of_range', ['rateScale']],
-    [{ ...BASE, timeZone: 'UTC' }, 'unknown_field', ['timeZone']],
+    [{ ...BASE, dialect: INJECTION }, 'invalid_option', ['options', 'dialect']],
+    [{ ...BASE, source: INJECTION }, 'invalid_value', ['options', 'source']],
+    [
+      { ...BASE, source: `(SELECT 1) AS x; DROP TABLE subscriptions; --` },
+      'invalid_value',
+      ['options', 'source'],
+    ],
+    [{ ...BASE, columns: { start: INJECTION } }, 'invalid_value', ['options', 'columns', 'start']],
+    [{ ...BASE, columns: { amount: 'mrr' } }, 'unknown_field', ['options', 'columns', 'amount']],
+    [{ ...BASE, from: DATE_INJECTION }, 'invalid_date', ['options', 'from']],
+    [{ ...BASE, to: '2024-02-30' }, 'invalid_date', ['options', 'to']],
+    [{ ...BASE, from: '2024-02-01', to: '2024-01-31' }, 'end_before_start', ['options', 'to']],
+    [{ ...BASE, granularity: 'fortnight' }, 'invalid_option', ['options', 'granularity']],
+    [{ ...BASE, weekStartsOn: 7 }, 'invalid_option', ['options', 'weekStartsOn']],
+    [{ ...BASE, basis: 'logos' }, 'invalid_option', ['options', 'basis']],
+    [{ ...BASE, mrrScale: 19 }, 'out_of_range', ['options', 'mrrScale']],
+    [{ ...BASE, rateScale: '12) AS x --' }, 'invalid_number', ['options', 'rateScale']],
+    [{ ...BASE, rateScale: 19 }, 'out_of_range', ['options', 'rateScale']],
+    [{ ...BASE, timeZone: 'UTC' }, 'unknown_field', ['options', 'timeZone']],
   ])('%j gives %s at %j', (options, code, path) => {
     const error = errorOf(() => cohortRetentionSql(options as CohortRetentionSqlOptions));
     expect(error.code).toBe(code);
@@ -169,15 +173,23 @@ describe('cohortRetentionSql: bad input', () => {
     {
       rows: [{ ...ROWS[0], cohort_start: new Date('2024-01-01') }],
       code: 'invalid_type',
-      path: [0, 'cohort_start'],
+      path: ['rows', 0, 'cohort_start'],
     },
-    { rows: [{ ...ROWS[0], period_start: '2024-02-30' }], code: 'invalid_date', path: [0, 'period_start'] },
-    { rows: [{ ...ROWS[0], mrr: '-1' }], code: 'negative_amount', path: [0, 'mrr'] },
-    { rows: [{ ...ROWS[0], starting_mrr: 'abc' }], code: 'invalid_number', path: [0, 'starting_mrr'] },
-    { rows: [{ ...ROWS[0], customers: '1.5' }], code: 'not_integer', path: [0, 'customers'] },
-    { rows: [ROWS[0], ROWS[2]], code: 'invalid_value', path: [1, 'age'] },
-    { rows: [ROWS[1]], code: 'invalid_value', path: [0, 'age'] },
-    { rows: [null], code: 'invalid_type', path: [0] },
+    {
+      rows: [{ ...ROWS[0], period_start: '2024-02-30' }],
+      code: 'invalid_date',
+      path: ['rows', 0, 'period_start'],
+    },
+    { rows: [{ ...ROWS[0], mrr: '-1' }], code: 'negative_amount', path: ['rows', 0, 'mrr'] },
+    {
+      rows: [{ ...ROWS[0], starting_mrr: 'abc' }],
+      code: 'invalid_number',
+      path: ['rows', 0, 'starting_mrr'],
+    },
+    { rows: [{ ...ROWS[0], customers: '1.5' }], code: 'not_integer', path: ['rows', 0, 'customers'] },
+    { rows: [ROWS[0], ROWS[2]], code: 'invalid_value', path: ['rows', 1, 'age'] },
+    { rows: [ROWS[1]], code: 'invalid_value', path: ['rows', 0, 'age'] },
+    { rows: [null], code: 'invalid_type', path: ['rows', 0] },
   ])('cohortRetentionFromSqlRows gives $code at $path', ({ rows, code, path }) => {
     const error = errorOf(() => cohortRetentionFromSqlRows(rows as never));
     expect(error.code).toBe(code);

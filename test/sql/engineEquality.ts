@@ -115,17 +115,15 @@ export async function assertRatesEqual(dialect: SqlDialect, run: RunSql, numRuns
       fc.constantFrom<Granularity>(...GRANULARITIES),
       fc.constantFrom<PaidToFree>('churn', 'contraction'),
       fc.constantFrom('start' as const, 'startPlusNew' as const),
-      fc.constantFrom('offset' as const, 'exclude' as const),
       fc.constantFrom('exclude' as const, 'include' as const),
-      async (periods, granularity, paidToFree, denominator, churnReactivation, retentionReactivation) => {
+      async (periods, granularity, paidToFree, denominator, reactivation) => {
         for (const statement of loadStatements(periods)) await run(statement);
         const movements = mrrMovementsSql({ dialect, source: TABLE, granularity, paidToFree });
         const sql = revenueRatesSql({
           dialect,
           source: `(${movements})`,
           customerChurnDenominator: denominator,
-          netRevenueChurnReactivation: churnReactivation,
-          netRevenueRetentionReactivation: retentionReactivation,
+          reactivation,
         });
         const engine = (await run(sql)).map((row) => [
           row.period_start,
@@ -140,8 +138,8 @@ export async function assertRatesEqual(dialect: SqlDialect, run: RunSql, numRuns
           row.start,
           truncated(customerChurnRate(row, { denominator })),
           truncated(grossRevenueChurnRate(row)),
-          truncated(netRevenueChurnRate(row, { reactivation: churnReactivation })),
-          truncated(netRevenueRetention(row, { reactivation: retentionReactivation })),
+          truncated(netRevenueChurnRate(row, { reactivation })),
+          truncated(netRevenueRetention(row, { reactivation })),
           truncated(grossRevenueRetention(row)),
           truncated(quickRatio(row)),
         ]);

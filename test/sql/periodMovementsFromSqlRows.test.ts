@@ -35,11 +35,11 @@ describe('periodMovementsFromSqlRows', () => {
   });
 
   it.each([
-    [[{ ...ROW, period_start: new Date('2024-02-01') }], 'invalid_type', [0, 'period_start']],
-    [[{ ...ROW, period_end: '2024-02-30' }], 'invalid_date', [0, 'period_end']],
-    [[{ ...ROW, new_mrr: 'abc' }], 'invalid_number', [0, 'new_mrr']],
-    [[{ ...ROW, churned_customers: -1n }], 'negative_amount', [0, 'churned_customers']],
-    [[null], 'invalid_type', [0]],
+    [[{ ...ROW, period_start: new Date('2024-02-01') }], 'invalid_type', ['rows', 0, 'period_start']],
+    [[{ ...ROW, period_end: '2024-02-30' }], 'invalid_date', ['rows', 0, 'period_end']],
+    [[{ ...ROW, new_mrr: 'abc' }], 'invalid_number', ['rows', 0, 'new_mrr']],
+    [[{ ...ROW, churned_customers: -1n }], 'negative_amount', ['rows', 0, 'churned_customers']],
+    [[null], 'invalid_type', ['rows', 0]],
     ['rows', 'invalid_type', ['rows']],
   ])('bad rows case %# gives a MetricInputError', (rows, code, path) => {
     expect(() => periodMovementsFromSqlRows(rows as never)).toThrow(MetricInputError);

@@ -19,34 +19,39 @@ describe('revenueRatesSql: worked examples', () => {
 
   it('follows the convention options of the TypeScript rates', () => {
     const defaults = revenueRatesSql(BASE);
-    expect(defaults).toContain('- expansion_mrr - reactivation_mrr');
+    expect(defaults).not.toContain('reactivation_mrr) /');
+    expect(defaults).not.toContain('- expansion_mrr - reactivation_mrr');
+    expect(defaults).not.toContain('churned_mrr + reactivation_mrr');
     expect(defaults).toContain('CAST(starting_customers AS NUMERIC))');
     const other = revenueRatesSql({
       ...BASE,
       customerChurnDenominator: 'startPlusNew',
-      netRevenueChurnReactivation: 'exclude',
-      netRevenueRetentionReactivation: 'include',
+      reactivation: 'include',
     });
     expect(other).toContain('(starting_customers + new_customers)');
-    expect(other).not.toContain('- expansion_mrr - reactivation_mrr');
+    expect(other).toContain('- expansion_mrr - reactivation_mrr');
     expect(other).toContain('churned_mrr + reactivation_mrr');
   });
 });
 
 describe('revenueRatesSql: bad input', () => {
   it.each([
-    [{ ...BASE, dialect: INJECTION }, 'invalid_option', ['dialect']],
-    [{ ...BASE, source: INJECTION }, 'invalid_value', ['source']],
-    [{ ...BASE, customerChurnDenominator: INJECTION }, 'invalid_option', ['customerChurnDenominator']],
-    [{ ...BASE, netRevenueChurnReactivation: INJECTION }, 'invalid_option', ['netRevenueChurnReactivation']],
+    [{ ...BASE, dialect: INJECTION }, 'invalid_option', ['options', 'dialect']],
+    [{ ...BASE, source: INJECTION }, 'invalid_value', ['options', 'source']],
     [
-      { ...BASE, netRevenueRetentionReactivation: INJECTION },
+      { ...BASE, customerChurnDenominator: INJECTION },
       'invalid_option',
-      ['netRevenueRetentionReactivation'],
+      ['options', 'customerChurnDenominator'],
     ],
-    [{ ...BASE, mrrScale: INJECTION }, 'invalid_number', ['mrrScale']],
-    [{ ...BASE, rateScale: 30 }, 'out_of_range', ['rateScale']],
-    [{ ...BASE, reactivation: 'offset' }, 'unknown_field', ['reactivation']],
+    [{ ...BASE, reactivation: INJECTION }, 'invalid_option', ['options', 'reactivation']],
+    [{ ...BASE, reactivation: 'offset' }, 'invalid_option', ['options', 'reactivation']],
+    [{ ...BASE, mrrScale: INJECTION }, 'invalid_number', ['options', 'mrrScale']],
+    [{ ...BASE, rateScale: 30 }, 'out_of_range', ['options', 'rateScale']],
+    [
+      { ...BASE, netRevenueChurnReactivation: 'exclude' },
+      'unknown_field',
+      ['options', 'netRevenueChurnReactivation'],
+    ],
   ])('%j gives %s at %j', (options, code, path) => {
     expect(() => revenueRatesSql(options as RevenueRatesSqlOptions)).toThrow(MetricInputError);
     expect(() => revenueRatesSql(options as RevenueRatesSqlOptions)).toThrow(

@@ -50,7 +50,7 @@ describe('kaplanMeier: worked examples', () => {
       events: 2,
       censored: 2,
       confidence: 0.95,
-      confType: 'log-log',
+      method: 'log-log',
     });
     expect(curve.median).toBe(5);
   });
@@ -71,14 +71,14 @@ describe('kaplanMeier: worked examples', () => {
   });
 
   it('reports [1, 1] with a zero standard error before the first event, for every interval type', () => {
-    for (const confType of ['log-log', 'log', 'plain'] as const) {
+    for (const method of ['log-log', 'log', 'plain'] as const) {
       const curve = kaplanMeier(
         [
           { duration: 1, event: false },
           { duration: 2, event: true },
           { duration: 3, event: true },
         ],
-        { confType },
+        { method },
       );
       expect(curve.steps[0]).toMatchObject({ survival: 1, standardError: 0, lower: 1, upper: 1 });
     }
@@ -107,7 +107,7 @@ describe('kaplanMeier: worked examples', () => {
   it('narrows the interval when the confidence level is lower', () => {
     const data = [1, 2, 3, 4, 5, 6].map((duration) => ({ duration, event: duration % 2 === 0 }));
     const wide = kaplanMeier(data, { confidence: 0.99 }).steps[3]!;
-    const narrow = kaplanMeier(data, { confidence: '0.8' }).steps[3]!;
+    const narrow = kaplanMeier(data, { confidence: 0.8 }).steps[3]!;
     expect(narrow.lower!).toBeGreaterThan(wide.lower!);
     expect(narrow.upper!).toBeLessThan(wide.upper!);
   });
@@ -177,7 +177,7 @@ describe('kaplanMeier: published reference (Freireich et al. 1963, 6-MP arm)', (
   });
 
   it("matches R's survfit table (log-log) to 1e-12", () => {
-    const curve = kaplanMeier(data, { confType: 'log-log' });
+    const curve = kaplanMeier(data, { method: 'log-log' });
     expect(curve.steps).toHaveLength(LOG_LOG.length);
     LOG_LOG.forEach(([time, atRisk, events, censored, survival, standardError, lower, upper], index) => {
       const step = curve.steps[index]!;
@@ -190,11 +190,11 @@ describe('kaplanMeier: published reference (Freireich et al. 1963, 6-MP arm)', (
   });
 
   it("matches R's log and plain intervals to 1e-12", () => {
-    for (const [confType, table] of [
+    for (const [method, table] of [
       ['log', LOG],
       ['plain', PLAIN],
     ] as const) {
-      const curve = kaplanMeier(data, { confType });
+      const curve = kaplanMeier(data, { method });
       for (const [time, lower, upper] of table) {
         const step = curve.steps.find((candidate) => candidate.time === time)!;
         expect(relativeError(step.lower, lower)).toBeLessThan(1e-12);
@@ -272,8 +272,8 @@ describe('kaplanMeier: properties', () => {
         observationsArb,
         fc.constantFrom('log-log', 'log', 'plain' as const),
         fc.double({ min: 0.5, max: 0.999, noNaN: true }),
-        (observations, confType, confidence) => {
-          const steps = kaplanMeier(observations, { confType, confidence }).steps;
+        (observations, method, confidence) => {
+          const steps = kaplanMeier(observations, { method, confidence }).steps;
           let previous = 1;
           for (const step of steps) {
             expect(step.survival).toBeLessThanOrEqual(previous);
@@ -384,9 +384,9 @@ describe('kaplanMeier: bad input', () => {
       path: ['options', 'confidence'],
     });
     expect(errorOf(() => kaplanMeier([], { confidence: 0 }))).toMatchObject({ code: 'out_of_range' });
-    expect(errorOf(() => kaplanMeier([], { confType: 'logit' as never }))).toMatchObject({
+    expect(errorOf(() => kaplanMeier([], { method: 'logit' as never }))).toMatchObject({
       code: 'invalid_option',
-      path: ['options', 'confType'],
+      path: ['options', 'method'],
     });
     expect(errorOf(() => kaplanMeier([], null as never))).toMatchObject({
       code: 'invalid_type',

@@ -97,10 +97,10 @@ describe('timeToValue: worked examples', () => {
       // mar1 reached after 2 days, mar2 censored at 6: S(2) = 1/2, flat to 6 → median (2 + 6)/2 = 4.
       [{ start: '2024-03-01', end: '2024-04-01' }, 2, 1, 4],
     ]);
-    const quarterly = timeToValue(records, { asOf: '2024-03-10', cohortGranularity: 'quarter' });
+    const quarterly = timeToValue(records, { asOf: '2024-03-10', granularity: 'quarter' });
     expect(quarterly.cohorts.map((cohort) => cohort.period.start)).toEqual(['2024-01-01']);
     // 2024-03-01 is a Friday and 2024-03-04 a Monday: Monday weeks split them, Sunday weeks too.
-    const weekly = timeToValue(records, { asOf: '2024-03-10', cohortGranularity: 'week', weekStartsOn: 0 });
+    const weekly = timeToValue(records, { asOf: '2024-03-10', granularity: 'week', weekStartsOn: 0 });
     expect(weekly.cohorts.map((cohort) => cohort.period.start)).toEqual([
       '2024-01-14',
       '2024-02-25',
@@ -154,9 +154,9 @@ describe('timeToValue: worked examples', () => {
     expect(sameDay.median).toBe(0);
   });
 
-  it('passes confidence and confType to the curve', () => {
-    const result = timeToValue(FIVE, { asOf: ASOF, confidence: 0.9, confType: 'plain' });
-    expect(result.curve).toMatchObject({ confidence: 0.9, confType: 'plain' });
+  it('passes confidence and method to the curve', () => {
+    const result = timeToValue(FIVE, { asOf: ASOF, confidence: 0.9, method: 'plain' });
+    expect(result.curve).toMatchObject({ confidence: 0.9, method: 'plain' });
   });
 });
 
@@ -308,9 +308,10 @@ describe('timeToValue: bad input', () => {
       code: 'invalid_option',
       path: ['options', 'unit'],
     });
-    expect(
-      errorOf(() => timeToValue([ok], { asOf: ASOF, cohortGranularity: 'decade' as never })),
-    ).toMatchObject({ code: 'invalid_option', path: ['options', 'cohortGranularity'] });
+    expect(errorOf(() => timeToValue([ok], { asOf: ASOF, granularity: 'decade' as never }))).toMatchObject({
+      code: 'invalid_option',
+      path: ['options', 'granularity'],
+    });
     expect(errorOf(() => timeToValue([ok], { asOf: ASOF, timeZone: 'Mars/Base' }))).toMatchObject({
       code: 'invalid_time_zone',
       path: ['options', 'timeZone'],

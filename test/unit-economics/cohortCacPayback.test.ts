@@ -6,19 +6,17 @@ import { expectInputError } from './helpers.js';
 describe('cohortCacPayback', () => {
   it('counts the periods until cumulative gross profit reaches the cost', () => {
     // 400, 380, 360, 350 × 0.8 = 320, 304, 288, 280; cumulative 320, 624, 912, 1192 ≥ 1000 in period 4
-    expect(
-      cohortCacPayback({ acquisitionCost: 1000, mrrByPeriod: [400, 380, 360, 350], grossMargin: 0.8 }),
-    ).toBe(4);
+    expect(cohortCacPayback({ cac: 1000, mrrByPeriod: [400, 380, 360, 350], grossMargin: 0.8 })).toBe(4);
     // reaching the cost exactly counts: 500 + 500 = 1000 in period 2
-    expect(cohortCacPayback({ acquisitionCost: 1000, grossProfitByPeriod: [500, 500, 500] })).toBe(2);
+    expect(cohortCacPayback({ cac: 1000, grossProfitByPeriod: [500, 500, 500] })).toBe(2);
     // a loss-making period delays payback: 600, 600 − 300 = 300, 300 + 800 = 1100 ≥ 1000 in period 3
-    expect(cohortCacPayback({ acquisitionCost: 1000, grossProfitByPeriod: [600, -300, 800] })).toBe(3);
+    expect(cohortCacPayback({ cac: 1000, grossProfitByPeriod: [600, -300, 800] })).toBe(3);
   });
 
   it('is null when the data never reach the cost, and 0 when there is nothing to pay back', () => {
-    expect(cohortCacPayback({ acquisitionCost: 1000, grossProfitByPeriod: [300, 300] })).toBeNull();
-    expect(cohortCacPayback({ acquisitionCost: 1000, mrrByPeriod: [] })).toBeNull();
-    expect(cohortCacPayback({ acquisitionCost: 0, mrrByPeriod: [] })).toBe(0);
+    expect(cohortCacPayback({ cac: 1000, grossProfitByPeriod: [300, 300] })).toBeNull();
+    expect(cohortCacPayback({ cac: 1000, mrrByPeriod: [] })).toBeNull();
+    expect(cohortCacPayback({ cac: 0, mrrByPeriod: [] })).toBe(0);
     expectTypeOf(cohortCacPayback).returns.toEqualTypeOf<number | null>();
   });
 
@@ -30,10 +28,10 @@ describe('cohortCacPayback', () => {
         fc.integer({ min: 20, max: 100 }),
         (cac, mrr, marginPercent) => {
           const grossMargin = marginPercent / 100;
-          const months = cacPaybackMonths({ cac, mrrPerCustomer: mrr, grossMargin })!;
+          const months = cacPaybackMonths({ cac, arpa: mrr, grossMargin })!;
           const horizon = Math.ceil(months.toNumber()) + 2;
           const series = new Array<number>(horizon).fill(mrr);
-          expect(cohortCacPayback({ acquisitionCost: cac, mrrByPeriod: series, grossMargin })).toBe(
+          expect(cohortCacPayback({ cac: cac, mrrByPeriod: series, grossMargin })).toBe(
             months.ceil().toNumber(),
           );
         },
@@ -54,7 +52,7 @@ describe('cohortCacPayback', () => {
             total += profits[i]!;
             if (total >= cost) expected = i + 1;
           }
-          expect(cohortCacPayback({ acquisitionCost: cost, grossProfitByPeriod: profits })).toBe(expected);
+          expect(cohortCacPayback({ cac: cost, grossProfitByPeriod: profits })).toBe(expected);
         },
       ),
       { numRuns: 150 },
@@ -62,41 +60,31 @@ describe('cohortCacPayback', () => {
   });
 
   it('rejects bad input with a code and path', () => {
-    expectInputError(() => cohortCacPayback({ acquisitionCost: -1, mrrByPeriod: [1] }), 'negative_amount', [
-      'acquisitionCost',
+    expectInputError(() => cohortCacPayback({ cac: -1, mrrByPeriod: [1] }), 'negative_amount', ['cac']);
+    expectInputError(() => cohortCacPayback({ cac: 1, mrrByPeriod: [1, -2] }), 'negative_amount', [
+      'mrrByPeriod',
+      1,
     ]);
+    expectInputError(() => cohortCacPayback({ cac: 1, mrrByPeriod: [1], grossMargin: 2 }), 'out_of_range', [
+      'grossMargin',
+    ]);
+    expectInputError(() => cohortCacPayback({ cac: 1 } as never), 'missing_field', ['grossProfitByPeriod']);
     expectInputError(
-      () => cohortCacPayback({ acquisitionCost: 1, mrrByPeriod: [1, -2] }),
-      'negative_amount',
-      ['mrrByPeriod', 1],
+      () => cohortCacPayback({ cac: 1, mrrByPeriod: [1], grossProfitByPeriod: [1] } as never),
+      'invalid_config',
+      ['mrrByPeriod'],
     );
     expectInputError(
-      () => cohortCacPayback({ acquisitionCost: 1, mrrByPeriod: [1], grossMargin: 2 }),
-      'out_of_range',
+      () => cohortCacPayback({ cac: 1, grossProfitByPeriod: [1], grossMargin: 0.5 } as never),
+      'invalid_config',
       ['grossMargin'],
     );
-    expectInputError(() => cohortCacPayback({ acquisitionCost: 1 } as never), 'missing_field', [
+    expectInputError(() => cohortCacPayback({ cac: 1, mrrByPeriod: 'x' as never }), 'invalid_type', [
+      'mrrByPeriod',
+    ]);
+    expectInputError(() => cohortCacPayback({ cac: 1, grossProfitByPeriod: [1, 'x'] }), 'invalid_number', [
       'grossProfitByPeriod',
+      1,
     ]);
-    expectInputError(
-      () => cohortCacPayback({ acquisitionCost: 1, mrrByPeriod: [1], grossProfitByPeriod: [1] } as never),
-      'invalid_config',
-      ['mrrByPeriod'],
-    );
-    expectInputError(
-      () => cohortCacPayback({ acquisitionCost: 1, grossProfitByPeriod: [1], grossMargin: 0.5 } as never),
-      'invalid_config',
-      ['grossMargin'],
-    );
-    expectInputError(
-      () => cohortCacPayback({ acquisitionCost: 1, mrrByPeriod: 'x' as never }),
-      'invalid_type',
-      ['mrrByPeriod'],
-    );
-    expectInputError(
-      () => cohortCacPayback({ acquisitionCost: 1, grossProfitByPeriod: [1, 'x'] }),
-      'invalid_number',
-      ['grossProfitByPeriod', 1],
-    );
   });
 });

@@ -11,42 +11,55 @@ function finiteSum(m: number, r: number, d: number, timing: 'start' | 'end', hor
 }
 
 const percent = fc.integer({ min: 0, max: 99 }).map((p) => p / 100);
+// The churn rate of a retention given in whole percent, exact (1 − 0.07 in doubles is not 0.93).
+const churnOf = (retention: number) => (100 - Math.round(retention * 100)) / 100;
 const rate = fc.integer({ min: 1, max: 30 }).map((p) => p / 100);
 
 describe('discountedLifetimeValue', () => {
   it('uses the closed forms for payment at the start and at the end of a period', () => {
     // start: 100 × 1.1 / (1.1 − 0.8) = 110 / 0.3 = 366.66…; end: 100 × 0.8 / 0.3 = 266.66…
-    expect(
-      discountedLifetimeValue({ marginPerPeriod: 100, retentionRate: 0.8, discountRate: 0.1 })?.toFixed(6),
-    ).toBe('366.666667');
+    expect(discountedLifetimeValue({ arpa: 100, churnRate: 0.2, discountRate: 0.1 })?.toFixed(6)).toBe(
+      '366.666667',
+    );
     expect(
       discountedLifetimeValue({
-        marginPerPeriod: 100,
-        retentionRate: 0.8,
+        arpa: 100,
+        churnRate: 0.2,
         discountRate: 0.1,
         timing: 'end',
       })?.toFixed(6),
     ).toBe('266.666667');
     // 'start' is 'end' plus the margin collected today: 366.66… − 266.66… = 100
-    const start = discountedLifetimeValue({ marginPerPeriod: 100, retentionRate: 0.8, discountRate: 0.1 })!;
+    const start = discountedLifetimeValue({ arpa: 100, churnRate: 0.2, discountRate: 0.1 })!;
     const end = discountedLifetimeValue({
-      marginPerPeriod: 100,
-      retentionRate: 0.8,
+      arpa: 100,
+      churnRate: 0.2,
       discountRate: 0.1,
       timing: 'end',
     })!;
     expect(start.minus(end).toString()).toBe('100');
   });
 
+  it('earns arpa × grossMargin per period, as lifetimeValue does', () => {
+    // m = 200 × 0.5 = 100: the same 366.66… as above
+    expect(
+      discountedLifetimeValue({ arpa: 200, grossMargin: 0.5, churnRate: 0.2, discountRate: 0.1 })?.toFixed(6),
+    ).toBe('366.666667');
+    // undiscounted it is lifetimeValue exactly: 200 × 0.5 / 0.05 = 2000
+    expect(
+      discountedLifetimeValue({ arpa: 200, grossMargin: 0.5, churnRate: 0.05, discountRate: 0 })!.equals(
+        lifetimeValue({ arpa: 200, grossMargin: 0.5, churnRate: 0.05 })!,
+      ),
+    ).toBe(true);
+  });
+
   it('equals the simple LTV without discounting (timing start)', () => {
     // 100 / (1 − 0.95) = 2000, ChartMogul's example
-    expect(
-      discountedLifetimeValue({ marginPerPeriod: 100, retentionRate: 0.95, discountRate: 0 })?.toString(),
-    ).toBe('2000');
+    expect(discountedLifetimeValue({ arpa: 100, churnRate: 0.05, discountRate: 0 })?.toString()).toBe('2000');
   });
 
   it('is null for a customer who never leaves, undiscounted', () => {
-    expect(discountedLifetimeValue({ marginPerPeriod: 100, retentionRate: 1, discountRate: 0 })).toBeNull();
+    expect(discountedLifetimeValue({ arpa: 100, churnRate: 0, discountRate: 0 })).toBeNull();
     expectTypeOf(discountedLifetimeValue).returns.toEqualTypeOf<Decimal | null>();
   });
 
@@ -59,8 +72,8 @@ describe('discountedLifetimeValue', () => {
         fc.constantFrom('start', 'end'),
         (m, r, d, timing) => {
           const closed = discountedLifetimeValue({
-            marginPerPeriod: m,
-            retentionRate: r,
+            arpa: m,
+            churnRate: churnOf(r),
             discountRate: d,
             timing,
           })!;
@@ -79,8 +92,8 @@ describe('discountedLifetimeValue', () => {
         const [rLow, rHigh] = r1 <= r2 ? [r1, r2] : [r2, r1];
         const [dLow, dHigh] = d1 <= d2 ? [d1, d2] : [d2, d1];
         const value = (r: number, d: number) =>
-          discountedLifetimeValue({ marginPerPeriod: m, retentionRate: r, discountRate: d })!;
-        const undiscounted = lifetimeValue({ arpa: m, churnRate: 1 - rLow })!;
+          discountedLifetimeValue({ arpa: m, churnRate: churnOf(r), discountRate: d })!;
+        const undiscounted = lifetimeValue({ arpa: m, churnRate: churnOf(rLow) })!;
         // with r = 0 only today's undiscounted payment remains, so the two are equal
         if (rLow > 0) expect(value(rLow, dLow).lessThan(undiscounted)).toBe(true);
         else expect(value(rLow, dLow).equals(undiscounted)).toBe(true);
@@ -92,15 +105,16 @@ describe('discountedLifetimeValue', () => {
   });
 
   it('rejects bad input with a code and path', () => {
-    const base = { marginPerPeriod: 100, retentionRate: 0.8, discountRate: 0.1 };
-    expectInputError(() => discountedLifetimeValue({ ...base, retentionRate: 1.1 }), 'out_of_range', [
-      'retentionRate',
+    const base = { arpa: 100, churnRate: 0.2, discountRate: 0.1 };
+    expectInputError(() => discountedLifetimeValue({ ...base, churnRate: 1.1 }), 'out_of_range', [
+      'churnRate',
     ]);
     expectInputError(() => discountedLifetimeValue({ ...base, discountRate: -0.1 }), 'negative_amount', [
       'discountRate',
     ]);
-    expectInputError(() => discountedLifetimeValue({ ...base, marginPerPeriod: -1 }), 'negative_amount', [
-      'marginPerPeriod',
+    expectInputError(() => discountedLifetimeValue({ ...base, arpa: -1 }), 'negative_amount', ['arpa']);
+    expectInputError(() => discountedLifetimeValue({ ...base, grossMargin: 1.5 }), 'out_of_range', [
+      'grossMargin',
     ]);
     expectInputError(
       () => discountedLifetimeValue({ ...base, timing: 'middle' as never }),

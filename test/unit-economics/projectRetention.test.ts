@@ -8,7 +8,7 @@ describe('projectRetention', () => {
     // S(t) = 1 / (t + 1): 1200, 600, 400, 300 alive; lost 600, 200, 100; r_t = t / (t + 1); revenue × 10
     const rows = projectRetention(
       { alpha: 1, beta: 1 },
-      { periods: 3, startingCustomers: 1200, revenuePerCustomer: 10 },
+      { periodCount: 3, startingCustomers: 1200, revenuePerCustomer: 10 },
     );
     expect(rows.map((row) => row.period)).toEqual([0, 1, 2, 3]);
     expect(rows.map((row) => Math.round(row.expectedCustomers * 1e9) / 1e9)).toEqual([1200, 600, 400, 300]);
@@ -18,7 +18,7 @@ describe('projectRetention', () => {
   });
 
   it('has no revenue without a price, and one row for zero periods', () => {
-    const rows = projectRetention({ alpha: 2, beta: 5 }, { periods: 0, startingCustomers: 10 });
+    const rows = projectRetention({ alpha: 2, beta: 5 }, { periodCount: 0, startingCustomers: 10 });
     expect(rows).toEqual([
       { period: 0, survival: 1, expectedCustomers: 10, expectedLost: 0, retentionRate: null },
     ]);
@@ -33,7 +33,7 @@ describe('projectRetention', () => {
         (alpha, beta, n) => {
           const rows = projectRetention(
             { alpha, beta },
-            { periods: 24, startingCustomers: n, revenuePerCustomer: 50 },
+            { periodCount: 24, startingCustomers: n, revenuePerCustomer: 50 },
           );
           let lost = 0;
           for (const row of rows) {
@@ -54,21 +54,23 @@ describe('projectRetention', () => {
 
   it('rejects bad input with a code and path', () => {
     const params = { alpha: 1, beta: 1 };
-    expectInputError(() => projectRetention(params, { periods: -1, startingCustomers: 1 }), 'out_of_range', [
-      'options',
-      'periods',
-    ]);
-    expectInputError(() => projectRetention(params, { periods: 1, startingCustomers: 1.5 }), 'not_integer', [
-      'options',
-      'startingCustomers',
-    ]);
     expectInputError(
-      () => projectRetention(params, { periods: 1, startingCustomers: 1, revenuePerCustomer: -1 }),
+      () => projectRetention(params, { periodCount: -1, startingCustomers: 1 }),
+      'out_of_range',
+      ['options', 'periodCount'],
+    );
+    expectInputError(
+      () => projectRetention(params, { periodCount: 1, startingCustomers: 1.5 }),
+      'not_integer',
+      ['options', 'startingCustomers'],
+    );
+    expectInputError(
+      () => projectRetention(params, { periodCount: 1, startingCustomers: 1, revenuePerCustomer: -1 }),
       'negative_amount',
       ['options', 'revenuePerCustomer'],
     );
     expectInputError(
-      () => projectRetention({ alpha: 1, beta: 0 }, { periods: 1, startingCustomers: 1 }),
+      () => projectRetention({ alpha: 1, beta: 0 }, { periodCount: 1, startingCustomers: 1 }),
       'not_positive',
       ['params', 'beta'],
     );

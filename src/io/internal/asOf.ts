@@ -58,10 +58,10 @@ export function datedPeriod(
   };
 }
 
-/** mrrMovements names the rows it was given (`periods[i]`); the caller gave `subscriptions[sourceIndex[i]]`. @private */
+/** mrrMovements names the rows it was given (`subscriptions[i]`, of the rows it was passed); the caller gave `subscriptions[sourceIndex[i]]`. @private */
 export function inCallerRows(error: unknown, sourceIndex: readonly number[]): unknown {
   if (!(error instanceof MetricInputError)) return error;
   const [root, index, ...rest] = error.path;
-  if (root !== 'periods' || typeof index !== 'number') return error;
+  if (root !== 'subscriptions' || typeof index !== 'number') return error;
   return relocateError(error, ['subscriptions', sourceIndex[index] ?? index, ...rest]);
 }

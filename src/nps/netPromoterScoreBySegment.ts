@@ -9,7 +9,7 @@ import { categorize, type Tally, tallyResult } from './npsTally.js';
  *
  * @category NPS
  */
-export interface SegmentedNpsResponse {
+export interface SegmentedNetPromoterScoreResponse {
   /** The 0–10 answer: an integer, as a number or a numeric string. */
   readonly score: Numeric;
   /** The segment key: plan, region, coverage model, cohort… any string. */
@@ -21,7 +21,7 @@ export interface SegmentedNpsResponse {
  *
  * @category NPS
  */
-export interface NpsSegmentResult extends NetPromoterScoreResult {
+export interface NetPromoterScoreSegment extends NetPromoterScoreResult {
   /** The segment key. */
   readonly segment: string;
 }
@@ -39,14 +39,16 @@ export interface NpsSegmentResult extends NetPromoterScoreResult {
  *
  * @category NPS
  * @example
- * npsBySegment([
+ * netPromoterScoreBySegment([
  *   { score: 10, segment: 'smb' },
  *   { score: 3, segment: 'smb' },
  *   { score: 9, segment: 'enterprise' },
  * ]).map((row) => [row.segment, row.score.toString()])
  * //=> [['enterprise', '100'], ['smb', '0']]
  */
-export function npsBySegment(responses: readonly SegmentedNpsResponse[]): NpsSegmentResult[] {
+export function netPromoterScoreBySegment(
+  responses: readonly SegmentedNetPromoterScoreResponse[],
+): NetPromoterScoreSegment[] {
   assertArray(responses, ['responses']);
   const tallies = new Map<string, Tally>();
   for (let index = 0; index < responses.length; index += 1) {

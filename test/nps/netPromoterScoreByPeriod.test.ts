@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fromDayNumber, toDayNumber } from '../../src/core/calendarDate.js';
-import { netPromoterScore, npsByPeriod, periodOf } from '../../src/index.js';
+import { netPromoterScore, netPromoterScoreByPeriod, periodOf } from '../../src/index.js';
 import { errorOf } from '../support/errorOf.js';
 
 const DAY_2024_01_01 = toDayNumber('2024-01-01');
@@ -20,10 +20,10 @@ const granularity = fc.constantFrom(
   'year' as const,
 );
 
-describe('npsByPeriod', () => {
+describe('netPromoterScoreByPeriod', () => {
   it('lists every month from the first answer to the last, empty ones included', () => {
     // January: 10, 9, 4 → (2 − 1) / 3 × 100 = 33.33…; February: none; March: 7 → 0
-    const rows = npsByPeriod([
+    const rows = netPromoterScoreByPeriod([
       { score: 4, at: '2024-01-31' },
       { score: 7, at: '2024-03-01' },
       { score: 10, at: '2024-01-01' },
@@ -47,46 +47,52 @@ describe('npsByPeriod', () => {
   it('starts weeks on the day asked for', () => {
     // 2024-05-12 is a Sunday: its own week with weekStartsOn 0, the week of Monday 2024-05-06 with the default.
     const data = [{ score: 10, at: '2024-05-12' }];
-    expect(npsByPeriod(data, { granularity: 'week' })[0]?.start).toBe('2024-05-06');
-    expect(npsByPeriod(data, { granularity: 'week', weekStartsOn: 0 })[0]?.start).toBe('2024-05-12');
+    expect(netPromoterScoreByPeriod(data, { granularity: 'week' })[0]?.start).toBe('2024-05-06');
+    expect(netPromoterScoreByPeriod(data, { granularity: 'week', weekStartsOn: 0 })[0]?.start).toBe(
+      '2024-05-12',
+    );
   });
 
   it('reads a Date in the time zone asked for, not the machine’s', () => {
     const instant = new Date('2024-01-31T20:00:00Z');
-    expect(npsByPeriod([{ score: 9, at: instant }])[0]?.start).toBe('2024-01-01');
-    expect(npsByPeriod([{ score: 9, at: instant }], { timeZone: 'Asia/Tokyo' })[0]?.start).toBe('2024-02-01');
+    expect(netPromoterScoreByPeriod([{ score: 9, at: instant }])[0]?.start).toBe('2024-01-01');
+    expect(netPromoterScoreByPeriod([{ score: 9, at: instant }], { timeZone: 'Asia/Tokyo' })[0]?.start).toBe(
+      '2024-02-01',
+    );
   });
 
   it('is empty for no responses', () => {
-    expect(npsByPeriod([], { granularity: 'day' })).toEqual([]);
+    expect(netPromoterScoreByPeriod([], { granularity: 'day' })).toEqual([]);
   });
 
   it('names the bad field or option', () => {
-    expect(errorOf(() => npsByPeriod([{ score: 9, at: '2024-02-30' }]))).toMatchObject({
+    expect(errorOf(() => netPromoterScoreByPeriod([{ score: 9, at: '2024-02-30' }]))).toMatchObject({
       code: 'invalid_date',
       path: ['responses', 0, 'at'],
     });
     expect(
       errorOf(() =>
-        npsByPeriod([
+        netPromoterScoreByPeriod([
           { score: 9, at: '2024-01-01' },
           { score: -1, at: '2024-01-02' },
         ]),
       ),
     ).toMatchObject({ code: 'out_of_range', path: ['responses', 1, 'score'] });
-    expect(errorOf(() => npsByPeriod([], { granularity: 'fortnight' as never }))).toMatchObject({
+    expect(errorOf(() => netPromoterScoreByPeriod([], { granularity: 'fortnight' as never }))).toMatchObject({
       code: 'invalid_option',
       path: ['options', 'granularity'],
     });
-    expect(errorOf(() => npsByPeriod([], { timeZone: 'Mars/Olympus' })).code).toBe('invalid_time_zone');
-    expect(errorOf(() => npsByPeriod([], null as never))).toMatchObject({ path: ['options'] });
-    expect(errorOf(() => npsByPeriod([3 as never]))).toMatchObject({ path: ['responses', 0] });
+    expect(errorOf(() => netPromoterScoreByPeriod([], { timeZone: 'Mars/Olympus' })).code).toBe(
+      'invalid_time_zone',
+    );
+    expect(errorOf(() => netPromoterScoreByPeriod([], null as never))).toMatchObject({ path: ['options'] });
+    expect(errorOf(() => netPromoterScoreByPeriod([3 as never]))).toMatchObject({ path: ['responses', 0] });
   });
 
   it('gives each period what netPromoterScore gives the answers periodOf puts in it, over contiguous periods', () => {
     fc.assert(
       fc.property(responses, granularity, (rows, g) => {
-        const result = npsByPeriod(rows, { granularity: g });
+        const result = netPromoterScoreByPeriod(rows, { granularity: g });
         if (rows.length === 0) {
           expect(result).toEqual([]);
           return;

@@ -1,5 +1,6 @@
-import type { NetPromoterScoreResult } from './netPromoterScore.js';
-import type { NpsCounts } from './netPromoterScoreFromCounts.js';
+import type { Numeric } from '../core/numeric.js';
+import { type NetPromoterScoreResult, netPromoterScore } from './netPromoterScore.js';
+import type { NetPromoterScoreCounts } from './netPromoterScoreFromCounts.js';
 import { npsEstimate, resolveIntervalOptions } from './npsEstimate.js';
 import { readCounts } from './npsTally.js';
 
@@ -13,18 +14,18 @@ import { readCounts } from './npsTally.js';
  *
  * @category NPS
  */
-export type NpsIntervalMethod = 'wald' | 'adjustedWald';
+export type NetPromoterScoreIntervalMethod = 'wald' | 'adjustedWald';
 
 /**
- * Options of {@link npsConfidenceInterval} and {@link compareNps}.
+ * Options of {@link netPromoterScoreInterval} and {@link compareNetPromoterScores}.
  *
  * @category NPS
  */
-export interface NpsIntervalOptions {
+export interface NetPromoterScoreIntervalOptions {
   /** Confidence level, strictly between 0 and 1; default `0.95`. */
   readonly confidence?: number;
   /** Interval method; default `'adjustedWald'`. */
-  readonly method?: NpsIntervalMethod;
+  readonly method?: NetPromoterScoreIntervalMethod;
 }
 
 /**
@@ -32,12 +33,14 @@ export interface NpsIntervalOptions {
  *
  * @category NPS
  */
-export interface NpsConfidenceInterval {
-  /**
-   * The centre of the interval, in points: the observed NPS for `'wald'`, the adjusted NPS
-   * (promoters − detractors) / (responses + 3) × 100 for `'adjustedWald'`.
-   */
+export interface NetPromoterScoreInterval {
+  /** The observed NPS, (promoters − detractors) / responses × 100, in points: the number to report and chart. */
   readonly score: number;
+  /**
+   * The centre of the interval, in points: `score` itself for `'wald'`; for `'adjustedWald'` the adjusted NPS
+   * (promoters − detractors) / (responses + 3) × 100, pulled toward 0. A statistical device, not the NPS.
+   */
+  readonly adjustedCenter: number;
   /** Lower bound in points, never below -100. */
   readonly lower: number;
   /** Upper bound in points, never above 100. */
@@ -47,10 +50,10 @@ export interface NpsConfidenceInterval {
   /** Standard error of the (adjusted) NPS, in points. */
   readonly standardError: number;
   /** The method used. */
-  readonly method: NpsIntervalMethod;
+  readonly method: NetPromoterScoreIntervalMethod;
   /** The confidence level used. */
   readonly confidence: number;
-  /** Whether a bound was cut to -100 or 100 because score ± marginOfError went past it. */
+  /** Whether a bound was cut to -100 or 100 because adjustedCenter ± marginOfError went past it. */
   readonly clamped: boolean;
 }
 
@@ -62,36 +65,46 @@ export interface NpsConfidenceInterval {
  * Formula (on the -1..1 scale, reported ×100 in points): p₊ = promoters / n, p₋ = detractors / n,
  * NPS = p₊ − p₋, SE = √((p₊ + p₋ − (p₊ − p₋)²) / n), interval = NPS ± z·SE with z = Φ⁻¹((1 + confidence) / 2).
  * `'adjustedWald'` (default) first adds ¾ to promoters and to detractors and 3 to n (so 1.5 to passives),
- * and centres the interval on the adjusted NPS. Bounds are clamped to [-100, 100] and `clamped` says so.
+ * and centres the interval on the adjusted NPS (`adjustedCenter`); `score` is always the observed NPS.
+ * Bounds are clamped to [-100, 100] and `clamped` says so. Takes the 0–10 answers themselves (as
+ * {@link netPromoterScore} does), the three counts, or a result of {@link netPromoterScore}.
  * Units: NPS points; statistics are doubles (`number`), being approximations by nature.
  * Source: Rocks (2016), "Interval Estimation for the 'Net Promoter Score'", The American Statistician 70(4);
  * Lewis and Sauro, MeasuringU, "Confidence Intervals for Net Promoter Scores" (docs/nps.md).
- * Edge cases: no responses gives null; confidence outside (0, 1), an unknown method or a bad count is a
- * MetricInputError. With `'wald'` and every answer in one category the interval has zero width.
+ * Edge cases: no responses gives null; confidence outside (0, 1), an unknown method, a bad count or a score that
+ * is not an integer 0–10 (at `['scores', index]`) is a MetricInputError. With `'wald'` and every answer in one category the interval has zero width.
  *
  * @category NPS
  * @example
- * const ci = npsConfidenceInterval({ promoters: 50, passives: 30, detractors: 20 }, { method: 'wald' })
+ * const ci = netPromoterScoreInterval({ promoters: 50, passives: 30, detractors: 20 }, { method: 'wald' })
  * ci.score
  * //=> 30
  * Number(ci.marginOfError.toFixed(2))
  * //=> 15.31
- * npsConfidenceInterval({ promoters: 0, passives: 0, detractors: 0 })
+ * const adjusted = netPromoterScoreInterval([10, 9, 9, 8, 7, 3])
+ * Number(adjusted.score.toFixed(2))
+ * //=> 33.33
+ * Number(adjusted.adjustedCenter.toFixed(2))
+ * //=> 22.22
+ * netPromoterScoreInterval({ promoters: 0, passives: 0, detractors: 0 })
  * //=> null
  */
-export function npsConfidenceInterval(
-  input: NpsCounts | NetPromoterScoreResult,
-  options: NpsIntervalOptions = {},
-): NpsConfidenceInterval | null {
-  const tally = readCounts(input, []);
+export function netPromoterScoreInterval(
+  input: readonly Numeric[] | NetPromoterScoreCounts | NetPromoterScoreResult,
+  options: NetPromoterScoreIntervalOptions = {},
+): NetPromoterScoreInterval | null {
+  const tally = readCounts(Array.isArray(input) ? netPromoterScore(input) : input, []);
   const { confidence, method, z } = resolveIntervalOptions(options);
   const estimate = npsEstimate(tally, method);
   if (estimate === null) return null;
   const marginOfError = z * estimate.standardError;
   const rawLower = estimate.score - marginOfError;
   const rawUpper = estimate.score + marginOfError;
+  const responses = tally.promoters + tally.passives + tally.detractors;
   return {
-    score: estimate.score,
+    // (P − D)·100 / n is exact for whole-number results, as in npsEstimate.
+    score: ((tally.promoters - tally.detractors) * 100) / responses,
+    adjustedCenter: estimate.score,
     lower: Math.max(-100, rawLower),
     upper: Math.min(100, rawUpper),
     marginOfError,

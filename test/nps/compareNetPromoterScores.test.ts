@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compareNps, netPromoterScore, npsConfidenceInterval } from '../../src/index.js';
+import { compareNetPromoterScores, netPromoterScore, netPromoterScoreInterval } from '../../src/index.js';
 import { errorOf } from '../support/errorOf.js';
 
 const counts = fc
@@ -12,12 +12,12 @@ const counts = fc
   .filter((c) => c.promoters + c.passives + c.detractors > 0);
 const method = fc.constantFrom('wald' as const, 'adjustedWald' as const);
 
-describe('compareNps: worked examples', () => {
+describe('compareNetPromoterScores: worked examples', () => {
   it('compares two Wald estimates by hand', () => {
     // a: NPS 10, var = 0.4 + 0.3 − 0.1² = 0.69, SE = √(0.69 / 100) × 100 = 8.3066
     // b: NPS 30, var = 0.5 + 0.2 − 0.3² = 0.61, SE = 7.8102
     // difference = 30 − 10 = 20; SE = √(69 + 61) = √130 = 11.4018; z = 20 / 11.4018 = 1.7541
-    const result = compareNps(
+    const result = compareNetPromoterScores(
       { promoters: 40, passives: 30, detractors: 30 },
       { promoters: 50, passives: 30, detractors: 20 },
       { method: 'wald' },
@@ -30,7 +30,7 @@ describe('compareNps: worked examples', () => {
 
   it('gives difference 0 and p-value 1 for a result compared with itself', () => {
     const result = netPromoterScore([10, 9, 8, 6, 2, 10]);
-    expect(compareNps(result, result)).toMatchObject({
+    expect(compareNetPromoterScores(result, result)).toMatchObject({
       difference: 0,
       zScore: 0,
       pValue: 1,
@@ -41,21 +41,21 @@ describe('compareNps: worked examples', () => {
   it('is null when either sample is empty', () => {
     const empty = { promoters: 0, passives: 0, detractors: 0 };
     const some = { promoters: 1, passives: 0, detractors: 0 };
-    expect(compareNps(empty, some)).toBeNull();
-    expect(compareNps(some, empty, { method: 'wald' })).toBeNull();
+    expect(compareNetPromoterScores(empty, some)).toBeNull();
+    expect(compareNetPromoterScores(some, empty, { method: 'wald' })).toBeNull();
   });
 
   it('handles the zero standard error of two one-category Wald samples', () => {
     const allPromoters = { promoters: 4, passives: 0, detractors: 0 };
     const allDetractors = { promoters: 0, passives: 0, detractors: 7 };
-    expect(compareNps(allPromoters, allPromoters, { method: 'wald' })).toMatchObject({
+    expect(compareNetPromoterScores(allPromoters, allPromoters, { method: 'wald' })).toMatchObject({
       difference: 0,
       standardError: 0,
       zScore: null,
       pValue: 1,
       significant: false,
     });
-    expect(compareNps(allPromoters, allDetractors, { method: 'wald' })).toMatchObject({
+    expect(compareNetPromoterScores(allPromoters, allDetractors, { method: 'wald' })).toMatchObject({
       difference: -200,
       lower: -200,
       upper: -200,
@@ -68,13 +68,13 @@ describe('compareNps: worked examples', () => {
 
   it('clamps the difference interval to [-200, 200] and says so', () => {
     // adjusted: a = 0/0/1 → NPS −25, SE 39.53; b = 1/0/0 → NPS 25; difference 50 ± 1.96 × 55.9
-    const result = compareNps(
+    const result = compareNetPromoterScores(
       { promoters: 0, passives: 0, detractors: 1 },
       { promoters: 1, passives: 0, detractors: 0 },
     )!;
     expect(result.difference).toBe(50);
     expect(result.upper).toBeLessThanOrEqual(200);
-    const wide = compareNps(
+    const wide = compareNetPromoterScores(
       { promoters: 0, passives: 0, detractors: 1 },
       { promoters: 1, passives: 0, detractors: 0 },
       { confidence: 0.9999 },
@@ -84,8 +84,8 @@ describe('compareNps: worked examples', () => {
   });
 });
 
-describe('compareNps: reference values computed with scipy 1.17', () => {
-  // python3: each sample's estimate and SE as in npsConfidenceInterval; diff = b − a; se = hypot(se_a, se_b);
+describe('compareNetPromoterScores: reference values computed with scipy 1.17', () => {
+  // python3: each sample's estimate and SE as in netPromoterScoreInterval; diff = b − a; se = hypot(se_a, se_b);
   // z = diff / se; p = 2·scipy.stats.norm.sf(|z|); bounds = diff ∓ norm.ppf((1 + conf) / 2)·se
   const cases = [
     {
@@ -128,7 +128,7 @@ describe('compareNps: reference values computed with scipy 1.17', () => {
         passives: passives!,
         detractors: detractors!,
       });
-      const result = compareNps(toCounts(a), toCounts(b), { confidence, method: m })!;
+      const result = compareNetPromoterScores(toCounts(a), toCounts(b), { confidence, method: m })!;
       const [difference, standardError, zScore, pValue, lower, upper] = expected;
       expect(result.difference).toBeCloseTo(difference, 8);
       expect(result.standardError).toBeCloseTo(standardError, 8);
@@ -141,35 +141,35 @@ describe('compareNps: reference values computed with scipy 1.17', () => {
   }
 });
 
-describe('compareNps: bad input', () => {
+describe('compareNetPromoterScores: bad input', () => {
   it('names which sample is bad', () => {
     const good = { promoters: 1, passives: 1, detractors: 1 };
-    expect(errorOf(() => compareNps({ ...good, promoters: -1 }, good))).toMatchObject({
+    expect(errorOf(() => compareNetPromoterScores({ ...good, promoters: -1 }, good))).toMatchObject({
       code: 'negative_amount',
       path: ['a', 'promoters'],
     });
-    expect(errorOf(() => compareNps(good, null as never))).toMatchObject({
+    expect(errorOf(() => compareNetPromoterScores(good, null as never))).toMatchObject({
       code: 'invalid_type',
       path: ['b'],
     });
-    expect(errorOf(() => compareNps(good, good, { confidence: 2 }))).toMatchObject({
+    expect(errorOf(() => compareNetPromoterScores(good, good, { confidence: 2 }))).toMatchObject({
       code: 'out_of_range',
       path: ['options', 'confidence'],
     });
-    expect(errorOf(() => compareNps(good, good, { method: 'bootstrap' as never })).code).toBe(
+    expect(errorOf(() => compareNetPromoterScores(good, good, { method: 'bootstrap' as never })).code).toBe(
       'invalid_option',
     );
   });
 });
 
-describe('compareNps: properties', () => {
+describe('compareNetPromoterScores: properties', () => {
   it('is b − a of the two one-sample estimates, with SE² = SEa² + SEb²', () => {
     fc.assert(
       fc.property(counts, counts, method, (a, b, m) => {
-        const result = compareNps(a, b, { method: m })!;
-        const ciA = npsConfidenceInterval(a, { method: m })!;
-        const ciB = npsConfidenceInterval(b, { method: m })!;
-        expect(result.difference).toBeCloseTo(ciB.score - ciA.score, 9);
+        const result = compareNetPromoterScores(a, b, { method: m })!;
+        const ciA = netPromoterScoreInterval(a, { method: m })!;
+        const ciB = netPromoterScoreInterval(b, { method: m })!;
+        expect(result.difference).toBeCloseTo(ciB.adjustedCenter - ciA.adjustedCenter, 9);
         expect(result.standardError ** 2).toBeCloseTo(ciA.standardError ** 2 + ciB.standardError ** 2, 6);
       }),
     );
@@ -178,8 +178,8 @@ describe('compareNps: properties', () => {
   it('is antisymmetric: swapping the samples negates the difference and keeps the p-value', () => {
     fc.assert(
       fc.property(counts, counts, method, (a, b, m) => {
-        const forward = compareNps(a, b, { method: m })!;
-        const backward = compareNps(b, a, { method: m })!;
+        const forward = compareNetPromoterScores(a, b, { method: m })!;
+        const backward = compareNetPromoterScores(b, a, { method: m })!;
         expect(backward.difference).toBeCloseTo(-forward.difference, 9);
         expect(backward.pValue).toBeCloseTo(forward.pValue, 12);
         expect(backward.significant).toBe(forward.significant);
@@ -190,7 +190,7 @@ describe('compareNps: properties', () => {
   it('keeps the p-value in [0, 1] and calls a difference significant exactly when its interval excludes 0', () => {
     fc.assert(
       fc.property(counts, counts, method, (a, b, m) => {
-        const result = compareNps(a, b, { method: m })!;
+        const result = compareNetPromoterScores(a, b, { method: m })!;
         expect(result.pValue).toBeGreaterThanOrEqual(0);
         expect(result.pValue).toBeLessThanOrEqual(1);
         expect(result.lower).toBeGreaterThanOrEqual(-200);

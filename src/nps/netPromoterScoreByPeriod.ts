@@ -1,6 +1,6 @@
 import { type DateLike, type IsoDate, toCalendarDate } from '../core/calendarDate.js';
 import type { Numeric } from '../core/numeric.js';
-import { assertArray, assertObject } from '../core/options.js';
+import { assertArray, assertKnownKeys, assertObject } from '../core/options.js';
 import { nextPeriodStart, type PeriodOptions, resolvePeriodOptions, startOfPeriod } from '../core/periods.js';
 import type { NetPromoterScoreResult } from './netPromoterScore.js';
 import { categorize, type Tally, tallyResult } from './npsTally.js';
@@ -10,7 +10,7 @@ import { categorize, type Tally, tallyResult } from './npsTally.js';
  *
  * @category NPS
  */
-export interface DatedNpsResponse {
+export interface DatedNetPromoterScoreResponse {
   /** The 0–10 answer: an integer, as a number or a numeric string. */
   readonly score: Numeric;
   /** When it was answered: `'YYYY-MM-DD'` or a `Date` (read in the `timeZone` option). */
@@ -22,7 +22,7 @@ export interface DatedNpsResponse {
  *
  * @category NPS
  */
-export interface NpsPeriodResult extends NetPromoterScoreResult {
+export interface NetPromoterScorePeriod extends NetPromoterScoreResult {
   /** First day of the period, `'YYYY-MM-DD'`. */
   readonly start: IsoDate;
   /** First day of the next period, `'YYYY-MM-DD'`. */
@@ -44,17 +44,18 @@ export interface NpsPeriodResult extends NetPromoterScoreResult {
  *
  * @category NPS
  * @example
- * npsByPeriod([
+ * netPromoterScoreByPeriod([
  *   { score: 10, at: '2024-01-05' },
  *   { score: 2, at: '2024-03-20' },
  * ]).map((row) => [row.start, row.score === null ? null : row.score.toString()])
  * //=> [['2024-01-01', '100'], ['2024-02-01', null], ['2024-03-01', '-100']]
  */
-export function npsByPeriod(
-  responses: readonly DatedNpsResponse[],
+export function netPromoterScoreByPeriod(
+  responses: readonly DatedNetPromoterScoreResponse[],
   options: PeriodOptions = {},
-): NpsPeriodResult[] {
+): NetPromoterScorePeriod[] {
   assertObject(options, ['options']);
+  assertKnownKeys(options, OPTION_KEYS, ['options']);
   const resolved = resolvePeriodOptions(options);
   assertArray(responses, ['responses']);
   const tallies = new Map<IsoDate, Tally>();
@@ -75,7 +76,7 @@ export function npsByPeriod(
   // ISO dates sort chronologically as strings.
   const starts = [...tallies.keys()].sort();
   const last = starts[starts.length - 1] as IsoDate;
-  const rows: NpsPeriodResult[] = [];
+  const rows: NetPromoterScorePeriod[] = [];
   for (let start = starts[0] as IsoDate; start <= last; ) {
     const end = nextPeriodStart(start, resolved.granularity);
     const tally = tallies.get(start) ?? { promoters: 0, passives: 0, detractors: 0 };
@@ -84,3 +85,5 @@ export function npsByPeriod(
   }
   return rows;
 }
+
+const OPTION_KEYS: ReadonlySet<string> = new Set(['granularity', 'weekStartsOn', 'timeZone']);

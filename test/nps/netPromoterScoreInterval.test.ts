@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { netPromoterScore, npsConfidenceInterval } from '../../src/index.js';
+import { netPromoterScore, netPromoterScoreInterval } from '../../src/index.js';
 import { seededRandom } from '../../src/sample/seededRandom.js';
 import { errorOf } from '../support/errorOf.js';
 
@@ -12,11 +12,11 @@ const counts = fc.record({
 const nonEmptyCounts = counts.filter((c) => c.promoters + c.passives + c.detractors > 0);
 const method = fc.constantFrom('wald' as const, 'adjustedWald' as const);
 
-describe('npsConfidenceInterval: worked examples', () => {
+describe('netPromoterScoreInterval: worked examples', () => {
   it('gives the Wald margin ±15.31 for 50 promoters, 30 passives, 20 detractors', () => {
     // p₊ = 0.5, p₋ = 0.2, NPS = 0.3; SE = √((0.5 + 0.2 − 0.3²) / 100) = √0.0061 = 0.078102
     // margin = 1.959964 × 0.078102 × 100 = 15.3078
-    const ci = npsConfidenceInterval({ promoters: 50, passives: 30, detractors: 20 }, { method: 'wald' })!;
+    const ci = netPromoterScoreInterval({ promoters: 50, passives: 30, detractors: 20 }, { method: 'wald' })!;
     expect(ci.score).toBe(30);
     expect(ci.standardError).toBeCloseTo(7.8102, 4);
     expect(ci.marginOfError.toFixed(2)).toBe('15.31');
@@ -28,31 +28,43 @@ describe('npsConfidenceInterval: worked examples', () => {
   it('centres the adjusted-Wald interval on the adjusted NPS (the default method)', () => {
     // n' = 103, p₊' = 50.75 / 103, p₋' = 20.75 / 103, NPS' = 30 / 103 = 0.291262
     // var = 71.5 / 103 − (30 / 103)² = 0.694175 − 0.084834 = 0.609341; SE = √(0.609341 / 103) = 0.076915
-    const ci = npsConfidenceInterval({ promoters: 50, passives: 30, detractors: 20 })!;
+    const ci = netPromoterScoreInterval({ promoters: 50, passives: 30, detractors: 20 })!;
     expect(ci.method).toBe('adjustedWald');
-    expect(ci.score).toBeCloseTo(29.1262, 4);
+    expect(ci.adjustedCenter).toBeCloseTo(29.1262, 4);
+    // the observed NPS stays the score: (50 − 20) / 100 × 100 = 30
+    expect(ci.score).toBe(30);
     expect(ci.standardError).toBeCloseTo(7.6915, 4);
   });
 
   it('gives a zero-width Wald interval when every answer is a promoter (why adjusted Wald is the default)', () => {
-    const ci = npsConfidenceInterval({ promoters: 5, passives: 0, detractors: 0 }, { method: 'wald' })!;
+    const ci = netPromoterScoreInterval({ promoters: 5, passives: 0, detractors: 0 }, { method: 'wald' })!;
     expect(ci).toMatchObject({ score: 100, lower: 100, upper: 100, standardError: 0, clamped: false });
   });
 
   it('accepts a netPromoterScore result as input', () => {
     const result = netPromoterScore([10, 10, 9, 8, 7, 3]);
-    expect(npsConfidenceInterval(result)).toEqual(
-      npsConfidenceInterval({ promoters: 3, passives: 2, detractors: 1 }),
+    expect(netPromoterScoreInterval(result)).toEqual(
+      netPromoterScoreInterval({ promoters: 3, passives: 2, detractors: 1 }),
     );
   });
 
+  it('accepts the 0–10 answers themselves, as netPromoterScore does', () => {
+    // 10, 9, 9 promoters; 8, 7 passives; 3 a detractor: score (3 − 1) / 6 × 100 = 33.33…,
+    // adjusted centre (3.75 − 1.75) / 9 × 100 = 22.22…
+    const ci = netPromoterScoreInterval([10, 9, 9, 8, 7, '3'])!;
+    expect(ci).toEqual(netPromoterScoreInterval({ promoters: 3, passives: 2, detractors: 1 }));
+    expect(ci.score).toBeCloseTo(33.3333333, 6);
+    expect(ci.adjustedCenter).toBeCloseTo(22.2222222, 6);
+    expect(netPromoterScoreInterval([])).toBeNull();
+  });
+
   it('is null with no responses', () => {
-    expect(npsConfidenceInterval({ promoters: 0, passives: 0, detractors: 0 })).toBeNull();
-    expect(npsConfidenceInterval(netPromoterScore([]), { method: 'wald' })).toBeNull();
+    expect(netPromoterScoreInterval({ promoters: 0, passives: 0, detractors: 0 })).toBeNull();
+    expect(netPromoterScoreInterval(netPromoterScore([]), { method: 'wald' })).toBeNull();
   });
 });
 
-describe('npsConfidenceInterval: reference values computed with scipy 1.17', () => {
+describe('netPromoterScoreInterval: reference values computed with scipy 1.17', () => {
   // python3: k = 0.75 (adjusted) or 0; n = P + A + D + 4k; p = (P + k) / n; d = (D + k) / n;
   // se = sqrt((p + d − (p − d)²) / n); z = scipy.stats.norm.ppf((1 + conf) / 2); bounds = 100·(p − d ∓ z·se)
   const cases = [
@@ -100,9 +112,9 @@ describe('npsConfidenceInterval: reference values computed with scipy 1.17', () 
     expected,
   } of cases) {
     it(`${m} ${promoters}/${passives}/${detractors} at ${confidence}`, () => {
-      const ci = npsConfidenceInterval({ promoters, passives, detractors }, { confidence, method: m })!;
+      const ci = netPromoterScoreInterval({ promoters, passives, detractors }, { confidence, method: m })!;
       const [score, standardError, marginOfError, lower, upper] = expected;
-      expect(ci.score).toBeCloseTo(score, 8);
+      expect(ci.adjustedCenter).toBeCloseTo(score, 8);
       expect(ci.standardError).toBeCloseTo(standardError, 8);
       expect(ci.marginOfError).toBeCloseTo(marginOfError, 8);
       expect(ci.lower).toBeCloseTo(lower, 8);
@@ -112,26 +124,26 @@ describe('npsConfidenceInterval: reference values computed with scipy 1.17', () 
 
   it('clamps and says so when the interval passes 100 (9/0/1 and 5/0/0, adjusted Wald)', () => {
     // scipy: 9/0/1 → 61.5384615385 ± 38.664831326, raw upper 100.2032928645
-    const high = npsConfidenceInterval({ promoters: 9, passives: 0, detractors: 1 })!;
+    const high = netPromoterScoreInterval({ promoters: 9, passives: 0, detractors: 1 })!;
     expect(high).toMatchObject({ upper: 100, clamped: true });
     expect(high.lower).toBeCloseTo(22.8736302124, 8);
     // scipy: 5/0/0 → 62.5 ± 45.0085469658, raw upper 107.5085469658
-    const all = npsConfidenceInterval({ promoters: 5, passives: 0, detractors: 0 })!;
-    expect(all).toMatchObject({ score: 62.5, upper: 100, clamped: true });
+    const all = netPromoterScoreInterval({ promoters: 5, passives: 0, detractors: 0 })!;
+    expect(all).toMatchObject({ adjustedCenter: 62.5, score: 100, upper: 100, clamped: true });
     expect(all.marginOfError).toBeCloseTo(45.0085469658, 8);
-    const low = npsConfidenceInterval({ promoters: 0, passives: 0, detractors: 5 })!;
-    expect(low).toMatchObject({ score: -62.5, lower: -100, clamped: true });
+    const low = netPromoterScoreInterval({ promoters: 0, passives: 0, detractors: 5 })!;
+    expect(low).toMatchObject({ adjustedCenter: -62.5, score: -100, lower: -100, clamped: true });
   });
 });
 
-describe('npsConfidenceInterval: coverage', () => {
+describe('netPromoterScoreInterval: coverage', () => {
   // True distribution 70 % promoters, 20 % passives, 10 % detractors (NPS 60), n = 20.
   // Exact coverage by enumerating every trinomial outcome, computed with scipy 1.17
   // (scipy.stats.multinomial.pmf): adjusted Wald 0.9610, Wald 0.9069.
   const truth = { promoter: 0.7, passive: 0.2, detractor: 0.1, n: 20, nps: 60 };
 
   function covers(promoters: number, passives: number, detractors: number, m: 'wald' | 'adjustedWald') {
-    const ci = npsConfidenceInterval({ promoters, passives, detractors }, { method: m })!;
+    const ci = netPromoterScoreInterval({ promoters, passives, detractors }, { method: m })!;
     return ci.lower <= truth.nps && truth.nps <= ci.upper;
   }
 
@@ -186,40 +198,53 @@ describe('npsConfidenceInterval: coverage', () => {
   });
 });
 
-describe('npsConfidenceInterval: bad input', () => {
+describe('netPromoterScoreInterval: bad input', () => {
   it('rejects a confidence outside (0, 1) or not a number', () => {
     const input = { promoters: 5, passives: 3, detractors: 2 };
     for (const confidence of [0, 1, 1.5, -0.1]) {
-      expect(errorOf(() => npsConfidenceInterval(input, { confidence }))).toMatchObject({
+      expect(errorOf(() => netPromoterScoreInterval(input, { confidence }))).toMatchObject({
         code: 'out_of_range',
         path: ['options', 'confidence'],
       });
     }
-    expect(errorOf(() => npsConfidenceInterval(input, { confidence: Number.NaN })).code).toBe('not_finite');
-    expect(errorOf(() => npsConfidenceInterval(input, { confidence: '95%' as never })).code).toBe(
+    expect(errorOf(() => netPromoterScoreInterval(input, { confidence: Number.NaN })).code).toBe(
+      'not_finite',
+    );
+    expect(errorOf(() => netPromoterScoreInterval(input, { confidence: '95%' as never })).code).toBe(
       'invalid_number',
     );
   });
 
   it('rejects an unknown method, bad options and bad counts', () => {
     const input = { promoters: 5, passives: 3, detractors: 2 };
-    expect(errorOf(() => npsConfidenceInterval(input, { method: 'wilson' as never }))).toMatchObject({
+    expect(errorOf(() => netPromoterScoreInterval(input, { method: 'wilson' as never }))).toMatchObject({
       code: 'invalid_option',
       path: ['options', 'method'],
     });
-    expect(errorOf(() => npsConfidenceInterval(input, null as never))).toMatchObject({
+    expect(errorOf(() => netPromoterScoreInterval(input, null as never))).toMatchObject({
       code: 'invalid_type',
       path: ['options'],
     });
-    expect(errorOf(() => npsConfidenceInterval({ ...input, detractors: -2 }))).toMatchObject({
+    expect(errorOf(() => netPromoterScoreInterval({ ...input, detractors: -2 }))).toMatchObject({
       code: 'negative_amount',
       path: ['detractors'],
     });
-    expect(errorOf(() => npsConfidenceInterval([1, 2, 3] as never)).code).toBe('invalid_type');
+    expect(errorOf(() => netPromoterScoreInterval([10, 11, 3]))).toMatchObject({
+      code: 'out_of_range',
+      path: ['scores', 1],
+    });
+    expect(errorOf(() => netPromoterScoreInterval([9, 7.5]))).toMatchObject({
+      code: 'not_integer',
+      path: ['scores', 1],
+    });
+    expect(errorOf(() => netPromoterScoreInterval('9, 10' as never))).toMatchObject({
+      code: 'invalid_type',
+      path: [],
+    });
   });
 });
 
-describe('npsConfidenceInterval: properties', () => {
+describe('netPromoterScoreInterval: properties', () => {
   it('keeps the bounds within [-100, 100], around the centre, and clamped says whether they were cut', () => {
     fc.assert(
       fc.property(
@@ -227,12 +252,13 @@ describe('npsConfidenceInterval: properties', () => {
         method,
         fc.double({ min: 0.5, max: 0.999, noNaN: true }),
         (c, m, confidence) => {
-          const ci = npsConfidenceInterval(c, { method: m, confidence })!;
+          const ci = netPromoterScoreInterval(c, { method: m, confidence })!;
           expect(ci.lower).toBeGreaterThanOrEqual(-100);
           expect(ci.upper).toBeLessThanOrEqual(100);
-          expect(ci.lower).toBeLessThanOrEqual(ci.score);
-          expect(ci.score).toBeLessThanOrEqual(ci.upper);
-          const cut = ci.score - ci.marginOfError < -100 || ci.score + ci.marginOfError > 100;
+          expect(ci.lower).toBeLessThanOrEqual(ci.adjustedCenter);
+          expect(ci.adjustedCenter).toBeLessThanOrEqual(ci.upper);
+          const cut =
+            ci.adjustedCenter - ci.marginOfError < -100 || ci.adjustedCenter + ci.marginOfError > 100;
           expect(ci.clamped).toBe(cut);
           if (!cut) expect(ci.upper - ci.lower).toBeCloseTo(2 * ci.marginOfError, 9);
         },
@@ -240,12 +266,22 @@ describe('npsConfidenceInterval: properties', () => {
     );
   });
 
+  it('reports the observed NPS as score under either method, so score is what netPromoterScore gives', () => {
+    fc.assert(
+      fc.property(nonEmptyCounts, method, (c, m) => {
+        const ci = netPromoterScoreInterval(c, { method: m })!;
+        expect(ci.score).toBeCloseTo(netScore(c), 10);
+      }),
+    );
+  });
+
   it('contains the observed NPS with the Wald method', () => {
     fc.assert(
       fc.property(nonEmptyCounts, (c) => {
         const observed = netScore(c);
-        const ci = npsConfidenceInterval(c, { method: 'wald' })!;
+        const ci = netPromoterScoreInterval(c, { method: 'wald' })!;
         expect(ci.score).toBeCloseTo(observed, 10);
+        expect(ci.adjustedCenter).toBe(ci.score);
         expect(ci.lower).toBeLessThanOrEqual(observed + 1e-9);
         expect(ci.upper).toBeGreaterThanOrEqual(observed - 1e-9);
       }),
@@ -255,8 +291,8 @@ describe('npsConfidenceInterval: properties', () => {
   it('narrows as the sample grows with the same proportions', () => {
     fc.assert(
       fc.property(nonEmptyCounts, method, fc.integer({ min: 2, max: 10 }), (c, m, factor) => {
-        const small = npsConfidenceInterval(c, { method: m })!;
-        const large = npsConfidenceInterval(
+        const small = netPromoterScoreInterval(c, { method: m })!;
+        const large = netPromoterScoreInterval(
           {
             promoters: c.promoters * factor,
             passives: c.passives * factor,
@@ -273,8 +309,8 @@ describe('npsConfidenceInterval: properties', () => {
   it('widens as the confidence rises', () => {
     fc.assert(
       fc.property(nonEmptyCounts, method, (c, m) => {
-        const ninety = npsConfidenceInterval(c, { method: m, confidence: 0.9 })!;
-        const ninetyNine = npsConfidenceInterval(c, { method: m, confidence: 0.99 })!;
+        const ninety = netPromoterScoreInterval(c, { method: m, confidence: 0.9 })!;
+        const ninetyNine = netPromoterScoreInterval(c, { method: m, confidence: 0.99 })!;
         expect(ninetyNine.marginOfError).toBeGreaterThanOrEqual(ninety.marginOfError);
       }),
     );

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { netPromoterScore, npsBySegment } from '../../src/index.js';
+import { netPromoterScore, netPromoterScoreBySegment } from '../../src/index.js';
 import { errorOf } from '../support/errorOf.js';
 
 const responses = fc.array(
@@ -11,10 +11,10 @@ const responses = fc.array(
   { maxLength: 60 },
 );
 
-describe('npsBySegment', () => {
+describe('netPromoterScoreBySegment', () => {
   it('scores each segment by hand', () => {
     // smb: 10, 9, 3 → (2 − 1) / 3 × 100 = 33.33…; enterprise: 8, 0 → (0 − 1) / 2 × 100 = −50
-    const rows = npsBySegment([
+    const rows = netPromoterScoreBySegment([
       { score: 10, segment: 'smb' },
       { score: 8, segment: 'enterprise' },
       { score: '9', segment: 'smb' },
@@ -28,7 +28,7 @@ describe('npsBySegment', () => {
   });
 
   it('sorts keys in code-unit order, not by locale', () => {
-    const rows = npsBySegment([
+    const rows = netPromoterScoreBySegment([
       { score: 9, segment: 'b' },
       { score: 9, segment: 'é' },
       { score: 9, segment: 'B' },
@@ -38,13 +38,13 @@ describe('npsBySegment', () => {
   });
 
   it('is empty for no responses', () => {
-    expect(npsBySegment([])).toEqual([]);
+    expect(netPromoterScoreBySegment([])).toEqual([]);
   });
 
   it('names the bad field', () => {
     expect(
       errorOf(() =>
-        npsBySegment([
+        netPromoterScoreBySegment([
           { score: 9, segment: 'a' },
           { score: 12, segment: 'a' },
         ]),
@@ -53,18 +53,20 @@ describe('npsBySegment', () => {
       code: 'out_of_range',
       path: ['responses', 1, 'score'],
     });
-    expect(errorOf(() => npsBySegment([{ score: 9, segment: 3 as never }]))).toMatchObject({
+    expect(errorOf(() => netPromoterScoreBySegment([{ score: 9, segment: 3 as never }]))).toMatchObject({
       code: 'invalid_type',
       path: ['responses', 0, 'segment'],
     });
-    expect(errorOf(() => npsBySegment([null as never]))).toMatchObject({ path: ['responses', 0] });
-    expect(errorOf(() => npsBySegment({} as never))).toMatchObject({ path: ['responses'] });
+    expect(errorOf(() => netPromoterScoreBySegment([null as never]))).toMatchObject({
+      path: ['responses', 0],
+    });
+    expect(errorOf(() => netPromoterScoreBySegment({} as never))).toMatchObject({ path: ['responses'] });
   });
 
   it('gives each segment what netPromoterScore gives its answers, and the segments recombine to the whole', () => {
     fc.assert(
       fc.property(responses, (rows) => {
-        const bySegment = npsBySegment(rows);
+        const bySegment = netPromoterScoreBySegment(rows);
         const whole = netPromoterScore(rows.map((row) => row.score));
         for (const result of bySegment) {
           const { segment, ...rest } = result;
@@ -92,7 +94,7 @@ describe('npsBySegment', () => {
           fc.tuple(fc.constant(rows), fc.shuffledSubarray(rows, { minLength: rows.length })),
         ),
         ([rows, shuffled]) => {
-          expect(npsBySegment(shuffled)).toEqual(npsBySegment(rows));
+          expect(netPromoterScoreBySegment(shuffled)).toEqual(netPromoterScoreBySegment(rows));
         },
       ),
     );

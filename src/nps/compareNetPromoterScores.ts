@@ -1,7 +1,10 @@
 import { normalCdf } from '../core/normalDistribution.js';
 import type { NetPromoterScoreResult } from './netPromoterScore.js';
-import type { NpsCounts } from './netPromoterScoreFromCounts.js';
-import type { NpsIntervalMethod, NpsIntervalOptions } from './npsConfidenceInterval.js';
+import type { NetPromoterScoreCounts } from './netPromoterScoreFromCounts.js';
+import type {
+  NetPromoterScoreIntervalMethod,
+  NetPromoterScoreIntervalOptions,
+} from './netPromoterScoreInterval.js';
 import { npsEstimate, resolveIntervalOptions } from './npsEstimate.js';
 import { readCounts } from './npsTally.js';
 
@@ -11,8 +14,11 @@ import { readCounts } from './npsTally.js';
  *
  * @category NPS
  */
-export interface NpsComparison {
-  /** b's (adjusted) NPS minus a's, in points, from -200 to 200: positive when b scores higher. */
+export interface NetPromoterScoreComparison {
+  /**
+   * b's minus a's interval centre ({@link NetPromoterScoreInterval.adjustedCenter}), in points, from -200 to 200:
+   * positive when b scores higher; the plain NPS difference under `'wald'`.
+   */
   readonly difference: number;
   /** Lower bound of the difference's interval, never below -200. */
   readonly lower: number;
@@ -29,7 +35,7 @@ export interface NpsComparison {
   /** Whether pValue < 1 − confidence, i.e. the interval excludes 0. */
   readonly significant: boolean;
   /** The method used for each sample's estimate and standard error. */
-  readonly method: NpsIntervalMethod;
+  readonly method: NetPromoterScoreIntervalMethod;
   /** The confidence level used. */
   readonly confidence: number;
   /** Whether a bound was cut to -200 or 200. */
@@ -44,7 +50,7 @@ export interface NpsComparison {
  * Formula: difference = NPS_b − NPS_a; SE = √(SE_a² + SE_b²); interval = difference ± z·SE with
  * z = Φ⁻¹((1 + confidence) / 2); zScore = difference / SE; pValue = 2·Φ(−|zScore|); significant = pValue < 1 − confidence.
  * Each sample's NPS and SE come from `method`: `'adjustedWald'` (default) adds ¾ promoters, ¾ detractors and
- * 3 responses to each sample, as {@link npsConfidenceInterval} does.
+ * 3 responses to each sample, as {@link netPromoterScoreInterval} does.
  * Units: NPS points (doubles). Source: Lewis and Sauro, MeasuringU, "How to Statistically Compare Two Net
  * Promoter Scores" (adjusted-Wald z test); Rocks (2016) for the variance (docs/nps.md).
  * Edge cases: either sample empty gives null; with `'wald'` and both samples each in a single category the
@@ -53,21 +59,21 @@ export interface NpsComparison {
  *
  * @category NPS
  * @example
- * const change = compareNps({ promoters: 30, passives: 30, detractors: 40 }, { promoters: 50, passives: 30, detractors: 20 })
+ * const change = compareNetPromoterScores({ promoters: 30, passives: 30, detractors: 40 }, { promoters: 50, passives: 30, detractors: 20 })
  * Number(change.difference.toFixed(2))
  * //=> 38.83
  * Number(change.pValue.toFixed(4))
  * //=> 0.0005
  * change.significant
  * //=> true
- * compareNps({ promoters: 5, passives: 3, detractors: 2 }, { promoters: 5, passives: 3, detractors: 2 }).pValue
+ * compareNetPromoterScores({ promoters: 5, passives: 3, detractors: 2 }, { promoters: 5, passives: 3, detractors: 2 }).pValue
  * //=> 1
  */
-export function compareNps(
-  a: NpsCounts | NetPromoterScoreResult,
-  b: NpsCounts | NetPromoterScoreResult,
-  options: NpsIntervalOptions = {},
-): NpsComparison | null {
+export function compareNetPromoterScores(
+  a: NetPromoterScoreCounts | NetPromoterScoreResult,
+  b: NetPromoterScoreCounts | NetPromoterScoreResult,
+  options: NetPromoterScoreIntervalOptions = {},
+): NetPromoterScoreComparison | null {
   const first = readCounts(a, ['a']);
   const second = readCounts(b, ['b']);
   const { confidence, method, z } = resolveIntervalOptions(options);
