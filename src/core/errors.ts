@@ -13,6 +13,7 @@ export type MetricInputErrorCode =
   | 'out_of_range'
   | 'not_integer'
   | 'invalid_date'
+  | 'ambiguous_date'
   | 'invalid_time_zone'
   | 'end_before_start'
   | 'overlapping_periods'

@@ -37,7 +37,7 @@ export interface NpsPeriodResult extends NetPromoterScoreResult {
  * Formula: for each period, score = (promoters − detractors) / responses × 100 over the answers dated in it.
  * Units: as {@link netPromoterScore}. Source: Reichheld (2003) categories; bucketing follows the library's
  * periods (`periodOf`), our convention (docs/nps.md).
- * Options: `granularity` (default `'month'`), `weekStartsOn` (default 1, Monday), `timeZone` (default `'UTC'`)
+ * Options: `granularity` (default `'month'`), `weekStartsOn` (default 1, Monday), `timeZone` (no default: see {@link DateLike})
  * deciding the calendar day of a `Date`.
  * Edge cases: no responses gives an empty array; a period without answers has responses 0 and score and
  * shares null; a bad answer or date is a MetricInputError at `['responses', i, 'score']` or `['responses', i, 'at']`.

@@ -51,7 +51,7 @@ export const OPEN_END = 0x7fff_ffff;
  */
 export function subscriptionColumns(
   periods: readonly SubscriptionPeriod[],
-  timeZone = 'UTC',
+  timeZone: string | undefined = undefined,
   rootPath: readonly (string | number)[] = ['periods'],
 ): SubscriptionColumns {
   assertArray(periods, rootPath);
@@ -145,7 +145,7 @@ function dayOf(
   rootPath: readonly (string | number)[],
   index: number,
   field: 'start' | 'end',
-  timeZone: string,
+  timeZone: string | undefined,
 ): number {
   const day = typeof value === 'string' ? isoDayNumber(value) : Number.NaN;
   return !Number.isNaN(day) ? day : toDayNumber(toCalendarDate(value, [...rootPath, index, field], timeZone));

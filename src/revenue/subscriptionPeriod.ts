@@ -49,7 +49,7 @@ export interface NormalizedSubscriptionPeriod {
  */
 export function normalizeSubscriptionPeriods(
   periods: readonly SubscriptionPeriod[],
-  timeZone = 'UTC',
+  timeZone: string | undefined = undefined,
   rootPath: readonly (string | number)[] = ['periods'],
 ): NormalizedSubscriptionPeriod[] {
   const columns = subscriptionColumns(periods, timeZone, rootPath);

@@ -105,7 +105,7 @@ export function mrrMovementsSql(options: MrrMovementsSqlOptions): string {
   const weekStartsOn = oneOf(options.weekStartsOn ?? 1, [0, 1, 2, 3, 4, 5, 6] as const, ['weekStartsOn']);
   const paidToFree = oneOf(options.paidToFree ?? 'churn', ['churn', 'contraction'] as const, ['paidToFree']);
   const mrrScale = resolveMrrScale(options.mrrScale);
-  const { from, to } = resolveDateRange(options, 'UTC', []);
+  const { from, to } = resolveDateRange(options, undefined, []);
   const money = `DECIMAL(38, ${mrrScale})`;
   const period = periodIndexSql(dialect, granularity, weekStartsOn);
   // Only validated ISO dates reach the text, as DATE literals.

@@ -37,7 +37,7 @@ export interface TimeToValueOptions {
   readonly asOf: DateLike;
   /** Unit of every duration and quantile; default `'day'`. */
   readonly unit?: TimeToValueUnit;
-  /** IANA time zone that decides the calendar day of `Date` inputs; default `'UTC'`. */
+  /** IANA time zone that decides the calendar day of `Date` inputs; no default (see {@link DateLike}). */
   readonly timeZone?: string;
   /** Length of the signup cohorts; default `'month'`. */
   readonly cohortGranularity?: Granularity;
@@ -172,7 +172,7 @@ export function timeToValue(
   const periodOptions = resolvePeriodOptions({
     granularity: cohortGranularity,
     weekStartsOn: options.weekStartsOn ?? 1,
-    timeZone: options.timeZone ?? 'UTC',
+    ...(options.timeZone === undefined ? {} : { timeZone: options.timeZone }),
   });
   const asOf = toCalendarDate(options.asOf, ['options', 'asOf'], periodOptions.timeZone);
   const within = Array.from(options.withinUnits ?? DEFAULT_WITHIN[unit], (horizon, index) =>
