@@ -7,3 +7,4 @@ export * from './numeric.js';
 export * from './options.js';
 export * from './periods.js';
 export * from './ratio.js';
+export * from './toJSON.js';
