@@ -1,7 +1,7 @@
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { MetricInputError } from '../core/errors.js';
+import { MAX_INPUT_ISSUES, MetricInputError } from '../core/errors.js';
 import { GRANULARITIES, type Granularity } from '../core/periods.js';
 import { generateSampleData } from '../sample/generateSampleData.js';
 import { buildReport, type ReportInput } from './buildReport.js';
@@ -130,9 +130,16 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return 1;
     }
     if (error instanceof MetricInputError) {
-      io.stderr(
-        `customer-health: ${describeInputError(error, source, names, file?.toLowerCase().endsWith('.csv') ?? false)}\n`,
+      const isCsv = file?.toLowerCase().endsWith('.csv') ?? false;
+      // Every bad row at once (up to MAX_INPUT_ISSUES), one line each, so a file is fixed in one pass.
+      const lines = error.issues.map(
+        (issue) => `customer-health: ${describeInputError(issue, source, names, isCsv)}\n`,
       );
+      const more =
+        error.issues.length >= MAX_INPUT_ISSUES
+          ? `customer-health: (only the first ${MAX_INPUT_ISSUES} problems are listed)\n`
+          : '';
+      io.stderr(lines.join('') + more);
       return 1;
     }
     throw error;
@@ -159,7 +166,7 @@ function parse(argv: readonly string[]) {
 }
 
 function describeInputError(
-  error: MetricInputError,
+  error: Pick<MetricInputError, 'path' | 'message'>,
   source: string,
   names: Pick<InputFile, 'rowNumberOf' | 'columnNameOf'>,
   isCsv: boolean,

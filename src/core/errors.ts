@@ -50,7 +50,33 @@ export interface MetricInputErrorDetails {
   readonly received: string;
   /** The whole sentence; built from the other fields when omitted. */
   readonly message?: string;
+  /**
+   * Every problem found, the first being this error's own fields; omitted for an error with one problem (then
+   * `issues` is that one). At most {@link MAX_INPUT_ISSUES} are kept.
+   */
+  readonly issues?: readonly MetricInputIssue[];
 }
+
+/**
+ * One problem of an input, as listed in {@link MetricInputError.issues}: the same fields as the error itself.
+ *
+ * @category Core
+ */
+export interface MetricInputIssue {
+  readonly code: MetricInputErrorCode;
+  readonly path: InputPath;
+  readonly expected: string;
+  readonly received: string;
+  readonly message: string;
+}
+
+/**
+ * How many problems one {@link MetricInputError} lists at most in `issues`: 100. Validation of rows stops
+ * collecting there, so a file that is wrong throughout costs no more than 100 rows' worth of messages.
+ *
+ * @category Core
+ */
+export const MAX_INPUT_ISSUES = 100;
 
 /**
  * The one error this library throws for bad input, before any work is done.
@@ -63,6 +89,8 @@ export interface MetricInputErrorDetails {
  * const error = new MetricInputError({ code: 'negative_amount', path: ['periods', 3, 'mrr'], expected: 'a number >= 0', received: '-5' })
  * error.message
  * //=> 'periods[3].mrr must be a number >= 0, received -5'
+ * error.issues.length
+ * //=> 1
  */
 export class MetricInputError extends Error {
   override readonly name = 'MetricInputError';
@@ -71,6 +99,13 @@ export class MetricInputError extends Error {
   declare readonly path: InputPath;
   declare readonly expected: string;
   declare readonly received: string;
+  /**
+   * Every problem found, up to {@link MAX_INPUT_ISSUES}, in input order; `issues[0]` is this error's own `code`,
+   * `path`, `expected`, `received` and `message`. Row validation (subscription periods, NPS responses, health
+   * rows and accounts) and schema validation (scorecards) report each bad row's first problem, as zod and
+   * valibot list their issues; every other check stops at its first problem (one issue).
+   */
+  declare readonly issues: readonly MetricInputIssue[];
 
   constructor(details: MetricInputErrorDetails) {
     super(
@@ -81,6 +116,14 @@ export class MetricInputError extends Error {
     this.path = [...details.path];
     this.expected = details.expected;
     this.received = details.received;
+    const own: MetricInputIssue = {
+      code: this.code,
+      path: this.path,
+      expected: this.expected,
+      received: this.received,
+      message: this.message,
+    };
+    this.issues = details.issues === undefined ? [own] : [own, ...details.issues.slice(1, MAX_INPUT_ISSUES)];
   }
 }
 
@@ -148,4 +191,33 @@ export function relocateError(error: MetricInputError, path: InputPath): MetricI
     received,
     ...(standard ? {} : { message: error.message }),
   });
+}
+
+/**
+ * The error for the first bad row, `first` (thrown while reading row `failedAt`), extended with the first problem
+ * of every later bad row, found by running `checkRow` on rows `failedAt + 1 …` up to {@link MAX_INPUT_ISSUES} in
+ * all. Anything that is not a {@link MetricInputError} is returned as it is. The fast path stays a plain loop that
+ * throws at its first problem; only a failing input pays for the second pass.
+ *
+ * @private
+ */
+export function withLaterRowIssues(
+  first: unknown,
+  failedAt: number,
+  rowCount: number,
+  checkRow: (index: number) => void,
+): unknown {
+  if (!(first instanceof MetricInputError)) return first;
+  const issues: MetricInputIssue[] = [...first.issues];
+  for (let index = failedAt + 1; index < rowCount && issues.length < MAX_INPUT_ISSUES; index += 1) {
+    try {
+      checkRow(index);
+    } catch (error) {
+      if (!(error instanceof MetricInputError)) return error;
+      issues.push(...error.issues.slice(0, MAX_INPUT_ISSUES - issues.length));
+    }
+  }
+  if (issues.length === 1) return first;
+  const { code, path, expected, received, message } = first;
+  return new MetricInputError({ code, path, expected, received, message, issues });
 }

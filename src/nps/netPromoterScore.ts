@@ -1,4 +1,5 @@
 import type { Decimal } from '../core/decimal.js';
+import { withLaterRowIssues } from '../core/errors.js';
 import type { Numeric } from '../core/numeric.js';
 import { assertArray } from '../core/options.js';
 import { categorize, type Tally, tallyResult } from './npsTally.js';
@@ -53,8 +54,15 @@ export function netPromoterScore(scores: readonly Numeric[]): NetPromoterScoreRe
   assertArray(scores, ['scores']);
   const tally: Tally = { promoters: 0, passives: 0, detractors: 0 };
   // An index loop, not forEach, so a hole in a sparse array is reported rather than skipped.
-  for (let index = 0; index < scores.length; index += 1) {
-    tally[categorize(scores[index], ['scores', index])] += 1;
+  let index = 0;
+  try {
+    for (; index < scores.length; index += 1) {
+      tally[categorize(scores[index], ['scores', index])] += 1;
+    }
+  } catch (error) {
+    throw withLaterRowIssues(error, index, scores.length, (later) =>
+      categorize(scores[later], ['scores', later]),
+    );
   }
   return tallyResult(tally);
 }

@@ -1,4 +1,5 @@
 import { type DateLike, type IsoDate, toCalendarDate } from '../core/calendarDate.js';
+import { withLaterRowIssues } from '../core/errors.js';
 import type { Numeric } from '../core/numeric.js';
 import { assertArray, assertObject } from '../core/options.js';
 import { nextPeriodStart, type PeriodOptions, resolvePeriodOptions, startOfPeriod } from '../core/periods.js';
@@ -58,18 +59,26 @@ export function npsByPeriod(
   const resolved = resolvePeriodOptions(options);
   assertArray(responses, ['responses']);
   const tallies = new Map<IsoDate, Tally>();
-  for (let index = 0; index < responses.length; index += 1) {
+  const read = (index: number) => {
     const response: unknown = responses[index];
     assertObject(response, ['responses', index]);
     const category = categorize(response.score, ['responses', index, 'score']);
-    const day = toCalendarDate(response.at, ['responses', index, 'at'], resolved.timeZone);
-    const start = startOfPeriod(day, resolved);
-    let tally = tallies.get(start);
-    if (tally === undefined) {
-      tally = { promoters: 0, passives: 0, detractors: 0 };
-      tallies.set(start, tally);
+    return { category, day: toCalendarDate(response.at, ['responses', index, 'at'], resolved.timeZone) };
+  };
+  let index = 0;
+  try {
+    for (; index < responses.length; index += 1) {
+      const { category, day } = read(index);
+      const start = startOfPeriod(day, resolved);
+      let tally = tallies.get(start);
+      if (tally === undefined) {
+        tally = { promoters: 0, passives: 0, detractors: 0 };
+        tallies.set(start, tally);
+      }
+      tally[category] += 1;
     }
-    tally[category] += 1;
+  } catch (error) {
+    throw withLaterRowIssues(error, index, responses.length, read);
   }
   if (tallies.size === 0) return [];
   // ISO dates sort chronologically as strings.
