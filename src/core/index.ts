@@ -1,3 +1,4 @@
+export * from './arrFromMrr.js';
 export * from './calendarDate.js';
 export * from './decimal.js';
 export * from './errors.js';
