@@ -1,3 +1,4 @@
+export * from './apportionToMonths.js';
 export * from './arrFromMrr.js';
 export * from './calendarDate.js';
 export * from './decimal.js';
