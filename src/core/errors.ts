@@ -50,11 +50,6 @@ export interface MetricInputErrorDetails {
   readonly received: string;
   /** The whole sentence; built from the other fields when omitted. */
   readonly message?: string;
-  /**
-   * Every problem found, the first being this error's own fields; omitted for an error with one problem (then
-   * `issues` is that one). At most {@link MAX_INPUT_ISSUES} are kept.
-   */
-  readonly issues?: readonly MetricInputIssue[];
 }
 
 /**
@@ -101,11 +96,15 @@ export class MetricInputError extends Error {
   declare readonly received: string;
   /**
    * Every problem found, up to {@link MAX_INPUT_ISSUES}, in input order; `issues[0]` is this error's own `code`,
-   * `path`, `expected`, `received` and `message`. Row validation (subscription periods, NPS responses, health
-   * rows and accounts) and schema validation (scorecards) report each bad row's first problem, as zod and
-   * valibot list their issues; every other check stops at its first problem (one issue).
+   * `path`, `expected`, `received` and `message`. Row validation (subscription periods, NPS responses of
+   * npsByPeriod and npsBySegment, health rows and accounts) and schema validation (scorecards) report each bad row's first problem, as zod and
+   * valibot list their issues; every other check stops at its first problem (one issue: the error itself).
    */
-  declare readonly issues: readonly MetricInputIssue[];
+  get issues(): readonly MetricInputIssue[] {
+    // A getter on the prototype: nothing per error, and JSON.stringify(error) stays as it was. An error with
+    // several issues gets its own (non-enumerable) list from withIssues.
+    return [this];
+  }
 
   constructor(details: MetricInputErrorDetails) {
     super(
@@ -116,14 +115,6 @@ export class MetricInputError extends Error {
     this.path = [...details.path];
     this.expected = details.expected;
     this.received = details.received;
-    const own: MetricInputIssue = {
-      code: this.code,
-      path: this.path,
-      expected: this.expected,
-      received: this.received,
-      message: this.message,
-    };
-    this.issues = details.issues === undefined ? [own] : [own, ...details.issues.slice(1, MAX_INPUT_ISSUES)];
   }
 }
 
@@ -194,10 +185,26 @@ export function relocateError(error: MetricInputError, path: InputPath): MetricI
 }
 
 /**
- * The error for the first bad row, `first` (thrown while reading row `failedAt`), extended with the first problem
- * of every later bad row, found by running `checkRow` on rows `failedAt + 1 …` up to {@link MAX_INPUT_ISSUES} in
- * all. Anything that is not a {@link MetricInputError} is returned as it is. The fast path stays a plain loop that
- * throws at its first problem; only a failing input pays for the second pass.
+ * Runs `visit` on rows 0 … rowCount − 1. When a row throws a {@link MetricInputError}, the later rows are visited
+ * too, and the error thrown lists the first problem of every bad row in `issues` (up to {@link MAX_INPUT_ISSUES}),
+ * its own fields being the first row's, exactly as before. Whatever `visit` accumulated is discarded with the
+ * throw, so it may keep accumulating; only a failing input pays for the rest of the pass.
+ *
+ * @private
+ */
+export function forEachRow(rowCount: number, visit: (index: number) => unknown): void {
+  let index = 0;
+  try {
+    for (; index < rowCount; index += 1) visit(index);
+  } catch (first) {
+    throw withLaterRowIssues(first, index, rowCount, visit);
+  }
+}
+
+/**
+ * The error `first`, thrown while reading row `failedAt`, extended with the first problem of every later bad row
+ * found by `checkRow` (see {@link forEachRow}, for loops that cannot take a callback). Anything that is not a
+ * {@link MetricInputError} is returned as it is.
  *
  * @private
  */
@@ -205,19 +212,29 @@ export function withLaterRowIssues(
   first: unknown,
   failedAt: number,
   rowCount: number,
-  checkRow: (index: number) => void,
+  checkRow: (index: number) => unknown,
 ): unknown {
   if (!(first instanceof MetricInputError)) return first;
-  const issues: MetricInputIssue[] = [...first.issues];
+  const issues = [first.issues[0]!];
   for (let index = failedAt + 1; index < rowCount && issues.length < MAX_INPUT_ISSUES; index += 1) {
     try {
       checkRow(index);
     } catch (error) {
       if (!(error instanceof MetricInputError)) return error;
-      issues.push(...error.issues.slice(0, MAX_INPUT_ISSUES - issues.length));
+      issues.push(error.issues[0]!);
     }
   }
-  if (issues.length === 1) return first;
+  return issues.length > 1 ? withIssues(first, issues) : first;
+}
+
+/**
+ * A copy of `first` (same code, path, expected, received and message) whose `issues` are `issues`, the first
+ * of which must be `first`'s own.
+ *
+ * @private
+ */
+export function withIssues(first: MetricInputError, issues: readonly MetricInputIssue[]): MetricInputError {
   const { code, path, expected, received, message } = first;
-  return new MetricInputError({ code, path, expected, received, message, issues });
+  const error = new MetricInputError({ code, path, expected, received, message });
+  return Object.defineProperty(error, 'issues', { value: issues.slice(0, MAX_INPUT_ISSUES) });
 }

@@ -7,6 +7,7 @@ import {
   MAX_INPUT_ISSUES,
   MetricInputError,
   type MetricInputErrorCode,
+  withIssues,
 } from './errors.js';
 
 const CODES: Readonly<Record<$ZodIssue['code'], MetricInputErrorCode>> = {
@@ -33,15 +34,10 @@ const CODES: Readonly<Record<$ZodIssue['code'], MetricInputErrorCode>> = {
 export function fromZodIssues(issues: readonly $ZodIssue[], rootPath: InputPath = []): MetricInputError {
   if (issues.length <= 1) return fromZodIssue(issues[0], rootPath);
   const all = issues.slice(0, MAX_INPUT_ISSUES).map((issue) => fromZodIssue(issue, rootPath));
-  const { code, path, expected, received, message } = all[0]!;
-  return new MetricInputError({
-    code,
-    path,
-    expected,
-    received,
-    message,
-    issues: all.map((error) => error.issues[0]!),
-  });
+  return withIssues(
+    all[0]!,
+    all.map((error) => error.issues[0]!),
+  );
 }
 
 function fromZodIssue(issue: $ZodIssue | undefined, rootPath: InputPath): MetricInputError {

@@ -1,5 +1,4 @@
 import type { Decimal } from '../core/decimal.js';
-import { withLaterRowIssues } from '../core/errors.js';
 import type { Numeric } from '../core/numeric.js';
 import { assertArray } from '../core/options.js';
 import { categorize, type Tally, tallyResult } from './npsTally.js';
@@ -53,16 +52,11 @@ export interface NetPromoterScoreResult {
 export function netPromoterScore(scores: readonly Numeric[]): NetPromoterScoreResult {
   assertArray(scores, ['scores']);
   const tally: Tally = { promoters: 0, passives: 0, detractors: 0 };
-  // An index loop, not forEach, so a hole in a sparse array is reported rather than skipped.
-  let index = 0;
-  try {
-    for (; index < scores.length; index += 1) {
-      tally[categorize(scores[index], ['scores', index])] += 1;
-    }
-  } catch (error) {
-    throw withLaterRowIssues(error, index, scores.length, (later) =>
-      categorize(scores[later], ['scores', later]),
-    );
+  // An index loop, not forEach, so a hole in a sparse array is reported rather than skipped. It stops at the
+  // first bad score (one issue): collecting them all would break the 1,000 B budget of this import (issue 7);
+  // npsByPeriod and npsBySegment list every bad response.
+  for (let index = 0; index < scores.length; index += 1) {
+    tally[categorize(scores[index], ['scores', index])] += 1;
   }
   return tallyResult(tally);
 }

@@ -58,11 +58,32 @@ describe('MetricInputError.issues: every bad row at once', () => {
   });
 
   it(`stops at ${MAX_INPUT_ISSUES} issues`, () => {
-    const scores = Array.from({ length: 250 }, (_, index) => (index % 2 === 0 ? 11 : 9));
-    const error = errorOf(() => netPromoterScore(scores));
+    const responses = Array.from({ length: 250 }, (_, index) => ({
+      score: index % 2 === 0 ? 11 : 9,
+      segment: 's',
+    }));
+    const error = errorOf(() => npsBySegment(responses));
     expect(MAX_INPUT_ISSUES).toBe(100);
     expect(error.issues).toHaveLength(100);
-    expect(error.issues[99]!.path).toEqual(['scores', 198]);
+    expect(error.issues[99]!.path).toEqual(['responses', 198, 'score']);
+  });
+
+  it('a bare array of scores (netPromoterScore) stops at its first problem, to keep its 1 kB bundle', () => {
+    expect(errorOf(() => netPromoterScore([11, 9, 12])).issues.map((issue) => issue.path)).toEqual([
+      ['scores', 0],
+    ]);
+  });
+
+  it('keeps an error with one problem as its own only issue, and JSON.stringify(error) unchanged', () => {
+    const error = errorOf(() => npsBySegment([{ score: 11, segment: 'a' }]));
+    expect(error.issues).toEqual([error]);
+    expect(Object.keys(JSON.parse(JSON.stringify(error))).sort()).toEqual([
+      'code',
+      'expected',
+      'name',
+      'path',
+      'received',
+    ]);
   });
 
   it('lists bad NPS responses and health rows too', () => {
@@ -125,16 +146,16 @@ describe('MetricInputError.issues: every bad row at once', () => {
   it('reports exactly the bad rows, in order, for any set of bad rows', () => {
     fc.assert(
       fc.property(fc.array(fc.boolean(), { maxLength: 300 }), (bad) => {
-        const scores = bad.map((isBad) => (isBad ? 'ten' : 10));
+        const responses = bad.map((isBad) => ({ score: isBad ? 'ten' : 10, segment: 's' }));
         const badIndexes = bad.flatMap((isBad, index) => (isBad ? [index] : []));
         if (badIndexes.length === 0) {
-          expect(netPromoterScore(scores).responses).toBe(bad.length);
+          expect(npsBySegment(responses).reduce((sum, row) => sum + row.responses, 0)).toBe(bad.length);
           return;
         }
-        const error = errorOf(() => netPromoterScore(scores));
+        const error = errorOf(() => npsBySegment(responses));
         expect(error).toBeInstanceOf(MetricInputError);
         expect(error.issues.map((issue) => issue.path[1])).toEqual(badIndexes.slice(0, MAX_INPUT_ISSUES));
-        expect(error.path).toEqual(['scores', badIndexes[0]]);
+        expect(error.path).toEqual(['responses', badIndexes[0], 'score']);
       }),
     );
   });
