@@ -97,8 +97,9 @@ export class MetricInputError extends Error {
   /**
    * Every problem found, up to {@link MAX_INPUT_ISSUES}, in input order; `issues[0]` is this error's own `code`,
    * `path`, `expected`, `received` and `message`. Row validation (subscription periods, NPS responses of
-   * npsByPeriod and npsBySegment, health rows and accounts) and schema validation (scorecards) report each bad row's first problem, as zod and
-   * valibot list their issues; every other check stops at its first problem (one issue: the error itself).
+   * npsByPeriod and npsBySegment, health rows and accounts) and schema validation (scorecards) report each bad
+   * row's first problem, as zod and valibot list their issues; every other check stops at its first problem
+   * (one issue: the error itself).
    */
   get issues(): readonly MetricInputIssue[] {
     // A getter on the prototype: nothing per error, and JSON.stringify(error) stays as it was. An error with
