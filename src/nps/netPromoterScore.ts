@@ -42,7 +42,7 @@ export interface NetPromoterScoreResult {
  *
  * @category NPS
  * @example
- * netPromoterScore([10, 9, 9, 8, 7, 6, 3, 10, '9', 0]).score.toString()
+ * netPromoterScore([10, 9, 9, 8, 7, 6, 3, 10, '9', 0]).score?.toString()
  * //=> '20'
  * netPromoterScore([10, 9, 9, 8, 7, 6, 3, 10, '9', 0]).detractors
  * //=> 3

@@ -43,7 +43,7 @@ export interface NpsSegmentResult extends NetPromoterScoreResult {
  *   { score: 10, segment: 'smb' },
  *   { score: 3, segment: 'smb' },
  *   { score: 9, segment: 'enterprise' },
- * ]).map((row) => [row.segment, row.score.toString()])
+ * ]).map((row) => [row.segment, row.score?.toString()])
  * //=> [['enterprise', '100'], ['smb', '0']]
  */
 export function npsBySegment(responses: readonly SegmentedNpsResponse[]): NpsSegmentResult[] {

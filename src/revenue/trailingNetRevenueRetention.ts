@@ -75,7 +75,7 @@ export interface TrailingRevenueRetention {
  *     { customerId: 'c', start: '2023-12-01', mrr: 500 },
  *   ],
  *   { asOf: '2024-06-30' },
- * ).value.toString()
+ * ).value?.toString()
  * //=> '0.75'
  */
 export function trailingNetRevenueRetention(
