@@ -27,12 +27,13 @@ for (const path of ['dist/index.js', 'dist/customer-health.global.js']) {
 
 const imports = [
   // [what is imported, from, bundle decimal.js too?, budget in bytes min+gzip, strings that must NOT be in it]
-  // Issue #7: a one-function import such as netPromoterScore is at most 1,000 B of our own code. normalizeToMrr
+  // Issue #7: a one-function import such as netPromoterScore is at most 1,000 B of our own code; issue 17 added
+  // MetricInputError.issues (a getter every bundle carries, +12 B), so the budget is 1,020 B. normalizeToMrr
   // also validates an options object and a billing interval, and is held to 1,100 B.
   ['normalizeToMrr', './dist/index.js', false, 1_100, ['zod', 'startOfQuarter', 'listPeriods']],
   ['normalizeToMrr', './dist/index.js', true, 15_000, ['zod', 'startOfQuarter', 'listPeriods']],
   ['normalizeToMrr', './dist/core/index.js', true, 15_000, ['zod', 'startOfQuarter', 'listPeriods']],
-  ['netPromoterScore', './dist/index.js', false, 1_000, ['zod', 'listPeriods', 'normalCdf']],
+  ['netPromoterScore', './dist/index.js', false, 1_020, ['zod', 'listPeriods', 'normalCdf']],
   ['netPromoterScore', './dist/index.js', true, 15_000, ['zod', 'listPeriods', 'normalCdf']],
   ['ratioOrNull', './dist/index.js', true, 200, ['zod', 'DecimalError']],
 ];

@@ -16,7 +16,9 @@ try {
   );
   console.log(`packed ${tarball}`);
   execFileSync('npx', ['publint', '--strict', tarball], { stdio: 'inherit' });
-  execFileSync('npx', ['attw', tarball, '--profile', 'node16', '--exclude-entrypoints', './iife'], {
+  // The strict profile checks every resolver: node10 (moduleResolution "node", served by typesVersions), node16
+  // from CJS and from ESM, and bundler.
+  execFileSync('npx', ['attw', tarball, '--profile', 'strict', '--exclude-entrypoints', './iife'], {
     stdio: 'inherit',
   });
 } finally {

@@ -1,7 +1,7 @@
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { MetricInputError } from '../core/errors.js';
+import { MAX_INPUT_ISSUES, MetricInputError } from '../core/errors.js';
 import { GRANULARITIES, type Granularity } from '../core/periods.js';
 import { buildReport } from '../io/buildReport.js';
 import type { ParsedReportInput } from '../io/parseReportInput.js';
@@ -179,7 +179,15 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return 1;
     }
     if (error instanceof MetricInputError) {
-      io.stderr(`customer-health: ${describeInputError(error, source, rowsRead)}\n`);
+      // Every bad row at once (up to MAX_INPUT_ISSUES), one line each, so a file is fixed in one pass.
+      const lines = error.issues.map(
+        (issue) => `customer-health: ${describeInputError(issue, source, rowsRead)}\n`,
+      );
+      const more =
+        error.issues.length >= MAX_INPUT_ISSUES
+          ? `customer-health: (only the first ${MAX_INPUT_ISSUES} problems are listed)\n`
+          : '';
+      io.stderr(lines.join('') + more);
       return 1;
     }
     throw error;
@@ -210,7 +218,7 @@ function parse(argv: readonly string[]) {
 // Names the row of the file: the reader's own messages already do ("row 3, column mrr must be …"); an error
 // from the metrics (end before start, overlapping periods) names subscriptions[i], which is mapped to the row.
 function describeInputError(
-  error: MetricInputError,
+  error: Pick<MetricInputError, 'path' | 'message'>,
   source: string,
   rows: ParsedReportInput | undefined,
 ): string {

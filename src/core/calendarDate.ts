@@ -1,8 +1,12 @@
-import { describeValue, type InputPath, MetricInputError, rejectInput } from './errors.js';
+import { describeValue, formatPath, type InputPath, MetricInputError, rejectInput } from './errors.js';
 
 /**
- * A date as callers hold it: a calendar date string `'YYYY-MM-DD'`, or a JavaScript `Date` (an instant,
- * whose calendar day is read in the `timeZone` option, default `'UTC'`).
+ * A date as callers hold it: a calendar date string `'YYYY-MM-DD'`, or a JavaScript `Date` (an instant).
+ *
+ * The rule for a `Date` (docs/core.md, "Dates and time zones"): with a `timeZone` option its calendar day is read
+ * in that zone; without one it must be exactly midnight UTC (`new Date('2024-01-01')`, `Date.UTC(…)`), and any
+ * other instant (`new Date(2024, 0, 1)` east or west of UTC, a node-postgres `DATE`) is a
+ * {@link MetricInputError} `ambiguous_date` saying what to pass. The machine's zone is never read.
  *
  * @category Core
  */
@@ -28,11 +32,14 @@ const LAST_DAY = 2_932_896;
 const ISO_EXPECTED = "a 'YYYY-MM-DD' calendar date from 1000-01-01 to 9999-12-31";
 
 /**
- * Reads the calendar day of a {@link DateLike}. A string must be a real `YYYY-MM-DD` date; a `Date` is read in
- * `timeZone` (an IANA name such as `'Europe/Berlin'`), never in the machine's own time zone.
+ * Reads the calendar day of a {@link DateLike}. A string must be a real `YYYY-MM-DD` date. A `Date` is read in
+ * `timeZone` (an IANA name such as `'Europe/Berlin'`) when one is given; with no `timeZone` it must be exactly
+ * midnight UTC, because any other instant names a different day in different zones. The machine's own time
+ * zone is never used.
  *
  * Edge cases: `'2024-02-30'`, other string formats, an invalid `Date` or an unknown time zone are a
- * {@link MetricInputError}.
+ * {@link MetricInputError}; a `Date` that is not midnight UTC with no `timeZone` is one too (`ambiguous_date`,
+ * whose message says to pass a `'YYYY-MM-DD'` string or the zone the Date was built in).
  *
  * @category Core
  * @example
@@ -41,7 +48,7 @@ const ISO_EXPECTED = "a 'YYYY-MM-DD' calendar date from 1000-01-01 to 9999-12-31
  * toCalendarDate('2024-02-29', ['start'])
  * //=> '2024-02-29'
  */
-export function toCalendarDate(value: unknown, path: InputPath = [], timeZone = 'UTC'): IsoDate {
+export function toCalendarDate(value: unknown, path: InputPath = [], timeZone?: string): IsoDate {
   if (typeof value === 'string') {
     const match = ISO_DATE.exec(value);
     if (match !== null) {
@@ -67,7 +74,8 @@ export function toCalendarDate(value: unknown, path: InputPath = [], timeZone = 
     });
   }
   if (value instanceof Date && !Number.isNaN(value.getTime())) {
-    const [year, month, day] = zonedCalendarDay(value, timeZone);
+    if (timeZone === undefined && value.getTime() % MS_PER_DAY !== 0) throw ambiguousDate(value, path);
+    const [year, month, day] = zonedCalendarDay(value, timeZone ?? 'UTC');
     if (year >= MIN_YEAR && year <= MAX_YEAR) return formatIso(year, month, day);
   }
   throw new MetricInputError({
@@ -230,6 +238,25 @@ function zonedCalendarDay(instant: Date, timeZone: string): [number, number, num
   const era = parts.find((entry) => entry.type === 'era')?.value;
   const year = era === 'BC' || era === 'B' ? 1 - part('year') : part('year');
   return [year, part('month'), part('day')];
+}
+
+// `new Date(2024, 0, 1)` is midnight of the machine's zone, which is midnight UTC only on a UTC machine: reading
+// it in UTC would book 2023-12-31 in Tokyo and pass silently in CI. Refusing it, with the two fixes, is the only
+// reading that neither depends on the machine's zone nor guesses.
+function ambiguousDate(value: Date, path: InputPath): MetricInputError {
+  const instant = value.toISOString();
+  const utcDay = instant.slice(0, 10);
+  return new MetricInputError({
+    code: 'ambiguous_date',
+    path,
+    expected: "a 'YYYY-MM-DD' string, a Date at midnight UTC, or a timeZone option to read the Date in",
+    received: instant,
+    message:
+      `${formatPath(path)} is a Date at ${instant}, not midnight UTC, so its calendar day depends on a time zone: ` +
+      `pass the day as a 'YYYY-MM-DD' string, or pass the timeZone option naming the zone the Date was built in ` +
+      `(new Date(y, m, d) and node-postgres DATE values are midnight of the machine's zone: timeZone: 'Asia/Tokyo' ` +
+      `on a machine in Tokyo); with timeZone: 'UTC' this Date is ${utcDay}`,
+  });
 }
 
 function formatIso(year: number, month: number, day: number): IsoDate {

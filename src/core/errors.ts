@@ -13,6 +13,7 @@ export type MetricInputErrorCode =
   | 'out_of_range'
   | 'not_integer'
   | 'invalid_date'
+  | 'ambiguous_date'
   | 'invalid_time_zone'
   | 'end_before_start'
   | 'overlapping_periods'
@@ -52,6 +53,27 @@ export interface MetricInputErrorDetails {
 }
 
 /**
+ * One problem of an input, as listed in {@link MetricInputError.issues}: the same fields as the error itself.
+ *
+ * @category Core
+ */
+export interface MetricInputIssue {
+  readonly code: MetricInputErrorCode;
+  readonly path: InputPath;
+  readonly expected: string;
+  readonly received: string;
+  readonly message: string;
+}
+
+/**
+ * How many problems one {@link MetricInputError} lists at most in `issues`: 100. Validation of rows stops
+ * collecting there, so a file that is wrong throughout costs no more than 100 rows' worth of messages.
+ *
+ * @category Core
+ */
+export const MAX_INPUT_ISSUES = 100;
+
+/**
  * The one error this library throws for bad input, before any work is done.
  *
  * It says which field was wrong (`path`), what was wrong (`code`), what was expected and what was received,
@@ -62,6 +84,8 @@ export interface MetricInputErrorDetails {
  * const error = new MetricInputError({ code: 'negative_amount', path: ['subscriptions', 3, 'mrr'], expected: 'a number >= 0', received: '-5' })
  * error.message
  * //=> 'subscriptions[3].mrr must be a number >= 0, received -5'
+ * error.issues.length
+ * //=> 1
  */
 export class MetricInputError extends Error {
   override readonly name = 'MetricInputError';
@@ -70,6 +94,18 @@ export class MetricInputError extends Error {
   declare readonly path: InputPath;
   declare readonly expected: string;
   declare readonly received: string;
+  /**
+   * Every problem found, up to {@link MAX_INPUT_ISSUES}, in input order; `issues[0]` is this error's own `code`,
+   * `path`, `expected`, `received` and `message`. Row validation (subscription periods, NPS responses of
+   * netPromoterScoreByPeriod and netPromoterScoreBySegment, health rows and accounts) and schema validation (scorecards) report each bad
+   * row's first problem, as zod and valibot list their issues; every other check stops at its first problem
+   * (one issue: the error itself).
+   */
+  get issues(): readonly MetricInputIssue[] {
+    // A getter on the prototype: nothing per error, and JSON.stringify(error) stays as it was. An error with
+    // several issues gets its own (non-enumerable) list from withIssues.
+    return [this];
+  }
 
   constructor(details: MetricInputErrorDetails) {
     super(
@@ -147,4 +183,59 @@ export function relocateError(error: MetricInputError, path: InputPath): MetricI
     received,
     ...(standard ? {} : { message: error.message }),
   });
+}
+
+/**
+ * Runs `visit` on rows 0 … rowCount − 1. When a row throws a {@link MetricInputError}, the later rows are visited
+ * too, and the error thrown lists the first problem of every bad row in `issues` (up to {@link MAX_INPUT_ISSUES}),
+ * its own fields being the first row's, exactly as before. Whatever `visit` accumulated is discarded with the
+ * throw, so it may keep accumulating; only a failing input pays for the rest of the pass.
+ *
+ * @private
+ */
+export function forEachRow(rowCount: number, visit: (index: number) => unknown): void {
+  let index = 0;
+  try {
+    for (; index < rowCount; index += 1) visit(index);
+  } catch (first) {
+    throw withLaterRowIssues(first, index, rowCount, visit);
+  }
+}
+
+/**
+ * The error `first`, thrown while reading row `failedAt`, extended with the first problem of every later bad row
+ * found by `checkRow` (see {@link forEachRow}, for loops that cannot take a callback). Anything that is not a
+ * {@link MetricInputError} is returned as it is.
+ *
+ * @private
+ */
+export function withLaterRowIssues(
+  first: unknown,
+  failedAt: number,
+  rowCount: number,
+  checkRow: (index: number) => unknown,
+): unknown {
+  if (!(first instanceof MetricInputError)) return first;
+  const issues = [first.issues[0]!];
+  for (let index = failedAt + 1; index < rowCount && issues.length < MAX_INPUT_ISSUES; index += 1) {
+    try {
+      checkRow(index);
+    } catch (error) {
+      if (!(error instanceof MetricInputError)) return error;
+      issues.push(error.issues[0]!);
+    }
+  }
+  return issues.length > 1 ? withIssues(first, issues) : first;
+}
+
+/**
+ * A copy of `first` (same code, path, expected, received and message) whose `issues` are `issues`, the first
+ * of which must be `first`'s own.
+ *
+ * @private
+ */
+export function withIssues(first: MetricInputError, issues: readonly MetricInputIssue[]): MetricInputError {
+  const { code, path, expected, received, message } = first;
+  const error = new MetricInputError({ code, path, expected, received, message });
+  return Object.defineProperty(error, 'issues', { value: issues.slice(0, MAX_INPUT_ISSUES) });
 }

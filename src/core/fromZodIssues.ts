@@ -4,8 +4,10 @@ import {
   describeValue,
   formatPath,
   type InputPath,
+  MAX_INPUT_ISSUES,
   MetricInputError,
   type MetricInputErrorCode,
+  withIssues,
 } from './errors.js';
 
 const CODES: Readonly<Record<$ZodIssue['code'], MetricInputErrorCode>> = {
@@ -23,13 +25,22 @@ const CODES: Readonly<Record<$ZodIssue['code'], MetricInputErrorCode>> = {
 };
 
 /**
- * Turns the first issue zod reports into the library's {@link MetricInputError}, with the issue's path
- * appended to `rootPath`, so zod never leaks its own error type to callers.
+ * Turns the issues zod reports into the library's {@link MetricInputError} (the first as its fields, all of them up
+ * to MAX_INPUT_ISSUES in `issues`), with each issue's path appended to `rootPath`, so zod never leaks its own
+ * error type to callers.
  *
  * @private
  */
 export function fromZodIssues(issues: readonly $ZodIssue[], rootPath: InputPath = []): MetricInputError {
-  const issue = issues[0];
+  if (issues.length <= 1) return fromZodIssue(issues[0], rootPath);
+  const all = issues.slice(0, MAX_INPUT_ISSUES).map((issue) => fromZodIssue(issue, rootPath));
+  return withIssues(
+    all[0]!,
+    all.map((error) => error.issues[0]!),
+  );
+}
+
+function fromZodIssue(issue: $ZodIssue | undefined, rootPath: InputPath): MetricInputError {
   if (issue === undefined) {
     return new MetricInputError({
       code: 'invalid_value',

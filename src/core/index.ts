@@ -1,3 +1,5 @@
+export * from './apportionToMonths.js';
+export * from './arrFromMrr.js';
 export * from './calendarDate.js';
 export * from './decimal.js';
 export * from './errors.js';
@@ -7,3 +9,4 @@ export * from './numeric.js';
 export * from './options.js';
 export * from './periods.js';
 export * from './ratio.js';
+export * from './toJSON.js';

@@ -37,7 +37,10 @@ export interface PeriodOptions {
   readonly granularity?: Granularity;
   /** First day of a week for `granularity: 'week'`; default `1` (Monday, as ISO 8601 and pandas' `W`). */
   readonly weekStartsOn?: WeekStartsOn;
-  /** IANA time zone that decides the calendar day of a `Date` input; default `'UTC'`. */
+  /**
+   * IANA time zone that decides the calendar day of a `Date` input. Default: none, and then a `Date` must be
+   * exactly midnight UTC (any other instant is an `ambiguous_date` error; see {@link DateLike}).
+   */
   readonly timeZone?: string;
 }
 
@@ -55,11 +58,12 @@ export interface Period {
 export interface ResolvedPeriodOptions {
   readonly granularity: Granularity;
   readonly weekStartsOn: WeekStartsOn;
-  readonly timeZone: string;
+  /** The zone `Date` inputs are read in; undefined when none was given (Dates must then be midnight UTC). */
+  readonly timeZone: string | undefined;
 }
 
 /**
- * Validates period options and fills in the defaults (`'month'`, Monday, `'UTC'`).
+ * Validates period options and fills in the defaults (`'month'`, Monday; no time zone stays undefined).
  *
  * @private
  */
@@ -73,8 +77,8 @@ export function resolvePeriodOptions(
     ...root,
     'weekStartsOn',
   ]);
-  const timeZone = options.timeZone ?? 'UTC';
-  assertTimeZone(timeZone, [...root, 'timeZone']);
+  const timeZone = options.timeZone;
+  if (timeZone !== undefined) assertTimeZone(timeZone, [...root, 'timeZone']);
   return { granularity, weekStartsOn, timeZone };
 }
 
@@ -106,7 +110,7 @@ export function periodOf(date: DateLike, options: PeriodOptions = {}): Period {
  */
 export function resolveDateRange(
   range: { readonly from?: unknown; readonly to?: unknown },
-  timeZone = 'UTC',
+  timeZone: string | undefined = undefined,
   root: InputPath = ['options'],
 ): { from: IsoDate | undefined; to: IsoDate | undefined } {
   const from = range.from === undefined ? undefined : toCalendarDate(range.from, [...root, 'from'], timeZone);

@@ -1,6 +1,6 @@
 import type { Decimal } from '../core/decimal.js';
 import { ZERO } from '../core/decimal.js';
-import { describeValue, type InputPath, MetricInputError } from '../core/errors.js';
+import { describeValue, type InputPath, MetricInputError, withLaterRowIssues } from '../core/errors.js';
 import { type Numeric, toDecimal } from '../core/numeric.js';
 import { assertArray, assertKnownKeys, assertObject } from '../core/options.js';
 import { apportionShares } from './apportionShares.js';
@@ -113,20 +113,30 @@ export function portfolioHealth(
   let unscoredMrr = ZERO;
   let total = ZERO;
   // Array.from visits the holes of a sparse array (forEach would skip them unchecked).
-  Array.from(accounts).forEach((account, index) => {
+  const read = (account: unknown, index: number) => {
     const path: InputPath = ['accounts', index];
     assertObject(account, path);
     const mrr = toDecimal(account.mrr, [...path, 'mrr'], 'nonNegative');
-    total = total.plus(mrr);
-    const band = bandOf(account, bands, path);
-    if (band < 0) {
-      unscoredCount += 1;
-      unscoredMrr = unscoredMrr.plus(mrr);
-      return;
-    }
-    counts[band]! += 1;
-    mrrs[band] = mrrs[band]!.plus(mrr);
-  });
+    return { mrr, band: bandOf(account, bands, path) };
+  };
+  const list = Array.from(accounts);
+  let failedAt = 0;
+  try {
+    list.forEach((account, index) => {
+      failedAt = index;
+      const { mrr, band } = read(account, index);
+      total = total.plus(mrr);
+      if (band < 0) {
+        unscoredCount += 1;
+        unscoredMrr = unscoredMrr.plus(mrr);
+        return;
+      }
+      counts[band]! += 1;
+      mrrs[band] = mrrs[band]!.plus(mrr);
+    });
+  } catch (error) {
+    throw withLaterRowIssues(error, failedAt, list.length, (later) => read(list[later], later));
+  }
   const scored = accounts.length - unscoredCount;
   const accountShares = apportionShares(
     counts.map((count) => toDecimal(count)),

@@ -1,4 +1,5 @@
 import type { DateLike } from '../core/calendarDate.js';
+import { withLaterRowIssues } from '../core/errors.js';
 import { assertArray, assertKnownKeys, assertObject, oneOf } from '../core/options.js';
 import { compileScorecard } from './compileScorecard.js';
 import type { HealthOverride } from './healthOverride.js';
@@ -93,11 +94,17 @@ export function scoreHealthMany(
   const scratch = createScratch(compiled);
   const score = detail === 'full' ? scoreCompiled : summarizeCompiled;
   const results: (HealthScore | HealthSummary)[] = new Array(rows.length);
-  for (let index = 0; index < rows.length; index += 1) {
+  const scoreRow = (index: number) => {
     const row: unknown = rows[index];
     const path = ['rows', index];
     assertObject(row, path);
-    results[index] = score(compiled, row.measures, row, asOf, path, scratch);
+    return score(compiled, row.measures, row, asOf, path, scratch);
+  };
+  let index = 0;
+  try {
+    for (; index < rows.length; index += 1) results[index] = scoreRow(index);
+  } catch (error) {
+    throw withLaterRowIssues(error, index, rows.length, scoreRow);
   }
   return results as HealthScore[] | HealthSummary[];
 }

@@ -1,4 +1,5 @@
 import { type DateLike, type IsoDate, toCalendarDate } from '../core/calendarDate.js';
+import { withLaterRowIssues } from '../core/errors.js';
 import type { Numeric } from '../core/numeric.js';
 import { assertArray, assertKnownKeys, assertObject } from '../core/options.js';
 import { nextPeriodStart, type PeriodOptions, resolvePeriodOptions, startOfPeriod } from '../core/periods.js';
@@ -37,7 +38,7 @@ export interface NetPromoterScorePeriod extends NetPromoterScoreResult {
  * Formula: for each period, score = (promoters − detractors) / responses × 100 over the answers dated in it.
  * Units: as {@link netPromoterScore}. Source: Reichheld (2003) categories; bucketing follows the library's
  * periods (`periodOf`), our convention (docs/nps.md).
- * Options: `granularity` (default `'month'`), `weekStartsOn` (default 1, Monday), `timeZone` (default `'UTC'`)
+ * Options: `granularity` (default `'month'`), `weekStartsOn` (default 1, Monday), `timeZone` (no default: see {@link DateLike})
  * deciding the calendar day of a `Date`.
  * Edge cases: no responses gives an empty array; a period without answers has responses 0 and score and
  * shares null; a bad answer or date is a MetricInputError at `['responses', i, 'score']` or `['responses', i, 'at']`.
@@ -59,18 +60,26 @@ export function netPromoterScoreByPeriod(
   const resolved = resolvePeriodOptions(options);
   assertArray(responses, ['responses']);
   const tallies = new Map<IsoDate, Tally>();
-  for (let index = 0; index < responses.length; index += 1) {
+  const read = (index: number) => {
     const response: unknown = responses[index];
     assertObject(response, ['responses', index]);
     const category = categorize(response.score, ['responses', index, 'score']);
-    const day = toCalendarDate(response.at, ['responses', index, 'at'], resolved.timeZone);
-    const start = startOfPeriod(day, resolved);
-    let tally = tallies.get(start);
-    if (tally === undefined) {
-      tally = { promoters: 0, passives: 0, detractors: 0 };
-      tallies.set(start, tally);
+    return { category, day: toCalendarDate(response.at, ['responses', index, 'at'], resolved.timeZone) };
+  };
+  let index = 0;
+  try {
+    for (; index < responses.length; index += 1) {
+      const { category, day } = read(index);
+      const start = startOfPeriod(day, resolved);
+      let tally = tallies.get(start);
+      if (tally === undefined) {
+        tally = { promoters: 0, passives: 0, detractors: 0 };
+        tallies.set(start, tally);
+      }
+      tally[category] += 1;
     }
-    tally[category] += 1;
+  } catch (error) {
+    throw withLaterRowIssues(error, index, responses.length, read);
   }
   if (tallies.size === 0) return [];
   // ISO dates sort chronologically as strings.

@@ -1,4 +1,4 @@
-import { describeValue, MetricInputError } from '../core/errors.js';
+import { describeValue, MetricInputError, withLaterRowIssues } from '../core/errors.js';
 import type { Numeric } from '../core/numeric.js';
 import { assertArray, assertObject } from '../core/options.js';
 import type { NetPromoterScoreResult } from './netPromoterScore.js';
@@ -43,7 +43,7 @@ export interface NetPromoterScoreSegment extends NetPromoterScoreResult {
  *   { score: 10, segment: 'smb' },
  *   { score: 3, segment: 'smb' },
  *   { score: 9, segment: 'enterprise' },
- * ]).map((row) => [row.segment, row.score.toString()])
+ * ]).map((row) => [row.segment, row.score?.toString()])
  * //=> [['enterprise', '100'], ['smb', '0']]
  */
 export function netPromoterScoreBySegment(
@@ -51,28 +51,39 @@ export function netPromoterScoreBySegment(
 ): NetPromoterScoreSegment[] {
   assertArray(responses, ['responses']);
   const tallies = new Map<string, Tally>();
-  for (let index = 0; index < responses.length; index += 1) {
-    const response: unknown = responses[index];
-    assertObject(response, ['responses', index]);
-    const category = categorize(response.score, ['responses', index, 'score']);
-    const segment = response.segment;
-    if (typeof segment !== 'string') {
-      throw new MetricInputError({
-        code: 'invalid_type',
-        path: ['responses', index, 'segment'],
-        expected: 'a string',
-        received: describeValue(segment),
-      });
+  let index = 0;
+  try {
+    for (; index < responses.length; index += 1) {
+      const { category, segment } = readResponse(responses[index], index);
+      let tally = tallies.get(segment);
+      if (tally === undefined) {
+        tally = { promoters: 0, passives: 0, detractors: 0 };
+        tallies.set(segment, tally);
+      }
+      tally[category] += 1;
     }
-    let tally = tallies.get(segment);
-    if (tally === undefined) {
-      tally = { promoters: 0, passives: 0, detractors: 0 };
-      tallies.set(segment, tally);
-    }
-    tally[category] += 1;
+  } catch (error) {
+    throw withLaterRowIssues(error, index, responses.length, (later) =>
+      readResponse(responses[later], later),
+    );
   }
   return [...tallies.keys()].sort().map((segment) => {
     const tally = tallies.get(segment) as Tally;
     return { segment, ...tallyResult(tally) };
   });
+}
+
+function readResponse(response: unknown, index: number) {
+  assertObject(response, ['responses', index]);
+  const category = categorize(response.score, ['responses', index, 'score']);
+  const segment = response.segment;
+  if (typeof segment !== 'string') {
+    throw new MetricInputError({
+      code: 'invalid_type',
+      path: ['responses', index, 'segment'],
+      expected: 'a string',
+      received: describeValue(segment),
+    });
+  }
+  return { category, segment };
 }

@@ -28,7 +28,7 @@ export interface NetPromoterScoreCounts {
  *
  * @category NPS
  * @example
- * netPromoterScoreFromCounts({ promoters: 50, passives: 30, detractors: 20 }).score.toString()
+ * netPromoterScoreFromCounts({ promoters: 50, passives: 30, detractors: 20 }).score?.toString()
  * //=> '30'
  * netPromoterScoreFromCounts({ promoters: 50, passives: 30, detractors: 20 }).promoterShare.toString()
  * //=> '0.5'

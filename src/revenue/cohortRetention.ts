@@ -24,7 +24,7 @@ export type CohortRetentionBasis = 'customers' | 'revenue';
 
 /**
  * Options of {@link cohortRetention}: the period options (granularity default `'month'`, weekStartsOn default
- * `1`, timeZone default `'UTC'`), the basis and the range of cohort periods.
+ * `1`, timeZone: see {@link DateLike}), the basis and the range of cohort periods.
  *
  * @category Revenue
  */
@@ -137,13 +137,15 @@ export function cohortRetention(
   const first = from ?? minDate(bounds?.first, to);
   const last = to ?? maxDate(bounds?.last, from);
   const result = { basis, granularity: resolved.granularity };
+  // first and last are ISO strings already, so the zone is not needed to list the periods.
+  const periodOptions = { granularity: resolved.granularity, weekStartsOn: resolved.weekStartsOn };
   if (first === undefined || last === undefined) return { ...result, cohorts: [] };
 
-  const range = listPeriods(first, last, resolved);
+  const range = listPeriods(first, last, periodOptions);
   // Cohorts are decided by the first paid snapshot over all the data, so snapshots start at the earlier of the
   // data and the range.
   const history =
-    bounds !== undefined && bounds.first < first ? listPeriods(bounds.first, last, resolved) : range;
+    bounds !== undefined && bounds.first < first ? listPeriods(bounds.first, last, periodOptions) : range;
   const offset = history.length - range.length;
   const snapshots = customerMrrSnapshots(rows, history.map(lastDayOf));
 

@@ -2,6 +2,7 @@ export * from './cohortRetention.js';
 export * from './compoundMrr.js';
 export * from './customerChurnRate.js';
 export * from './customerChurnRateFromDays.js';
+export * from './customerMrrTimeline.js';
 export * from './customerRetentionRate.js';
 export * from './grossRevenueChurnRate.js';
 export * from './grossRevenueRetention.js';

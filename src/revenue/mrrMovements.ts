@@ -124,7 +124,7 @@ export interface MrrMovements {
  * starting values are the previous row's ending values.
  * Units: MRR in the input's currency (exact Decimals); customers as counts.
  * Source: the end-of-period snapshot movements of the dbt MRR playbook and ChartMogul's movement types; options
- * `granularity` (default `'month'`), `weekStartsOn` (default 1), `timeZone` (default `'UTC'`), `from`/`to`,
+ * `granularity` (default `'month'`), `weekStartsOn` (default 1), `timeZone` (no default: see {@link DateLike}), `from`/`to`,
  * `paidToFree` (default `'churn'`) are explained in docs/revenue-movements.md.
  * Edge cases: no periods and no `from`/`to` give an empty table; open-ended periods stay active through `to`;
  * invalid rows, unknown options and `from` after `to` are a MetricInputError.

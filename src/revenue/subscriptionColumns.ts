@@ -1,6 +1,6 @@
 import { fromDayNumber, isoDayNumber, toCalendarDate, toDayNumber } from '../core/calendarDate.js';
 import type { Decimal } from '../core/decimal.js';
-import { describeValue, MetricInputError } from '../core/errors.js';
+import { describeValue, MetricInputError, withLaterRowIssues } from '../core/errors.js';
 import { toDecimal } from '../core/numeric.js';
 import { assertArray, assertObject } from '../core/options.js';
 import { IdIndex } from './idIndex.js';
@@ -45,13 +45,13 @@ export const OPEN_END = 0x7fff_ffff;
  * missing customerId, negative or non-finite MRR, an end before its start, and two periods of the same
  * subscriptionId over overlapping dates. Rows are checked in order, fields in the order customerId,
  * subscriptionId, start, end, mrr; the overlap check runs after every row passed. Every error names the row
- * index and the field.
+ * index and the field, and its `issues` list the first problem of every bad row (up to MAX_INPUT_ISSUES).
  *
  * @private
  */
 export function subscriptionColumns(
   subscriptions: readonly SubscriptionPeriod[],
-  timeZone = 'UTC',
+  timeZone: string | undefined = undefined,
   rootPath: readonly (string | number)[] = ['subscriptions'],
 ): SubscriptionColumns {
   assertArray(subscriptions, rootPath);
@@ -80,64 +80,100 @@ export function subscriptionColumns(
   let previousSubscription = -1;
   let previousMrr: unknown;
   let previousAmount = -1;
-  for (let index = 0; index < length; index += 1) {
-    const row: unknown = subscriptions[index];
-    if (typeof row !== 'object' || row === null || Array.isArray(row))
-      assertObject(row, [...rootPath, index]);
-    const { customerId, subscriptionId, start, end, mrr } = row as Record<string, unknown>;
-    if (typeof customerId !== 'string' || customerId === '') {
-      throw new MetricInputError({
-        code: 'invalid_type',
-        path: [...rootPath, index, 'customerId'],
-        expected: 'a non-empty string',
-        received: describeValue(customerId),
-      });
-    }
-    if (subscriptionId !== undefined && typeof subscriptionId !== 'string') {
-      throw new MetricInputError({
-        code: 'invalid_type',
-        path: [...rootPath, index, 'subscriptionId'],
-        expected: 'a string or undefined',
-        received: describeValue(subscriptionId),
-      });
-    }
-    const startDay = dayOf(start, rootPath, index, 'start', timeZone);
-    let endDay = OPEN_END;
-    if (end !== undefined && end !== null) {
-      endDay = dayOf(end, rootPath, index, 'end', timeZone);
-      if (endDay < startDay) throw endBeforeStart(rootPath, index, startDay, endDay);
-    }
-    if (mrr !== previousMrr || index === 0) {
-      let amount = amounts.get(mrr);
-      if (amount === undefined) {
-        amount = columns.amounts.length;
-        columns.amounts.push(toDecimal(mrr, [...rootPath, index, 'mrr'], 'nonNegative'));
-        amounts.set(mrr, amount);
+  let index = 0;
+  try {
+    for (; index < length; index += 1) {
+      const row: unknown = subscriptions[index];
+      if (typeof row !== 'object' || row === null || Array.isArray(row))
+        assertObject(row, [...rootPath, index]);
+      const { customerId, subscriptionId, start, end, mrr } = row as Record<string, unknown>;
+      if (typeof customerId !== 'string' || customerId === '')
+        throw badCustomerId(rootPath, index, customerId);
+      if (subscriptionId !== undefined && typeof subscriptionId !== 'string') {
+        throw badSubscriptionId(rootPath, index, subscriptionId);
       }
-      previousMrr = mrr;
-      previousAmount = amount;
-    }
+      const startDay = dayOf(start, rootPath, index, 'start', timeZone);
+      let endDay = OPEN_END;
+      if (end !== undefined && end !== null) {
+        endDay = dayOf(end, rootPath, index, 'end', timeZone);
+        if (endDay < startDay) throw endBeforeStart(rootPath, index, startDay, endDay);
+      }
+      if (mrr !== previousMrr || index === 0) {
+        let amount = amounts.get(mrr);
+        if (amount === undefined) {
+          amount = columns.amounts.length;
+          columns.amounts.push(toDecimal(mrr, [...rootPath, index, 'mrr'], 'nonNegative'));
+          amounts.set(mrr, amount);
+        }
+        previousMrr = mrr;
+        previousAmount = amount;
+      }
 
-    if (customerId !== previousCustomerId) {
-      previousCustomerId = customerId;
-      previousCustomer = customers.indexOf(customerId);
-    }
-    let subscription = -1;
-    if (subscriptionId !== undefined) {
-      if (subscriptionId !== previousSubscriptionId) {
-        previousSubscriptionId = subscriptionId;
-        previousSubscription = subscriptionIndex.indexOf(subscriptionId);
+      if (customerId !== previousCustomerId) {
+        previousCustomerId = customerId;
+        previousCustomer = customers.indexOf(customerId);
       }
-      subscription = previousSubscription;
+      let subscription = -1;
+      if (subscriptionId !== undefined) {
+        if (subscriptionId !== previousSubscriptionId) {
+          previousSubscriptionId = subscriptionId;
+          previousSubscription = subscriptionIndex.indexOf(subscriptionId);
+        }
+        subscription = previousSubscription;
+      }
+      columns.customer[index] = previousCustomer;
+      columns.subscription[index] = subscription;
+      columns.startDay[index] = startDay;
+      columns.endDay[index] = endDay;
+      columns.amount[index] = previousAmount;
     }
-    columns.customer[index] = previousCustomer;
-    columns.subscription[index] = subscription;
-    columns.startDay[index] = startDay;
-    columns.endDay[index] = endDay;
-    columns.amount[index] = previousAmount;
+  } catch (error) {
+    throw withLaterRowIssues(error, index, length, (later) =>
+      checkSubscriptionRow(subscriptions[later], rootPath, later, timeZone),
+    );
   }
   assertNoOverlappingSubscriptions(columns, rootPath);
   return columns;
+}
+
+// The same checks as the loop of subscriptionColumns, in the same order, for the rows after the first bad one
+// (only a failing input runs this).
+function checkSubscriptionRow(
+  row: unknown,
+  rootPath: readonly (string | number)[],
+  index: number,
+  timeZone: string | undefined,
+): void {
+  assertObject(row, [...rootPath, index]);
+  const { customerId, subscriptionId, start, end, mrr } = row;
+  if (typeof customerId !== 'string' || customerId === '') throw badCustomerId(rootPath, index, customerId);
+  if (subscriptionId !== undefined && typeof subscriptionId !== 'string') {
+    throw badSubscriptionId(rootPath, index, subscriptionId);
+  }
+  const startDay = dayOf(start, rootPath, index, 'start', timeZone);
+  if (end !== undefined && end !== null) {
+    const endDay = dayOf(end, rootPath, index, 'end', timeZone);
+    if (endDay < startDay) throw endBeforeStart(rootPath, index, startDay, endDay);
+  }
+  toDecimal(mrr, [...rootPath, index, 'mrr'], 'nonNegative');
+}
+
+function badCustomerId(rootPath: readonly (string | number)[], index: number, value: unknown) {
+  return new MetricInputError({
+    code: 'invalid_type',
+    path: [...rootPath, index, 'customerId'],
+    expected: 'a non-empty string',
+    received: describeValue(value),
+  });
+}
+
+function badSubscriptionId(rootPath: readonly (string | number)[], index: number, value: unknown) {
+  return new MetricInputError({
+    code: 'invalid_type',
+    path: [...rootPath, index, 'subscriptionId'],
+    expected: 'a string or undefined',
+    received: describeValue(value),
+  });
 }
 
 function dayOf(
@@ -145,7 +181,7 @@ function dayOf(
   rootPath: readonly (string | number)[],
   index: number,
   field: 'start' | 'end',
-  timeZone: string,
+  timeZone: string | undefined,
 ): number {
   const day = typeof value === 'string' ? isoDayNumber(value) : Number.NaN;
   return !Number.isNaN(day) ? day : toDayNumber(toCalendarDate(value, [...rootPath, index, field], timeZone));

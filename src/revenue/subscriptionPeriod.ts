@@ -49,7 +49,7 @@ export interface NormalizedSubscriptionPeriod {
  */
 export function normalizeSubscriptionPeriods(
   subscriptions: readonly SubscriptionPeriod[],
-  timeZone = 'UTC',
+  timeZone: string | undefined = undefined,
   rootPath: readonly (string | number)[] = ['subscriptions'],
 ): NormalizedSubscriptionPeriod[] {
   const columns = subscriptionColumns(subscriptions, timeZone, rootPath);

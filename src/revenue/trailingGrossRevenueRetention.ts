@@ -27,7 +27,7 @@ import {
  *     { customerId: 'b', start: '2023-01-01', end: '2023-09-01', mrr: 100 },
  *   ],
  *   { asOf: '2024-06-30' },
- * ).value.toString()
+ * ).value?.toString()
  * //=> '0.5'
  */
 export function trailingGrossRevenueRetention(

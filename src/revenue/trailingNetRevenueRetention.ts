@@ -23,7 +23,7 @@ export interface TrailingRevenueRetentionOptions {
   readonly asOf: DateLike;
   /** How far back the cohort is taken, a whole number of months >= 1; default `12`. */
   readonly months?: number;
-  /** IANA time zone that decides the calendar day of a `Date` input; default `'UTC'`. */
+  /** IANA time zone that decides the calendar day of a `Date` input; no default (see {@link DateLike}). */
   readonly timeZone?: string;
 }
 
@@ -75,7 +75,7 @@ export interface TrailingRevenueRetention {
  *     { customerId: 'c', start: '2023-12-01', mrr: 500 },
  *   ],
  *   { asOf: '2024-06-30' },
- * ).value.toString()
+ * ).value?.toString()
  * //=> '0.75'
  */
 export function trailingNetRevenueRetention(
@@ -99,8 +99,8 @@ export function trailingRevenueRetention(
 ): TrailingRevenueRetention {
   assertObject(options, ['options']);
   assertKnownKeys(options, OPTION_KEYS, ['options']);
-  const timeZone = options.timeZone ?? 'UTC';
-  assertTimeZone(timeZone, ['options', 'timeZone']);
+  const timeZone = options.timeZone;
+  if (timeZone !== undefined) assertTimeZone(timeZone, ['options', 'timeZone']);
   if (options.asOf === undefined) {
     throw new MetricInputError({
       code: 'missing_field',

@@ -111,7 +111,7 @@ export function mrrMovementsSql(options: MrrMovementsSqlOptions): string {
     'paidToFree',
   ]);
   const mrrScale = resolveMrrScale(options.mrrScale);
-  const { from, to } = resolveDateRange(options, 'UTC');
+  const { from, to } = resolveDateRange(options, undefined);
   const money = `DECIMAL(38, ${mrrScale})`;
   const period = periodIndexSql(dialect, granularity, weekStartsOn);
   // Only validated ISO dates reach the text, as DATE literals.

@@ -173,9 +173,9 @@ CROSS JOIN cohort_rates`;
  * @category SQL
  * @example
  * const pair = trailingRevenueRetentionFromSqlRow({ start_day: '2023-06-30', as_of: '2024-06-30', starting_mrr: '200.000000', ending_mrr_net: '150.000000', ending_mrr_gross: '100.000000', starting_customers: 2n, retained_customers: 1n })
- * pair.net.value.toString()
+ * pair.net.value?.toString()
  * //=> '0.75'
- * pair.gross.value.toString()
+ * pair.gross.value?.toString()
  * //=> '0.5'
  * pair.gross.retainedCustomers
  * //=> 1

@@ -50,7 +50,7 @@ export function toTimeToValueDurations(
   records: readonly TimeToValueRecord[],
   asOf: IsoDate,
   unit: TimeToValueUnit,
-  timeZone: string,
+  timeZone: string | undefined,
 ): TimeToValueDuration[] {
   assertArray(records, ['records']);
   const asOfDay = toDayNumber(asOf);

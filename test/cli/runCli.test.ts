@@ -97,6 +97,20 @@ describe('customer-health report', () => {
     expect(stderr).toContain('received "-5"');
   });
 
+  it('lists every bad row of a file at once, one line each', async () => {
+    const path = file(
+      'many.csv',
+      'customer_id,start_date,end_date,mrr\na,2024-01-01,,-1\nb,2024-01-05,,10\nc,2024-02-30,,10\n,2024-01-01,,5\n',
+    );
+    const { code, stderr } = await run('report', path);
+    expect(code).toBe(1);
+    const lines = stderr.trim().split('\n');
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toContain('many.csv, row 2, column mrr');
+    expect(lines[1]).toContain('many.csv, row 4, column start_date');
+    expect(lines[2]).toContain('many.csv, row 5, column customer_id');
+  });
+
   it('explains a missing column, an unreadable file, bad JSON and bad usage', async () => {
     expect((await run('report', file('cols.csv', 'who,when\na,2024-01-01\n'))).stderr).toMatch(
       /no customerId \/ customer_id column/,

@@ -25,7 +25,8 @@ describe('toCalendarDate', () => {
 
   it('reads a Date in the given time zone, not the machine’s', () => {
     const instant = new Date('2024-01-01T05:00:00Z');
-    expect(toCalendarDate(instant)).toBe('2024-01-01');
+    expect(toCalendarDate(instant, [], 'UTC')).toBe('2024-01-01');
+    expect(toCalendarDate(new Date('2024-01-01T00:00:00Z'))).toBe('2024-01-01');
     expect(toCalendarDate(instant, [], 'Pacific/Honolulu')).toBe('2023-12-31');
     expect(toCalendarDate(new Date('2024-01-01T20:00:00Z'), [], 'Asia/Tokyo')).toBe('2024-01-02');
   });
@@ -51,9 +52,42 @@ describe('toCalendarDate', () => {
       fc.property(
         fc.date({ min: new Date('1900-01-01'), max: new Date('2200-01-01'), noInvalidDate: true }),
         (date) => {
-          expect(toCalendarDate(date)).toBe(date.toISOString().slice(0, 10));
+          expect(toCalendarDate(date, [], 'UTC')).toBe(date.toISOString().slice(0, 10));
         },
       ),
+    );
+  });
+
+  it('without a timeZone, reads a Date at midnight UTC and refuses any other instant, for any Date', () => {
+    fc.assert(
+      fc.property(
+        fc.date({ min: new Date('1900-01-01'), max: new Date('2200-01-01'), noInvalidDate: true }),
+        (date) => {
+          const midnight = date.getTime() % 86_400_000 === 0;
+          if (midnight) expect(toCalendarDate(date)).toBe(date.toISOString().slice(0, 10));
+          else {
+            expect(() => toCalendarDate(date, ['periods', 0, 'start'])).toThrow(
+              expect.objectContaining({ code: 'ambiguous_date', path: ['periods', 0, 'start'] }),
+            );
+          }
+        },
+      ),
+    );
+  });
+
+  it('says what to pass for a Date that is not midnight UTC', () => {
+    let error: unknown;
+    try {
+      toCalendarDate(new Date('2023-12-31T15:00:00Z'), ['periods', 0, 'start']);
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(MetricInputError);
+    expect((error as MetricInputError).message).toBe(
+      'periods[0].start is a Date at 2023-12-31T15:00:00.000Z, not midnight UTC, so its calendar day depends on a ' +
+        "time zone: pass the day as a 'YYYY-MM-DD' string, or pass the timeZone option naming the zone the Date " +
+        "was built in (new Date(y, m, d) and node-postgres DATE values are midnight of the machine's zone: " +
+        "timeZone: 'Asia/Tokyo' on a machine in Tokyo); with timeZone: 'UTC' this Date is 2023-12-31",
     );
   });
 

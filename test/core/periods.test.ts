@@ -55,7 +55,8 @@ describe('periodOf', () => {
 
   it('reads a Date in the time zone option', () => {
     const instant = new Date('2024-03-01T03:00:00Z');
-    expect(periodOf(instant).start).toBe('2024-03-01');
+    expect(periodOf(instant, { timeZone: 'UTC' }).start).toBe('2024-03-01');
+    expect(() => periodOf(instant)).toThrow(expect.objectContaining({ code: 'ambiguous_date' }));
     expect(periodOf(instant, { timeZone: 'America/New_York' }).start).toBe('2024-02-01');
   });
 

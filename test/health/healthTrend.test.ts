@@ -90,7 +90,7 @@ describe('healthTrend: worked examples', () => {
     });
   });
 
-  it('uses custom bands, and reads a Date in UTC', () => {
+  it('uses custom bands, reads a Date at midnight UTC and refuses any other instant', () => {
     // Gainsight-style bands put 50 in the lower band: 50 and 45 are both 'red' → red since the first point
     const bands = [
       { label: 'red', min: 0, max: 50, bounds: '[]' as const },
@@ -98,12 +98,15 @@ describe('healthTrend: worked examples', () => {
     ];
     const trend = healthTrend(
       [
-        { at: new Date('2024-01-01T23:30:00Z'), score: 50 },
+        { at: new Date('2024-01-01T00:00:00Z'), score: 50 },
         { at: '2024-01-05', score: 45 },
       ],
       { bands },
     );
     expect([trend.band, trend.bandSince, trend.daysInBand]).toEqual(['red', '2024-01-01', 4]);
+    expect(() => healthTrend([{ at: new Date('2024-01-01T23:30:00Z'), score: 50 }], { bands })).toThrow(
+      expect.objectContaining({ code: 'ambiguous_date', path: ['history', 0, 'at'] }),
+    );
   });
 });
 

@@ -55,7 +55,12 @@ describe('netPromoterScoreByPeriod', () => {
 
   it('reads a Date in the time zone asked for, not the machine’s', () => {
     const instant = new Date('2024-01-31T20:00:00Z');
-    expect(netPromoterScoreByPeriod([{ score: 9, at: instant }])[0]?.start).toBe('2024-01-01');
+    expect(netPromoterScoreByPeriod([{ score: 9, at: instant }], { timeZone: 'UTC' })[0]?.start).toBe(
+      '2024-01-01',
+    );
+    expect(() => netPromoterScoreByPeriod([{ score: 9, at: instant }])).toThrow(
+      expect.objectContaining({ code: 'ambiguous_date', path: ['responses', 0, 'at'] }),
+    );
     expect(netPromoterScoreByPeriod([{ score: 9, at: instant }], { timeZone: 'Asia/Tokyo' })[0]?.start).toBe(
       '2024-02-01',
     );

@@ -172,7 +172,8 @@ describe('cohortRetention: worked examples', () => {
   it('reads Date inputs in the time zone option and serialises to JSON', () => {
     // 2024-01-31T20:00Z is already February 1 in Tokyo.
     const periods = [{ customerId: 'a', start: new Date('2024-01-31T20:00:00Z'), mrr: '9.99' }];
-    expect(cohortRetention(periods).cohorts[0]!.cohortStart).toBe('2024-01-01');
+    expect(cohortRetention(periods, { timeZone: 'UTC' }).cohorts[0]!.cohortStart).toBe('2024-01-01');
+    expect(() => cohortRetention(periods)).toThrow(expect.objectContaining({ code: 'ambiguous_date' }));
     const tokyo = cohortRetention(periods, { timeZone: 'Asia/Tokyo' });
     expect(JSON.parse(JSON.stringify(tokyo))).toEqual({
       basis: 'customers',

@@ -256,7 +256,10 @@ describe('mrrMovements: worked examples', () => {
   it('reads Date inputs in the timeZone option', () => {
     // 20:00 UTC on Jan 31 is already Feb 1 in Tokyo.
     const periods = [{ customerId: 'a', start: new Date('2024-01-31T20:00:00Z'), mrr: 9 }];
-    expect(mrrMovements(periods).periods[0]!.newMrr.toString()).toBe('9');
+    expect(mrrMovements(periods, { timeZone: 'UTC' }).periods[0]!.start).toBe('2024-01-01');
+    expect(() => mrrMovements(periods)).toThrow(
+      expect.objectContaining({ code: 'ambiguous_date', path: ['subscriptions', 0, 'start'] }),
+    );
     const tokyo = mrrMovements(periods, { timeZone: 'Asia/Tokyo' });
     expect(tokyo.periods.map((row) => [row.start, row.newMrr.toString()])).toEqual([['2024-02-01', '9']]);
   });

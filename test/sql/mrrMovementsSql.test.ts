@@ -32,7 +32,7 @@ describe('mrrMovementsSql: worked examples', () => {
       ...BASE,
       source: "(SELECT * FROM read_parquet('p.parquet') WHERE plan <> 'internal')",
       columns: { customerId: 'account', start: 'valid_from', end: 'valid_to', mrr: 'amount' },
-      from: new Date('2024-01-15T23:00:00Z'),
+      from: new Date('2024-01-15T00:00:00Z'),
       to: '2024-06-30',
       mrrScale: 2,
     });
@@ -43,6 +43,10 @@ describe('mrrMovementsSql: worked examples', () => {
     expect(sql).toContain('CAST("amount" AS DECIMAL(38, 2))');
     expect(sql).toContain("DATE '2024-01-15'");
     expect(sql).toContain("DATE '2024-06-30'");
+    // mrrMovementsSql has no timeZone option, so a Date must be midnight UTC.
+    expect(() => mrrMovementsSql({ ...BASE, from: new Date('2024-01-15T23:00:00Z') })).toThrow(
+      expect.objectContaining({ code: 'ambiguous_date', path: ['from'] }),
+    );
   });
 
   it('writes integer division and the period series in each dialect', () => {

@@ -44,7 +44,10 @@ describe('trailingRevenueRetentionSql: worked examples', () => {
     const one = trailingRevenueRetentionSql({ ...BASE, asOf: '2024-03-31', months: 1 });
     expect(one).toContain("DATE '2024-02-29' AS start_day");
     expect(one).toContain("DATE '2024-03-31' AS as_of");
-    const year = trailingRevenueRetentionSql({ ...BASE, asOf: new Date('2024-03-31T23:30:00Z') });
+    const year = trailingRevenueRetentionSql({ ...BASE, asOf: new Date('2024-03-31T00:00:00Z') });
+    expect(() => trailingRevenueRetentionSql({ ...BASE, asOf: new Date('2024-03-31T23:30:00Z') })).toThrow(
+      expect.objectContaining({ code: 'ambiguous_date', path: ['asOf'] }),
+    );
     expect(year).toContain("DATE '2023-03-31' AS start_day");
     // 12 293 months = 1024 years and 5 months: 2024-06-30 goes back to 1000-01-30, the library's first year.
     const oldest = trailingRevenueRetentionSql({ ...BASE, months: 12_293 });

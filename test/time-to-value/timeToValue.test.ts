@@ -134,10 +134,14 @@ describe('timeToValue: worked examples', () => {
           reachedValueAt: new Date('2024-02-10T14:59:00Z'),
         },
       ],
-      { asOf: new Date('2024-02-29T15:30:00Z') },
+      { asOf: new Date('2024-02-29T15:30:00Z'), timeZone: 'UTC' },
     );
     expect(utc.durations[0]!.duration).toBe(10);
     expect(utc.cohorts[0]!.period.start).toBe('2024-01-01');
+    // With no timeZone at all the same instants name no calendar day: an error, not a guess.
+    expect(() =>
+      timeToValue([{ customerId: 'x', start: new Date('2024-01-31T16:00:00Z') }], { asOf: '2024-03-01' }),
+    ).toThrow(expect.objectContaining({ code: 'ambiguous_date', path: ['records', 0, 'start'] }));
   });
 
   it('gives null quantiles and no cohorts for no records, and a 0-day duration for value on day one', () => {

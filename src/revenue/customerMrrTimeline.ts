@@ -1,0 +1,103 @@
+import { type DateLike, fromDayNumber, type IsoDate, toDayNumber } from '../core/calendarDate.js';
+import type { Decimal } from '../core/decimal.js';
+import { assertKnownKeys, assertObject } from '../core/options.js';
+import {
+  listPeriods,
+  type Period,
+  type PeriodOptions,
+  resolveDateRange,
+  resolvePeriodOptions,
+} from '../core/periods.js';
+import { customerMrrSnapshots } from './customerMrrSnapshots.js';
+import { normalizeSubscriptionPeriods, type SubscriptionPeriod } from './subscriptionPeriod.js';
+
+/**
+ * Options of {@link customerMrrTimeline}: the period options and range of {@link mrrMovements}.
+ *
+ * @category Revenue
+ */
+export interface CustomerMrrTimelineOptions extends PeriodOptions {
+  /** A date in the first period; default: the first period holding a period start. */
+  readonly from?: DateLike;
+  /** A date in the last period; default: the period holding the latest start or end date. */
+  readonly to?: DateLike;
+}
+
+/**
+ * One customer's MRR at every snapshot of {@link CustomerMrrTimeline.periods}.
+ *
+ * @category Revenue
+ */
+export interface CustomerMrrSeries {
+  readonly customerId: string;
+  /** `mrr[i]` is the customer's MRR on the last day of `periods[i]` (0 when nothing is active). */
+  readonly mrr: Decimal[];
+}
+
+/**
+ * The result of {@link customerMrrTimeline}.
+ *
+ * @category Revenue
+ */
+export interface CustomerMrrTimeline {
+  /** Every period of the range, empty ones included, in order. */
+  readonly periods: Period[];
+  /** One series per customer, in UTF-16 code-unit order of customerId (the order of mrrMovements' drill-down). */
+  readonly customers: CustomerMrrSeries[];
+}
+
+const OPTION_KEYS: ReadonlySet<string> = new Set(['granularity', 'weekStartsOn', 'timeZone', 'from', 'to']);
+
+/**
+ * Each customer's MRR at every period's snapshot, not only where it changed: the grid behind a per-customer MRR
+ * chart or a spreadsheet export (`customers` of {@link mrrMovements} lists movements only).
+ *
+ * Formula: mrr(customer, period) = Σ MRR of the customer's subscription periods active on the period's last day,
+ * the same snapshot rule as mrrMovements, so Σ over customers of `mrr[i]` is `periods[i].endingMrr` there.
+ * Units: currency per month, exact Decimals; multiply by 12 for ARR ({@link arrFromMrr}).
+ * Edge cases: no rows and no range give no periods and no customers; a customer with no active period in a
+ * period has 0 there; bad rows or options are a {@link MetricInputError} (all bad rows listed in `issues`).
+ *
+ * @category Revenue
+ * @example
+ * const timeline = customerMrrTimeline([
+ *   { customerId: 'acme', start: '2024-01-01', end: '2024-03-15', mrr: 100 },
+ *   { customerId: 'acme', subscriptionId: 'seats', start: '2024-02-01', mrr: 20 },
+ * ]);
+ * timeline.periods.map((period) => period.start)
+ * //=> ['2024-01-01', '2024-02-01', '2024-03-01']
+ * timeline.customers[0].mrr.map(String)
+ * //=> ['100', '120', '20']
+ */
+export function customerMrrTimeline(
+  periods: readonly SubscriptionPeriod[],
+  options: CustomerMrrTimelineOptions = {},
+): CustomerMrrTimeline {
+  assertObject(options, ['options']);
+  assertKnownKeys(options, OPTION_KEYS, ['options']);
+  const resolved = resolvePeriodOptions(options);
+  const { from, to } = resolveDateRange(options, resolved.timeZone);
+  const rows = normalizeSubscriptionPeriods(periods, resolved.timeZone);
+  let firstDay = Number.POSITIVE_INFINITY;
+  let lastDay = Number.NEGATIVE_INFINITY;
+  for (const row of rows) {
+    firstDay = Math.min(firstDay, row.startDay);
+    lastDay = Math.max(lastDay, row.endDay ?? row.startDay);
+  }
+  const first: IsoDate | undefined = from ?? (rows.length > 0 ? fromDayNumber(firstDay) : to);
+  const last: IsoDate | undefined = to ?? (rows.length > 0 ? fromDayNumber(lastDay) : from);
+  if (first === undefined || last === undefined) return { periods: [], customers: [] };
+  const range = listPeriods(first < last ? first : last, last, {
+    granularity: resolved.granularity,
+    weekStartsOn: resolved.weekStartsOn,
+  });
+  const snapshots = customerMrrSnapshots(
+    rows,
+    range.map((period) => toDayNumber(period.end) - 1),
+  );
+  const customerIds = [...snapshots.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return {
+    periods: range,
+    customers: customerIds.map((customerId) => ({ customerId, mrr: [...snapshots.get(customerId)!] })),
+  };
+}
