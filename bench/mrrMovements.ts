@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fromDayNumber, toDayNumber } from '../src/core/calendarDate.js';
 import { type MrrMovements, mrrMovements, type SubscriptionPeriod } from '../src/index.js';
-import { PERIOD_COUNT_FIELDS, PERIOD_MONEY_FIELDS } from '../src/revenue/periodMovementFields.js';
+import { PERIOD_COUNT_FIELDS, PERIOD_MONEY_FIELDS } from '../src/revenue/internal/periodMovementFields.js';
 import { seededRandom } from '../src/sample/seededRandom.js';
 
 const ROWS = Number(process.env.ROWS ?? 1_000_000);

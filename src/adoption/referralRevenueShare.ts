@@ -1,8 +1,9 @@
-import type { Decimal } from '../core/decimal.js';
-import { describeValue, MetricInputError } from '../core/errors.js';
+import { MetricInputError } from '../core/errors.js';
+import type { Decimal } from '../core/internal/decimal.js';
+import { assertObject } from '../core/internal/options.js';
+import { ratioOrNull } from '../core/internal/ratio.js';
+import { describeValue } from '../core/internal/rejectInput.js';
 import { type Numeric, toDecimal } from '../core/numeric.js';
-import { assertObject } from '../core/options.js';
-import { ratioOrNull } from '../core/ratio.js';
 
 /**
  * Inputs of {@link referralRevenueShare}, for one period.

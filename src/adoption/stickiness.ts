@@ -1,8 +1,10 @@
-import { Decimal, ZERO } from '../core/decimal.js';
-import { describeValue, type InputPath, MetricInputError } from '../core/errors.js';
-import { type Numeric, toCount, toDecimal } from '../core/numeric.js';
-import { assertObject, oneOf } from '../core/options.js';
-import { ratioOrNull } from '../core/ratio.js';
+import { type InputPath, MetricInputError } from '../core/errors.js';
+import { Decimal, ZERO } from '../core/internal/decimal.js';
+import { toCount } from '../core/internal/numericInput.js';
+import { assertObject, oneOf } from '../core/internal/options.js';
+import { ratioOrNull } from '../core/internal/ratio.js';
+import { describeValue } from '../core/internal/rejectInput.js';
+import { type Numeric, toDecimal } from '../core/numeric.js';
 
 /**
  * Which DAU/MAU convention {@link stickiness} uses.

@@ -6,7 +6,7 @@ import {
   toCalendarDate,
   toDayNumber,
 } from '../core/calendarDate.js';
-import { type Decimal, ZERO } from '../core/decimal.js';
+import { type Decimal, ZERO } from '../core/internal/decimal.js';
 import { type Numeric, toDecimal } from '../core/numeric.js';
 import type { Granularity } from '../core/periods.js';
 import type { ScorecardConfig } from '../health/scorecard.js';

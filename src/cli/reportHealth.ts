@@ -1,6 +1,6 @@
-import type { Decimal } from '../core/decimal.js';
+import type { Decimal } from '../core/internal/decimal.js';
+import { ratioOrNull } from '../core/internal/ratio.js';
 import { toDecimal } from '../core/numeric.js';
-import { ratioOrNull } from '../core/ratio.js';
 import { defineScorecard, type ScorecardConfig } from '../health/scorecard.js';
 import { scoreHealthMany } from '../health/scoreHealthMany.js';
 

@@ -1,7 +1,7 @@
-import { Decimal } from './decimal.js';
-import { rejectInput } from './errors.js';
+import { Decimal } from './internal/decimal.js';
+import { assertObject, oneOf } from './internal/options.js';
+import { rejectInput } from './internal/rejectInput.js';
 import { type Numeric, toDecimal } from './numeric.js';
-import { assertObject, oneOf } from './options.js';
 
 /**
  * How often a price is charged.

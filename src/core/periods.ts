@@ -1,15 +1,12 @@
+import { type DateLike, type IsoDate, toCalendarDate } from './calendarDate.js';
+import { MetricInputError } from './errors.js';
 import {
-  addCalendarMonths,
-  assertTimeZone,
-  type DateLike,
-  fromDayNumber,
-  type IsoDate,
-  toCalendarDate,
-  toDayNumber,
-} from './calendarDate.js';
-import { describeValue, type InputPath, MetricInputError, rejectInput } from './errors.js';
-import { assertObject, oneOf } from './options.js';
-
+  nextPeriodStart,
+  resolveDateRange,
+  resolvePeriodOptions,
+  startOfPeriod,
+} from './internal/periodGrid.js';
+import { rejectInput } from './internal/rejectInput.js';
 /**
  * The length of a reporting period.
  *
@@ -51,33 +48,6 @@ export interface Period {
   readonly end: IsoDate;
 }
 
-/** Validated period options with their defaults applied. @private */
-export interface ResolvedPeriodOptions {
-  readonly granularity: Granularity;
-  readonly weekStartsOn: WeekStartsOn;
-  readonly timeZone: string;
-}
-
-/**
- * Validates period options and fills in the defaults (`'month'`, Monday, `'UTC'`).
- *
- * @private
- */
-export function resolvePeriodOptions(
-  options: PeriodOptions = {},
-  root: InputPath = ['options'],
-): ResolvedPeriodOptions {
-  assertObject(options as unknown, root);
-  const granularity = oneOf(options.granularity ?? 'month', GRANULARITIES, [...root, 'granularity']);
-  const weekStartsOn = oneOf(options.weekStartsOn ?? 1, [0, 1, 2, 3, 4, 5, 6] as const, [
-    ...root,
-    'weekStartsOn',
-  ]);
-  const timeZone = options.timeZone ?? 'UTC';
-  assertTimeZone(timeZone, [...root, 'timeZone']);
-  return { granularity, weekStartsOn, timeZone };
-}
-
 /**
  * The period that contains a date.
  *
@@ -96,30 +66,6 @@ export function periodOf(date: DateLike, options: PeriodOptions = {}): Period {
   const day = toCalendarDate(date, ['date'], resolved.timeZone);
   const start = startOfPeriod(day, resolved);
   return { start, end: nextPeriodStart(start, resolved.granularity) };
-}
-
-/**
- * Reads the optional `from` and `to` of a report range as ISO dates, rejecting a `to` before `from`.
- *
- * @private
- */
-export function resolveDateRange(
-  range: { readonly from?: unknown; readonly to?: unknown },
-  timeZone = 'UTC',
-  root: InputPath = ['options'],
-): { from: IsoDate | undefined; to: IsoDate | undefined } {
-  const from = range.from === undefined ? undefined : toCalendarDate(range.from, [...root, 'from'], timeZone);
-  const to = range.to === undefined ? undefined : toCalendarDate(range.to, [...root, 'to'], timeZone);
-  if (from !== undefined && to !== undefined && to < from) {
-    throw new MetricInputError({
-      code: 'end_before_start',
-      path: [...root, 'to'],
-      expected: `a date on or after from (${from})`,
-      received: describeValue(to),
-      message: `to (${to}) is before from (${from})`,
-    });
-  }
-  return { from, to };
 }
 
 /**
@@ -149,51 +95,4 @@ export function listPeriods(from: DateLike, to: DateLike, options: PeriodOptions
     start = end;
   }
   return periods;
-}
-
-/**
- * The first day of the period containing an ISO date (UTC calendar arithmetic, no time zone involved).
- *
- * @private
- */
-export function startOfPeriod(isoDate: IsoDate, options: ResolvedPeriodOptions): IsoDate {
-  switch (options.granularity) {
-    case 'day':
-      return isoDate;
-    case 'week': {
-      const day = toDayNumber(isoDate);
-      // 1970-01-01 was a Thursday (weekday 4).
-      const weekday = (((day + 4) % 7) + 7) % 7;
-      return fromDayNumber(day - ((weekday - options.weekStartsOn + 7) % 7));
-    }
-    case 'month':
-      return `${isoDate.slice(0, 8)}01`;
-    case 'quarter': {
-      const month = Number(isoDate.slice(5, 7));
-      const quarterMonth = month - ((month - 1) % 3);
-      return `${isoDate.slice(0, 5)}${String(quarterMonth).padStart(2, '0')}-01`;
-    }
-    case 'year':
-      return `${isoDate.slice(0, 4)}-01-01`;
-  }
-}
-
-/**
- * The start of the period after the one starting at `start`.
- *
- * @private
- */
-export function nextPeriodStart(start: IsoDate, granularity: Granularity): IsoDate {
-  switch (granularity) {
-    case 'day':
-      return fromDayNumber(toDayNumber(start) + 1);
-    case 'week':
-      return fromDayNumber(toDayNumber(start) + 7);
-    case 'month':
-      return addCalendarMonths(start, 1);
-    case 'quarter':
-      return addCalendarMonths(start, 3);
-    case 'year':
-      return addCalendarMonths(start, 12);
-  }
 }

@@ -1,2 +1,4 @@
-export * from './mrrMovementsDuckDb.js';
-export * from './trailingRevenueRetentionDuckDb.js';
+export type { DuckDbSubscriptionSource, MrrMovementsDuckDbOptions } from './mrrMovementsDuckDb.js';
+export { mrrMovementsDuckDb } from './mrrMovementsDuckDb.js';
+export type { TrailingRevenueRetentionDuckDbOptions } from './trailingRevenueRetentionDuckDb.js';
+export { trailingRevenueRetentionDuckDb } from './trailingRevenueRetentionDuckDb.js';

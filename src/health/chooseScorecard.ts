@@ -1,5 +1,6 @@
-import { assertArray, assertObject } from '../core/options.js';
-import { type Condition, evaluateCondition, parseCondition } from './healthCondition.js';
+import { assertArray, assertObject } from '../core/internal/options.js';
+import type { Condition } from './healthCondition.js';
+import { evaluateCondition, parseCondition } from './internal/parseCondition.js';
 
 /**
  * A segment rule: accounts matching `when` are scored with `scorecard`.

@@ -1,10 +1,11 @@
 import { type DateLike, type IsoDate, toCalendarDate, toDayNumber } from '../core/calendarDate.js';
-import { Decimal } from '../core/decimal.js';
-import { describeValue, type InputPath, MetricInputError } from '../core/errors.js';
+import { type InputPath, MetricInputError } from '../core/errors.js';
+import { Decimal } from '../core/internal/decimal.js';
+import { assertArray, assertObject } from '../core/internal/options.js';
+import { describeValue } from '../core/internal/rejectInput.js';
 import { toDecimal } from '../core/numeric.js';
-import { assertArray, assertObject } from '../core/options.js';
-import { resolveHealthBands } from './resolveHealthBands.js';
-import { bandIndexOf } from './scoreBand.js';
+import { bandIndexOf } from './internal/bandIndexOf.js';
+import { resolveHealthBands } from './internal/resolveHealthBands.js';
 import type { HealthBand } from './scorecard.js';
 
 /**

@@ -1,11 +1,12 @@
-import type { Decimal } from '../core/decimal.js';
-import { ZERO } from '../core/decimal.js';
-import { describeValue, type InputPath, MetricInputError } from '../core/errors.js';
+import { type InputPath, MetricInputError } from '../core/errors.js';
+import type { Decimal } from '../core/internal/decimal.js';
+import { ZERO } from '../core/internal/decimal.js';
+import { assertArray, assertObject } from '../core/internal/options.js';
+import { describeValue } from '../core/internal/rejectInput.js';
 import { type Numeric, toDecimal } from '../core/numeric.js';
-import { assertArray, assertObject } from '../core/options.js';
-import { apportionShares } from './apportionShares.js';
-import { resolveHealthBands } from './resolveHealthBands.js';
-import { bandIndexOf } from './scoreBand.js';
+import { apportionShares } from './internal/apportionShares.js';
+import { bandIndexOf } from './internal/bandIndexOf.js';
+import { resolveHealthBands } from './internal/resolveHealthBands.js';
 import type { HealthBand } from './scorecard.js';
 
 /**

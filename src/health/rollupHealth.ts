@@ -1,7 +1,8 @@
-import { Decimal, ZERO } from '../core/decimal.js';
-import { describeValue, MetricInputError } from '../core/errors.js';
+import { MetricInputError } from '../core/errors.js';
+import { Decimal, ZERO } from '../core/internal/decimal.js';
+import { assertArray, assertObject, oneOf } from '../core/internal/options.js';
+import { describeValue } from '../core/internal/rejectInput.js';
 import { type Numeric, toDecimal } from '../core/numeric.js';
-import { assertArray, assertObject, oneOf } from '../core/options.js';
 
 /**
  * One child account of a parent (a subsidiary, a workspace, a region).

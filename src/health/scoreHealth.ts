@@ -1,9 +1,9 @@
 import type { DateLike } from '../core/calendarDate.js';
-import { assertObject } from '../core/options.js';
-import { compileScorecard } from './compileScorecard.js';
+import { assertObject } from '../core/internal/options.js';
 import type { HealthOverride } from './healthOverride.js';
+import { compileScorecard } from './internal/compileScorecard.js';
+import { resolveAsOf, scoreCompiled } from './internal/scoreCompiled.js';
 import type { GroupHealth, MeasureHealth } from './measureHealth.js';
-import { resolveAsOf, scoreCompiled } from './scoreCompiled.js';
 import { defineScorecard, type ScorecardConfig } from './scorecard.js';
 
 /**

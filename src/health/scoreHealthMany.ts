@@ -1,9 +1,9 @@
 import type { DateLike } from '../core/calendarDate.js';
-import { assertArray, assertObject, oneOf } from '../core/options.js';
-import { compileScorecard } from './compileScorecard.js';
+import { assertArray, assertObject, oneOf } from '../core/internal/options.js';
 import type { HealthOverride } from './healthOverride.js';
-import { createScratch } from './healthScratch.js';
-import { resolveAsOf, scoreCompiled, summarizeCompiled } from './scoreCompiled.js';
+import { compileScorecard } from './internal/compileScorecard.js';
+import { createScratch } from './internal/healthScratch.js';
+import { resolveAsOf, scoreCompiled, summarizeCompiled } from './internal/scoreCompiled.js';
 import { defineScorecard, type ScorecardConfig } from './scorecard.js';
 import type { HealthScore, HealthSummary } from './scoreHealth.js';
 

@@ -1,7 +1,8 @@
 import { type InputPath, MetricInputError } from '../core/errors.js';
-import { parseWithSchema } from '../core/fromZodIssues.js';
-import { assertContiguous, type Interval } from './scoreBand.js';
-import { scorecardSchema } from './scorecardSchema.js';
+import { parseWithSchema } from '../core/internal/fromZodIssues.js';
+import { assertContiguous } from './internal/bandIndexOf.js';
+import { scorecardSchema } from './internal/scorecardSchema.js';
+import type { Interval } from './scoreBand.js';
 
 /**
  * Which way a raw value is better: `'higherIsBetter'` (logins, seats used) or `'lowerIsBetter'` (open tickets,

@@ -1,7 +1,7 @@
 import { type InputPath, MetricInputError } from '../core/errors.js';
+import { assertObject } from '../core/internal/options.js';
 import type { Numeric } from '../core/numeric.js';
 import { toDecimal } from '../core/numeric.js';
-import { assertObject } from '../core/options.js';
 import { defineScorecard, type GroupConfig, type Scorecard, type ScorecardConfig } from './scorecard.js';
 
 /**

@@ -1,9 +1,9 @@
-import { normalCdf } from '../core/normalDistribution.js';
+import { normalCdf } from '../core/internal/normalDistribution.js';
+import { npsEstimate, resolveIntervalOptions } from './internal/npsEstimate.js';
+import { readCounts } from './internal/npsTally.js';
 import type { NetPromoterScoreResult } from './netPromoterScore.js';
 import type { NpsCounts } from './netPromoterScoreFromCounts.js';
 import type { NpsIntervalMethod, NpsIntervalOptions } from './npsConfidenceInterval.js';
-import { npsEstimate, resolveIntervalOptions } from './npsEstimate.js';
-import { readCounts } from './npsTally.js';
 
 /**
  * The difference between two independent NPS samples, with its interval and z test. Statistics are `number`s

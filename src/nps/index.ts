@@ -1,6 +1,16 @@
-export * from './compareNps.js';
-export * from './netPromoterScore.js';
-export * from './netPromoterScoreFromCounts.js';
-export * from './npsByPeriod.js';
-export * from './npsBySegment.js';
-export * from './npsConfidenceInterval.js';
+export type { NpsComparison } from './compareNps.js';
+export { compareNps } from './compareNps.js';
+export type { NetPromoterScoreResult } from './netPromoterScore.js';
+export { netPromoterScore } from './netPromoterScore.js';
+export type { NpsCounts } from './netPromoterScoreFromCounts.js';
+export { netPromoterScoreFromCounts } from './netPromoterScoreFromCounts.js';
+export type { DatedNpsResponse, NpsPeriodResult } from './npsByPeriod.js';
+export { npsByPeriod } from './npsByPeriod.js';
+export type { NpsSegmentResult, SegmentedNpsResponse } from './npsBySegment.js';
+export { npsBySegment } from './npsBySegment.js';
+export type {
+  NpsConfidenceInterval,
+  NpsIntervalMethod,
+  NpsIntervalOptions,
+} from './npsConfidenceInterval.js';
+export { npsConfidenceInterval } from './npsConfidenceInterval.js';

@@ -1,7 +1,7 @@
-import type { Decimal } from '../core/decimal.js';
+import type { Decimal } from '../core/internal/decimal.js';
+import { assertArray } from '../core/internal/options.js';
 import type { Numeric } from '../core/numeric.js';
-import { assertArray } from '../core/options.js';
-import { categorize, type Tally, tallyResult } from './npsTally.js';
+import { categorize, type Tally, tallyResult } from './internal/npsTally.js';
 
 /**
  * The outcome of an NPS survey: how many answers fell in each category, the shares, and the score.

@@ -1,9 +1,10 @@
 import { type DateLike, type IsoDate, toCalendarDate } from '../core/calendarDate.js';
+import { assertArray, assertObject } from '../core/internal/options.js';
+import { nextPeriodStart, resolvePeriodOptions, startOfPeriod } from '../core/internal/periodGrid.js';
 import type { Numeric } from '../core/numeric.js';
-import { assertArray, assertObject } from '../core/options.js';
-import { nextPeriodStart, type PeriodOptions, resolvePeriodOptions, startOfPeriod } from '../core/periods.js';
+import type { PeriodOptions } from '../core/periods.js';
+import { categorize, type Tally, tallyResult } from './internal/npsTally.js';
 import type { NetPromoterScoreResult } from './netPromoterScore.js';
-import { categorize, type Tally, tallyResult } from './npsTally.js';
 
 /**
  * One survey answer with the moment it was given.

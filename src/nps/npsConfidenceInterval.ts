@@ -1,7 +1,7 @@
+import { npsEstimate, resolveIntervalOptions } from './internal/npsEstimate.js';
+import { readCounts } from './internal/npsTally.js';
 import type { NetPromoterScoreResult } from './netPromoterScore.js';
 import type { NpsCounts } from './netPromoterScoreFromCounts.js';
-import { npsEstimate, resolveIntervalOptions } from './npsEstimate.js';
-import { readCounts } from './npsTally.js';
 
 /**
  * How an NPS interval is computed.

@@ -1,17 +1,12 @@
 import { type DateLike, fromDayNumber, type IsoDate, toDayNumber } from '../core/calendarDate.js';
-import { Decimal, ZERO } from '../core/decimal.js';
-import { assertObject, oneOf } from '../core/options.js';
-import {
-  type Granularity,
-  listPeriods,
-  type Period,
-  type PeriodOptions,
-  resolveDateRange,
-  resolvePeriodOptions,
-} from '../core/periods.js';
-import { ratioOrNull } from '../core/ratio.js';
-import { customerMrrSnapshots } from './customerMrrSnapshots.js';
-import { normalizeSubscriptionPeriods, type SubscriptionPeriod } from './subscriptionPeriod.js';
+import { Decimal, ZERO } from '../core/internal/decimal.js';
+import { assertObject, oneOf } from '../core/internal/options.js';
+import { resolveDateRange, resolvePeriodOptions } from '../core/internal/periodGrid.js';
+import { ratioOrNull } from '../core/internal/ratio.js';
+import { type Granularity, listPeriods, type Period, type PeriodOptions } from '../core/periods.js';
+import { customerMrrSnapshots } from './internal/customerMrrSnapshots.js';
+import { normalizeSubscriptionPeriods } from './internal/normalizeSubscriptionPeriods.js';
+import type { SubscriptionPeriod } from './subscriptionPeriod.js';
 
 /**
  * What the retention ratio of a cohort cell measures: `'customers'` (logo retention: paying customers still

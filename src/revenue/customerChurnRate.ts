@@ -1,8 +1,9 @@
-import type { Decimal } from '../core/decimal.js';
 import { MetricInputError } from '../core/errors.js';
-import { type Numeric, toCount, toDecimal } from '../core/numeric.js';
-import { assertObject, oneOf } from '../core/options.js';
-import { ratioOrNull } from '../core/ratio.js';
+import type { Decimal } from '../core/internal/decimal.js';
+import { toCount } from '../core/internal/numericInput.js';
+import { assertObject, oneOf } from '../core/internal/options.js';
+import { ratioOrNull } from '../core/internal/ratio.js';
+import { type Numeric, toDecimal } from '../core/numeric.js';
 
 /**
  * The customer counts of one period that a customer churn rate needs. A period row from `mrrMovements` has

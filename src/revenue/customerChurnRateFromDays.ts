@@ -1,7 +1,8 @@
-import type { Decimal } from '../core/decimal.js';
-import { type Numeric, toCount, toDecimal } from '../core/numeric.js';
-import { assertObject } from '../core/options.js';
-import { ratioOrNull } from '../core/ratio.js';
+import type { Decimal } from '../core/internal/decimal.js';
+import { toCount } from '../core/internal/numericInput.js';
+import { assertObject } from '../core/internal/options.js';
+import { ratioOrNull } from '../core/internal/ratio.js';
+import { type Numeric, toDecimal } from '../core/numeric.js';
 
 /**
  * The counts a customer-days churn rate needs.

@@ -1,9 +1,9 @@
-import type { Decimal } from '../core/decimal.js';
-import { MetricInputError } from '../core/errors.js';
+import type { Decimal } from '../core/internal/decimal.js';
+import { assertObject } from '../core/internal/options.js';
+import { ratioOrNull } from '../core/internal/ratio.js';
 import { type Numeric, toDecimal } from '../core/numeric.js';
-import { assertObject } from '../core/options.js';
-import { ratioOrNull } from '../core/ratio.js';
 
+import { assertLossesWithinStartingMrr } from './internal/assertLossesWithinStartingMrr.js';
 /**
  * The MRR amounts of one period that gross revenue churn needs, as positive magnitudes. A period row from
  * `mrrMovements` has them and can be passed as it is; other fields are ignored.
@@ -42,27 +42,4 @@ export function grossRevenueChurnRate(input: GrossRevenueChurnRateInput): Decima
   const contraction = toDecimal(input.contractionMrr, ['contractionMrr'], 'nonNegative');
   assertLossesWithinStartingMrr(starting, churned, contraction);
   return ratioOrNull(churned.plus(contraction), starting);
-}
-
-/**
- * Throws `out_of_range` when churned plus contraction MRR exceeds the starting MRR they were lost from: such a
- * row mixes in MRR of customers who were not there at the start, and every retention ratio over it would mislead.
- *
- * @private
- */
-export function assertLossesWithinStartingMrr(
-  starting: Decimal,
-  churned: Decimal,
-  contraction: Decimal,
-): void {
-  const losses = churned.plus(contraction);
-  if (losses.greaterThan(starting)) {
-    throw new MetricInputError({
-      code: 'out_of_range',
-      path: ['churnedMrr'],
-      expected: `churnedMrr + contractionMrr <= startingMrr (${starting.toString()})`,
-      received: losses.toString(),
-      message: `churnedMrr + contractionMrr (${losses.toString()}) must not exceed startingMrr (${starting.toString()})`,
-    });
-  }
 }

@@ -1,18 +1,24 @@
 import { type DateLike, fromDayNumber, type IsoDate, toDayNumber } from '../core/calendarDate.js';
-import type { Decimal } from '../core/decimal.js';
-import { assertObject, oneOf } from '../core/options.js';
+import type { Decimal } from '../core/internal/decimal.js';
+import { assertObject, oneOf } from '../core/internal/options.js';
 import {
   nextPeriodStart,
-  type PeriodOptions,
   type ResolvedPeriodOptions,
   resolveDateRange,
   resolvePeriodOptions,
   startOfPeriod,
-} from '../core/periods.js';
-import { BIGINT_OPS, movementSweep, NUMBER_OPS, type SweepInput, type SweepResult } from './movementSweep.js';
-import { movementTable, type PeriodGrid } from './movementTable.js';
-import { decimalCache, scaledAmounts } from './scaledAmounts.js';
-import { OPEN_END, subscriptionColumns } from './subscriptionColumns.js';
+} from '../core/internal/periodGrid.js';
+import type { PeriodOptions } from '../core/periods.js';
+import {
+  BIGINT_OPS,
+  movementSweep,
+  NUMBER_OPS,
+  type SweepInput,
+  type SweepResult,
+} from './internal/movementSweep.js';
+import { movementTable, type PeriodGrid } from './internal/movementTable.js';
+import { decimalCache, scaledAmounts } from './internal/scaledAmounts.js';
+import { OPEN_END, subscriptionColumns } from './internal/subscriptionColumns.js';
 import type { SubscriptionPeriod } from './subscriptionPeriod.js';
 
 /**

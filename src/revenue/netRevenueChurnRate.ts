@@ -1,9 +1,9 @@
-import type { Decimal } from '../core/decimal.js';
-import { ZERO } from '../core/decimal.js';
+import type { Decimal } from '../core/internal/decimal.js';
+import { ZERO } from '../core/internal/decimal.js';
+import { assertObject, oneOf } from '../core/internal/options.js';
+import { ratioOrNull } from '../core/internal/ratio.js';
 import { type Numeric, toDecimal } from '../core/numeric.js';
-import { assertObject, oneOf } from '../core/options.js';
-import { ratioOrNull } from '../core/ratio.js';
-import { assertLossesWithinStartingMrr } from './grossRevenueChurnRate.js';
+import { assertLossesWithinStartingMrr } from './internal/assertLossesWithinStartingMrr.js';
 
 /**
  * The MRR amounts of one period that net revenue churn needs, as positive magnitudes. A period row from

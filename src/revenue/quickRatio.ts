@@ -1,8 +1,8 @@
-import type { Decimal } from '../core/decimal.js';
-import { ZERO } from '../core/decimal.js';
+import type { Decimal } from '../core/internal/decimal.js';
+import { ZERO } from '../core/internal/decimal.js';
+import { assertObject } from '../core/internal/options.js';
+import { ratioOrNull } from '../core/internal/ratio.js';
 import { type Numeric, toDecimal } from '../core/numeric.js';
-import { assertObject } from '../core/options.js';
-import { ratioOrNull } from '../core/ratio.js';
 
 /**
  * The MRR movements of one period that the quick ratio needs, as positive magnitudes. A period row from

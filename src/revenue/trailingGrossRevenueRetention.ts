@@ -1,9 +1,9 @@
-import type { Decimal } from '../core/decimal.js';
+import type { Decimal } from '../core/internal/decimal.js';
+import { trailingRevenueRetention } from './internal/trailingRevenueRetention.js';
 import type { SubscriptionPeriod } from './subscriptionPeriod.js';
-import {
-  type TrailingRevenueRetention,
-  type TrailingRevenueRetentionOptions,
-  trailingRevenueRetention,
+import type {
+  TrailingRevenueRetention,
+  TrailingRevenueRetentionOptions,
 } from './trailingNetRevenueRetention.js';
 
 /**

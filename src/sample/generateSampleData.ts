@@ -5,10 +5,10 @@ import {
   toCalendarDate,
   toDayNumber,
 } from '../core/calendarDate.js';
-import { rejectInput } from '../core/errors.js';
+import { toCount } from '../core/internal/numericInput.js';
+import { assertObject } from '../core/internal/options.js';
+import { rejectInput } from '../core/internal/rejectInput.js';
 import { normalizeToMrr } from '../core/normalizeToMrr.js';
-import { toCount } from '../core/numeric.js';
-import { assertObject } from '../core/options.js';
 import type { SubscriptionPeriod } from '../revenue/subscriptionPeriod.js';
 import { seededRandom } from './seededRandom.js';
 

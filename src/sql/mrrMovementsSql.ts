@@ -1,11 +1,17 @@
 import type { DateLike } from '../core/calendarDate.js';
-import { assertKnownKeys, assertObject, oneOf } from '../core/options.js';
-import { GRANULARITIES, type Granularity, resolveDateRange, type WeekStartsOn } from '../core/periods.js';
+import { assertKnownKeys, assertObject, oneOf } from '../core/internal/options.js';
+import { resolveDateRange } from '../core/internal/periodGrid.js';
+import { GRANULARITIES, type Granularity, type WeekStartsOn } from '../core/periods.js';
 import type { PaidToFree } from '../revenue/mrrMovements.js';
-import { periodIndexSql } from './periodIndexSql.js';
-import { sqlSource } from './quoteIdentifier.js';
-import { integerSeries, SQL_DIALECTS, type SqlDialect } from './sqlDialect.js';
-import { resolveColumns, resolveMrrScale, subscriptionPeriodsCte } from './subscriptionPeriodsSql.js';
+import { integerSeries } from './internal/integerSeries.js';
+import { periodIndexSql } from './internal/periodIndexSql.js';
+import { sqlSource } from './internal/sqlSource.js';
+import {
+  resolveColumns,
+  resolveMrrScale,
+  subscriptionPeriodsCte,
+} from './internal/subscriptionPeriodsSql.js';
+import { SQL_DIALECTS, type SqlDialect } from './sqlDialect.js';
 
 /**
  * Which columns of the source hold the fields of a subscription period (see `SubscriptionPeriod`).

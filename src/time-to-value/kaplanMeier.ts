@@ -1,9 +1,10 @@
-import { describeValue, type InputPath, MetricInputError } from '../core/errors.js';
-import { normalQuantile } from '../core/normalDistribution.js';
+import { type InputPath, MetricInputError } from '../core/errors.js';
+import { normalQuantile } from '../core/internal/normalDistribution.js';
+import { assertArray, assertObject } from '../core/internal/options.js';
+import { describeValue } from '../core/internal/rejectInput.js';
 import { type Numeric, toDecimal } from '../core/numeric.js';
-import { assertArray, assertObject, oneOf } from '../core/options.js';
+import { resolveKaplanMeierOptions } from './internal/resolveKaplanMeierOptions.js';
 import { survivalQuantile } from './survivalQuantile.js';
-
 /**
  * One subject of a survival analysis: how long it was watched, and whether the event (reaching value,
  * relapse, churn) happened at the end of that time (`true`) or the subject was still waiting (`false`,
@@ -89,8 +90,6 @@ export interface KaplanMeierResult {
   readonly median: number | null;
 }
 
-const CONF_TYPES: readonly SurvivalConfidenceType[] = ['log-log', 'log', 'plain'];
-
 /**
  * The Kaplan–Meier (product-limit) estimate of a survival curve from right-censored durations, with
  * Greenwood standard errors and a pointwise confidence interval: the honest way to summarise "time until X"
@@ -145,29 +144,6 @@ export function kaplanMeier(
 interface Observation {
   readonly duration: number;
   readonly event: boolean;
-}
-
-/**
- * Validates {@link KaplanMeierOptions} and fills in the defaults (0.95, `'log-log'`).
- *
- * @private
- */
-export function resolveKaplanMeierOptions(options: KaplanMeierOptions): {
-  readonly confidence: number;
-  readonly confType: SurvivalConfidenceType;
-} {
-  assertObject(options, ['options']);
-  const confidence = toDecimal(options.confidence ?? 0.95, ['options', 'confidence']);
-  if (confidence.lessThanOrEqualTo(0) || confidence.greaterThanOrEqualTo(1)) {
-    throw new MetricInputError({
-      code: 'out_of_range',
-      path: ['options', 'confidence'],
-      expected: 'a number strictly between 0 and 1',
-      received: describeValue(options.confidence),
-    });
-  }
-  const confType = oneOf(options.confType ?? 'log-log', CONF_TYPES, ['options', 'confType']);
-  return { confidence: confidence.toNumber(), confType };
 }
 
 function validateObservations(

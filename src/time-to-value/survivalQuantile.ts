@@ -1,7 +1,7 @@
-import { type Numeric, toUnitInterval } from '../core/numeric.js';
-import { assertArray, assertObject } from '../core/options.js';
+import { toUnitInterval } from '../core/internal/numericInput.js';
+import type { Numeric } from '../core/numeric.js';
+import { assertCurve } from './internal/assertCurve.js';
 import type { KaplanMeierStep } from './kaplanMeier.js';
-
 /**
  * The part of a survival curve that quantiles and look-ups read: its steps, in increasing time.
  *
@@ -58,14 +58,4 @@ export function survivalQuantile(curve: SurvivalCurve, p: Numeric): number | nul
   const beyond = levels.findIndex((level) => level - TOLERANCE >= probability);
   // No later jump: the curve ends flat at exactly 1 − p, so the stretch runs to the last observed time.
   return (reached + (beyond === -1 ? lastTime : times[beyond]!)) / 2;
-}
-
-/**
- * Throws a {@link MetricInputError} unless `curve` is an object with a `steps` array.
- *
- * @private
- */
-export function assertCurve(curve: unknown): asserts curve is SurvivalCurve {
-  assertObject(curve, ['curve']);
-  assertArray(curve.steps, ['curve', 'steps']);
 }

@@ -1,31 +1,24 @@
 import { type DateLike, type IsoDate, toCalendarDate } from '../core/calendarDate.js';
-import { type Numeric, toDecimal } from '../core/numeric.js';
-import { assertObject, oneOf } from '../core/options.js';
+import { assertObject, oneOf } from '../core/internal/options.js';
 import {
-  GRANULARITIES,
-  type Granularity,
   nextPeriodStart,
-  type Period,
   type ResolvedPeriodOptions,
   resolvePeriodOptions,
   startOfPeriod,
-  type WeekStartsOn,
-} from '../core/periods.js';
+} from '../core/internal/periodGrid.js';
+import { type Numeric, toDecimal } from '../core/numeric.js';
+import { GRANULARITIES, type Granularity, type Period, type WeekStartsOn } from '../core/periods.js';
+import { resolveKaplanMeierOptions } from './internal/resolveKaplanMeierOptions.js';
+import { toTimeToValueDurations } from './internal/toTimeToValueDurations.js';
 import {
   type KaplanMeierOptions,
   type KaplanMeierResult,
   kaplanMeier,
-  resolveKaplanMeierOptions,
   type SurvivalConfidenceType,
 } from './kaplanMeier.js';
 import { survivalAt } from './survivalAt.js';
 import { survivalQuantile } from './survivalQuantile.js';
-import {
-  type TimeToValueDuration,
-  type TimeToValueRecord,
-  type TimeToValueUnit,
-  toTimeToValueDurations,
-} from './timeToValueDurations.js';
+import type { TimeToValueDuration, TimeToValueRecord, TimeToValueUnit } from './timeToValueDurations.js';
 
 /**
  * Options of {@link timeToValue}.

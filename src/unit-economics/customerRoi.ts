@@ -1,7 +1,7 @@
-import type { Decimal } from '../core/decimal.js';
+import type { Decimal } from '../core/internal/decimal.js';
+import { assertObject } from '../core/internal/options.js';
+import { ratioOrNull } from '../core/internal/ratio.js';
 import { type Numeric, toDecimal } from '../core/numeric.js';
-import { assertObject } from '../core/options.js';
-import { ratioOrNull } from '../core/ratio.js';
 
 /**
  * The inputs of {@link customerRoi}.

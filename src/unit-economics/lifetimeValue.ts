@@ -1,7 +1,9 @@
-import { type Decimal, ONE } from '../core/decimal.js';
-import { describeValue, MetricInputError } from '../core/errors.js';
-import { type Numeric, toDecimal, toUnitInterval } from '../core/numeric.js';
-import { assertObject } from '../core/options.js';
+import { MetricInputError } from '../core/errors.js';
+import { type Decimal, ONE } from '../core/internal/decimal.js';
+import { toUnitInterval } from '../core/internal/numericInput.js';
+import { assertObject } from '../core/internal/options.js';
+import { describeValue } from '../core/internal/rejectInput.js';
+import { type Numeric, toDecimal } from '../core/numeric.js';
 
 /**
  * The inputs of {@link lifetimeValue}.

@@ -1,7 +1,8 @@
-import { Decimal } from '../core/decimal.js';
-import { type Numeric, toCount, toDecimal } from '../core/numeric.js';
-import { assertObject } from '../core/options.js';
-import { toPeriod, toSbgParams } from './sbgInternals.js';
+import { Decimal } from '../core/internal/decimal.js';
+import { toCount } from '../core/internal/numericInput.js';
+import { assertObject } from '../core/internal/options.js';
+import { type Numeric, toDecimal } from '../core/numeric.js';
+import { toPeriod, toSbgParams } from './internal/sbgInternals.js';
 import type { ShiftedBetaGeometricParams } from './shiftedBetaGeometric.js';
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildReport, type Report, type ReportInput } from '../../src/cli/buildReport.js';
 import { renderHtmlReport } from '../../src/cli/renderHtmlReport.js';
-import { Decimal } from '../../src/core/decimal.js';
+import { Decimal } from '../../src/core/internal/decimal.js';
 import { generateSampleData } from '../../src/sample/generateSampleData.js';
 
 // Elements without a closing tag in HTML; every other element we emit must be closed, and nested properly.

@@ -1,7 +1,7 @@
 import DecimalJs from 'decimal.js';
 import { describe, expect, it } from 'vitest';
-import { describeValue } from '../../src/core/errors.js';
-import { formatPath, MetricInputError } from '../../src/index.js';
+import { describeValue, formatPath } from '../../src/core/internal/rejectInput.js';
+import { MetricInputError } from '../../src/index.js';
 
 describe('MetricInputError', () => {
   it('carries code, path, expected and received, and reads as a sentence', () => {

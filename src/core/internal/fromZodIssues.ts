@@ -1,0 +1,56 @@
+import type { $ZodIssue, $ZodType } from 'zod/v4/core';
+import { safeParse } from 'zod/v4/core';
+import { type InputPath, MetricInputError, type MetricInputErrorCode } from '../errors.js';
+import { describeValue, formatPath } from './rejectInput.js';
+
+const CODES: Readonly<Record<$ZodIssue['code'], MetricInputErrorCode>> = {
+  invalid_type: 'invalid_type',
+  too_big: 'out_of_range',
+  too_small: 'out_of_range',
+  invalid_format: 'invalid_value',
+  not_multiple_of: 'invalid_value',
+  unrecognized_keys: 'unknown_field',
+  invalid_union: 'invalid_value',
+  invalid_key: 'invalid_value',
+  invalid_element: 'invalid_value',
+  invalid_value: 'invalid_option',
+  custom: 'invalid_config',
+};
+
+/**
+ * Turns the first issue zod reports into the library's {@link MetricInputError}, with the issue's path
+ * appended to `rootPath`, so zod never leaks its own error type to callers.
+ *
+ * @private
+ */
+export function fromZodIssues(issues: readonly $ZodIssue[], rootPath: InputPath = []): MetricInputError {
+  const issue = issues[0];
+  if (issue === undefined) {
+    return new MetricInputError({
+      code: 'invalid_value',
+      path: rootPath,
+      expected: 'a valid value',
+      received: 'an invalid value',
+    });
+  }
+  const path = [...rootPath, ...issue.path.map((part) => (typeof part === 'symbol' ? String(part) : part))];
+  const expected = issue.message.replace(/^Invalid input: /, '');
+  return new MetricInputError({
+    code: CODES[issue.code],
+    path,
+    expected,
+    received: 'input' in issue ? describeValue(issue.input) : 'an invalid value',
+    message: `${formatPath(path)}: ${issue.message}`,
+  });
+}
+
+/**
+ * Parses `value` with a zod (or zod/mini) schema, throwing a {@link MetricInputError} on the first problem.
+ *
+ * @private
+ */
+export function parseWithSchema<T>(schema: $ZodType<T>, value: unknown, rootPath: InputPath = []): T {
+  const result = safeParse(schema, value, { reportInput: true });
+  if (result.success) return result.data;
+  throw fromZodIssues(result.error.issues, rootPath);
+}
