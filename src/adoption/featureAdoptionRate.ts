@@ -4,7 +4,7 @@ import { toCount } from '../core/internal/numericInput.js';
 import { assertObject } from '../core/internal/options.js';
 import { ratioOrNull } from '../core/internal/ratio.js';
 import { describeValue } from '../core/internal/rejectInput.js';
-import type { Numeric } from '../core/numeric.js';
+import type { Numeric } from '../core/types.js';
 
 /**
  * Inputs of {@link featureAdoptionRate}.

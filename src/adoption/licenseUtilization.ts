@@ -2,7 +2,7 @@ import { Decimal } from '../core/internal/decimal.js';
 import { toCount } from '../core/internal/numericInput.js';
 import { assertObject } from '../core/internal/options.js';
 import { ratioOrNull } from '../core/internal/ratio.js';
-import type { Numeric } from '../core/numeric.js';
+import type { Numeric } from '../core/types.js';
 
 /**
  * Inputs of {@link licenseUtilization}.

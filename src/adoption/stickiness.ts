@@ -1,10 +1,11 @@
-import { type InputPath, MetricInputError } from '../core/errors.js';
+import { MetricInputError } from '../core/errors.js';
 import { Decimal, ZERO } from '../core/internal/decimal.js';
 import { toCount } from '../core/internal/numericInput.js';
 import { assertObject, oneOf } from '../core/internal/options.js';
 import { ratioOrNull } from '../core/internal/ratio.js';
 import { describeValue } from '../core/internal/rejectInput.js';
-import { type Numeric, toDecimal } from '../core/numeric.js';
+import { toDecimal } from '../core/numeric.js';
+import type { InputPath, Numeric } from '../core/types.js';
 
 /**
  * Which DAU/MAU convention {@link stickiness} uses.

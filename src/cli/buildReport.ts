@@ -1,30 +1,21 @@
-import {
-  addCalendarMonths,
-  type DateLike,
-  fromDayNumber,
-  type IsoDate,
-  toCalendarDate,
-  toDayNumber,
-} from '../core/calendarDate.js';
+import { addCalendarMonths, fromDayNumber, toCalendarDate, toDayNumber } from '../core/calendarDate.js';
 import { type Decimal, ZERO } from '../core/internal/decimal.js';
-import { type Numeric, toDecimal } from '../core/numeric.js';
-import type { Granularity } from '../core/periods.js';
-import type { ScorecardConfig } from '../health/scorecard.js';
+import { toDecimal } from '../core/numeric.js';
+import type { DateLike, Granularity, IsoDate, Numeric } from '../core/types.js';
+import type { ScorecardConfig } from '../health/types.js';
 import { netPromoterScore } from '../nps/netPromoterScore.js';
 import { npsConfidenceInterval } from '../nps/npsConfidenceInterval.js';
 import { type CohortRetentionResult, cohortRetention } from '../revenue/cohortRetention.js';
 import { customerChurnRate } from '../revenue/customerChurnRate.js';
 import { grossRevenueChurnRate } from '../revenue/grossRevenueChurnRate.js';
 import { grossRevenueRetention } from '../revenue/grossRevenueRetention.js';
-import { mrrMovements, type PeriodMovements } from '../revenue/mrrMovements.js';
+import { mrrMovements } from '../revenue/mrrMovements.js';
 import { netRevenueRetention } from '../revenue/netRevenueRetention.js';
 import { quickRatio } from '../revenue/quickRatio.js';
 import type { SubscriptionPeriod } from '../revenue/subscriptionPeriod.js';
 import { trailingGrossRevenueRetention } from '../revenue/trailingGrossRevenueRetention.js';
-import {
-  type TrailingRevenueRetention,
-  trailingNetRevenueRetention,
-} from '../revenue/trailingNetRevenueRetention.js';
+import { trailingNetRevenueRetention } from '../revenue/trailingNetRevenueRetention.js';
+import type { PeriodMovements, TrailingRevenueRetention } from '../revenue/types.js';
 import { SAMPLE_SCORECARD } from '../sample/sampleScorecard.js';
 import { timeToValue } from '../time-to-value/timeToValue.js';
 import { averageRevenuePerAccount } from '../unit-economics/averageRevenuePerAccount.js';

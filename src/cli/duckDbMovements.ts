@@ -1,7 +1,7 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
-import type { Granularity } from '../core/periods.js';
-import type { MrrMovementsSqlColumns } from '../sql/mrrMovementsSql.js';
+import type { Granularity } from '../core/types.js';
+import type { MrrMovementsSqlColumns } from '../sql/types.js';
 import { type ReportInput, reportAsOf } from './buildReport.js';
 import { InputFileError, subscriptionColumnAliases } from './readInputFile.js';
 

@@ -1,8 +1,9 @@
 import type { Decimal } from '../core/internal/decimal.js';
 import { ratioOrNull } from '../core/internal/ratio.js';
 import { toDecimal } from '../core/numeric.js';
-import { defineScorecard, type ScorecardConfig } from '../health/scorecard.js';
+import { defineScorecard } from '../health/scorecard.js';
 import { scoreHealthMany } from '../health/scoreHealthMany.js';
+import type { ScorecardConfig } from '../health/types.js';
 
 /** The health part of the report. @private */
 export interface ReportHealth {

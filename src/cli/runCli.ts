@@ -2,7 +2,7 @@ import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { MetricInputError } from '../core/errors.js';
-import { GRANULARITIES, type Granularity } from '../core/periods.js';
+import { GRANULARITIES, type Granularity } from '../core/types.js';
 import { generateSampleData } from '../sample/generateSampleData.js';
 import { buildReport, type ReportInput } from './buildReport.js';
 import { duckDbMovements } from './duckDbMovements.js';

@@ -1,20 +1,7 @@
-import { type InputPath, MetricInputError } from './errors.js';
+import { MetricInputError } from './errors.js';
 import { assertTimeZone, isoDayNumber, MAX_YEAR, MIN_YEAR } from './internal/isoDayNumber.js';
 import { describeValue, rejectInput } from './internal/rejectInput.js';
-/**
- * A date as callers hold it: a calendar date string `'YYYY-MM-DD'`, or a JavaScript `Date` (an instant,
- * whose calendar day is read in the `timeZone` option, default `'UTC'`).
- *
- * @category Core
- */
-export type DateLike = string | Date;
-
-/**
- * A calendar date as an ISO string `'YYYY-MM-DD'`: the form every result reports dates in.
- *
- * @category Core
- */
-export type IsoDate = string;
+import { DateLike, type InputPath, type IsoDate } from './types.js';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MS_PER_DAY = 86_400_000;

@@ -1,25 +1,9 @@
-import type { InputPath } from './errors.js';
 import type { Decimal } from './internal/decimal.js';
 import { parseDecimal } from './internal/numericInput.js';
 import { rejectInput } from './internal/rejectInput.js';
-/**
- * A quantity as callers hold it: a JavaScript number, a decimal string (`'19.99'`, `'1e3'`) or a decimal.js
- * `Decimal` from any decimal.js constructor.
- *
- * Numbers are taken at their shortest round-trip decimal value (`0.1` is exactly 0.1), so a number a
- * spreadsheet shows is the number that is used.
- *
- * @category Core
- */
-export type Numeric = number | string | Decimal;
+import type { InputPath } from './types.js';
 
-/**
- * Which values a quantity may take: any finite value, values >= 0, or values > 0.
- *
- * @category Core
- */
-export type NumericSign = 'any' | 'nonNegative' | 'positive';
-
+import { Numeric, type NumericSign } from './types.js';
 /**
  * Converts a {@link Numeric} input to the library's exact `Decimal`, or throws a {@link MetricInputError}
  * naming the field.

@@ -1,4 +1,4 @@
-import { type DateLike, type IsoDate, toCalendarDate } from './calendarDate.js';
+import { toCalendarDate } from './calendarDate.js';
 import { MetricInputError } from './errors.js';
 import {
   nextPeriodStart,
@@ -7,47 +7,7 @@ import {
   startOfPeriod,
 } from './internal/periodGrid.js';
 import { rejectInput } from './internal/rejectInput.js';
-/**
- * The length of a reporting period.
- *
- * @category Periods
- */
-export type Granularity = 'day' | 'week' | 'month' | 'quarter' | 'year';
-
-/** Every {@link Granularity}, in increasing length. @category Periods */
-export const GRANULARITIES: readonly Granularity[] = ['day', 'week', 'month', 'quarter', 'year'];
-
-/**
- * The first day of a week: 0 = Sunday … 6 = Saturday (the date-fns convention).
- *
- * @category Periods
- */
-export type WeekStartsOn = 0 | 1 | 2 | 3 | 4 | 5 | 6;
-
-/**
- * How dates are bucketed into periods.
- *
- * @category Periods
- */
-export interface PeriodOptions {
-  /** Period length; default `'month'`. */
-  readonly granularity?: Granularity;
-  /** First day of a week for `granularity: 'week'`; default `1` (Monday, as ISO 8601 and pandas' `W`). */
-  readonly weekStartsOn?: WeekStartsOn;
-  /** IANA time zone that decides the calendar day of a `Date` input; default `'UTC'`. */
-  readonly timeZone?: string;
-}
-
-/**
- * One reporting period: `start` inclusive, `end` exclusive, both ISO calendar dates.
- *
- * @category Periods
- */
-export interface Period {
-  readonly start: IsoDate;
-  readonly end: IsoDate;
-}
-
+import type { DateLike, Period, PeriodOptions } from './types.js';
 /**
  * The period that contains a date.
  *

@@ -1,8 +1,9 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { assertObject } from '../core/internal/options.js';
-import type { PeriodMovements } from '../revenue/mrrMovements.js';
-import { type MrrMovementsSqlOptions, mrrMovementsSql } from '../sql/mrrMovementsSql.js';
+import type { PeriodMovements } from '../revenue/types.js';
+import { mrrMovementsSql } from '../sql/mrrMovementsSql.js';
 import { periodMovementsFromSqlRows } from '../sql/periodMovementsFromSqlRows.js';
+import type { MrrMovementsSqlOptions } from '../sql/types.js';
 import { buildFromOptions, duckDbSource, queryDuckDb } from './internal/duckDbQuery.js';
 
 /**

@@ -1,8 +1,8 @@
 import { MetricInputError } from '../core/errors.js';
 import { assertArray, assertObject } from '../core/internal/options.js';
 import { describeValue } from '../core/internal/rejectInput.js';
-import type { Condition } from './healthCondition.js';
 import { evaluateCondition, parseCondition } from './internal/parseCondition.js';
+import type { Condition } from './types.js';
 
 /**
  * The classic coverage models: a named CSM per account (`'high-touch'`), pooled CSMs and programmes

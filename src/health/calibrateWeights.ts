@@ -1,17 +1,17 @@
-import { type InputPath, MetricInputError } from '../core/errors.js';
+import { MetricInputError } from '../core/errors.js';
 import type { Decimal } from '../core/internal/decimal.js';
 import { toCount } from '../core/internal/numericInput.js';
 import { assertArray, assertKnownKeys, assertObject } from '../core/internal/options.js';
 import { describeValue, relocateError } from '../core/internal/rejectInput.js';
-import { type Numeric, toDecimal } from '../core/numeric.js';
+import { toDecimal } from '../core/numeric.js';
+import type { InputPath, Numeric } from '../core/types.js';
 import { evaluateHealthScore } from './evaluateHealthScore.js';
 import { apportionUnits } from './internal/apportionUnits.js';
 import { assertChurnOutcomes } from './internal/assertChurnOutcomes.js';
 import { fitNonNegativeLogistic } from './internal/logisticRegression.js';
 import { roundScore } from './internal/scoreRule.js';
-import type { ScorecardConfig } from './scorecard.js';
-import type { HealthScore } from './scoreHealth.js';
 import { scoreHealthMany } from './scoreHealthMany.js';
+import type { HealthScore, ScorecardConfig } from './types.js';
 
 /**
  * Input of {@link calibrateWeights}: each account's raw measures (as `scoreHealth` takes them) at the start of an

@@ -1,6 +1,6 @@
 import { assertArray, assertObject } from '../core/internal/options.js';
-import type { Condition } from './healthCondition.js';
 import { evaluateCondition, parseCondition } from './internal/parseCondition.js';
+import type { Condition } from './types.js';
 
 /**
  * A segment rule: accounts matching `when` are scored with `scorecard`.

@@ -5,7 +5,8 @@ import { ratioOrNull } from '../core/internal/ratio.js';
 import { describeValue } from '../core/internal/rejectInput.js';
 import { assertChurnOutcomes } from './internal/assertChurnOutcomes.js';
 import { assertContiguous, bandIndexOf } from './internal/bandIndexOf.js';
-import { DEFAULT_HEALTH_BANDS, type HealthBand } from './scorecard.js';
+import { DEFAULT_HEALTH_BANDS } from './scorecard.js';
+import type { HealthBand } from './types.js';
 
 /**
  * Input of {@link evaluateHealthScore}: each account's health score at the start of an observation window and

@@ -1,47 +1,8 @@
 import { assertObject } from '../core/internal/options.js';
 
 import { evaluateCondition, parseCondition } from './internal/parseCondition.js';
-/**
- * A value a condition compares with: a string, a number or a boolean (JSON scalars).
- *
- * @category Health
- */
-export type ConditionValue = string | number | boolean;
 
-/**
- * A test on one field of an account; every operator given must hold. Numbers compare numerically (the account's
- * value may be a number, a decimal string or a Decimal); strings and booleans compare exactly. A missing field
- * (absent, undefined or null) satisfies only `ne`, `notIn` and `exists: false`.
- *
- * @category Health
- */
-export interface FieldCondition {
-  /** The account's own property to read, e.g. `'mrr'` or `'plan'`. */
-  readonly field: string;
-  readonly eq?: ConditionValue;
-  readonly ne?: ConditionValue;
-  readonly in?: readonly ConditionValue[];
-  readonly notIn?: readonly ConditionValue[];
-  readonly gt?: number;
-  readonly gte?: number;
-  readonly lt?: number;
-  readonly lte?: number;
-  /** true: the field has a value; false: it is missing. */
-  readonly exists?: boolean;
-}
-
-/**
- * A declarative, JSON-serialisable rule over an account's fields: a {@link FieldCondition}, or `all` (every
- * condition holds; true when empty), `any` (at least one holds; false when empty) or `not`.
- *
- * @category Health
- */
-export type Condition =
-  | FieldCondition
-  | { readonly all: readonly Condition[] }
-  | { readonly any: readonly Condition[] }
-  | { readonly not: Condition };
-
+import type { Condition } from './types.js';
 /**
  * Whether an account satisfies a condition: the building block of segment rules (which scorecard, which coverage
  * model).

@@ -1,4 +1,4 @@
-import type { DateLike } from '../core/calendarDate.js';
+import type { DateLike } from '../core/types.js';
 /**
  * A manual score set by a person, with the reason and an optional expiry: for one measure, one group (the group
  * then counts as a single leaf with that score) or the whole account (the reported score becomes the override).

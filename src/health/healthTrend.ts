@@ -1,12 +1,13 @@
-import { type DateLike, type IsoDate, toCalendarDate, toDayNumber } from '../core/calendarDate.js';
-import { type InputPath, MetricInputError } from '../core/errors.js';
+import { toCalendarDate, toDayNumber } from '../core/calendarDate.js';
+import { MetricInputError } from '../core/errors.js';
 import { Decimal } from '../core/internal/decimal.js';
 import { assertArray, assertObject } from '../core/internal/options.js';
 import { describeValue } from '../core/internal/rejectInput.js';
 import { toDecimal } from '../core/numeric.js';
+import type { DateLike, InputPath, IsoDate } from '../core/types.js';
 import { bandIndexOf } from './internal/bandIndexOf.js';
 import { resolveHealthBands } from './internal/resolveHealthBands.js';
-import type { HealthBand } from './scorecard.js';
+import type { HealthBand } from './types.js';
 
 /**
  * One observation of an account's health score.

@@ -10,7 +10,6 @@ export type { ScorecardSegment } from './chooseScorecard.js';
 export { chooseScorecard } from './chooseScorecard.js';
 export type { BandChurn, EvaluateHealthScoreInput, HealthScoreEvaluation } from './evaluateHealthScore.js';
 export { evaluateHealthScore } from './evaluateHealthScore.js';
-export type { Condition, ConditionValue, FieldCondition } from './healthCondition.js';
 export { matchesCondition } from './healthCondition.js';
 export type { HealthOverride } from './healthOverride.js';
 export type {
@@ -31,23 +30,30 @@ export type {
 export { portfolioHealth } from './portfolioHealth.js';
 export type { RollupChild, RollupHealthOptions, RollupWeighting } from './rollupHealth.js';
 export { rollupHealth } from './rollupHealth.js';
-export type { Interval, IntervalBounds } from './scoreBand.js';
-export type {
-  Direction,
-  GroupAggregation,
-  GroupConfig,
-  HealthBand,
-  MeasureBand,
-  MeasureConfig,
-  MissingPolicy,
-  Scorecard,
-  ScorecardConfig,
-  ScoringRule,
-} from './scorecard.js';
 export { DEFAULT_HEALTH_BANDS, defineScorecard } from './scorecard.js';
-export type { HealthScore, HealthSummary, ScoreChange, ScoreHealthOptions } from './scoreHealth.js';
 export { scoreHealth } from './scoreHealth.js';
 export type { HealthDetail, HealthRow, ScoreHealthManyOptions } from './scoreHealthMany.js';
 export { scoreHealthMany } from './scoreHealthMany.js';
 export { scoreMeasure } from './scoreMeasure.js';
+export type {
+  Condition,
+  ConditionValue,
+  Direction,
+  FieldCondition,
+  GroupAggregation,
+  GroupConfig,
+  HealthBand,
+  HealthScore,
+  HealthSummary,
+  Interval,
+  IntervalBounds,
+  MeasureBand,
+  MeasureConfig,
+  MissingPolicy,
+  ScoreChange,
+  Scorecard,
+  ScorecardConfig,
+  ScoreHealthOptions,
+  ScoringRule,
+} from './types.js';
 export { withMeasureWeights } from './withMeasureWeights.js';

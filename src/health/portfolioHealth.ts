@@ -1,13 +1,14 @@
-import { type InputPath, MetricInputError } from '../core/errors.js';
+import { MetricInputError } from '../core/errors.js';
 import type { Decimal } from '../core/internal/decimal.js';
 import { ZERO } from '../core/internal/decimal.js';
 import { assertArray, assertObject } from '../core/internal/options.js';
 import { describeValue } from '../core/internal/rejectInput.js';
-import { type Numeric, toDecimal } from '../core/numeric.js';
+import { toDecimal } from '../core/numeric.js';
+import type { InputPath, Numeric } from '../core/types.js';
 import { apportionShares } from './internal/apportionShares.js';
 import { bandIndexOf } from './internal/bandIndexOf.js';
 import { resolveHealthBands } from './internal/resolveHealthBands.js';
-import type { HealthBand } from './scorecard.js';
+import type { HealthBand } from './types.js';
 
 /**
  * One account of a portfolio.

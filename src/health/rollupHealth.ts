@@ -2,7 +2,8 @@ import { MetricInputError } from '../core/errors.js';
 import { Decimal, ZERO } from '../core/internal/decimal.js';
 import { assertArray, assertObject, oneOf } from '../core/internal/options.js';
 import { describeValue } from '../core/internal/rejectInput.js';
-import { type Numeric, toDecimal } from '../core/numeric.js';
+import { toDecimal } from '../core/numeric.js';
+import type { Numeric } from '../core/types.js';
 
 /**
  * One child account of a parent (a subsidiary, a workspace, a region).

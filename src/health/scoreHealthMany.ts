@@ -1,11 +1,11 @@
-import type { DateLike } from '../core/calendarDate.js';
 import { assertArray, assertObject, oneOf } from '../core/internal/options.js';
+import type { DateLike } from '../core/types.js';
 import type { HealthOverride } from './healthOverride.js';
 import { compileScorecard } from './internal/compileScorecard.js';
 import { createScratch } from './internal/healthScratch.js';
 import { resolveAsOf, scoreCompiled, summarizeCompiled } from './internal/scoreCompiled.js';
-import { defineScorecard, type ScorecardConfig } from './scorecard.js';
-import type { HealthScore, HealthSummary } from './scoreHealth.js';
+import { defineScorecard } from './scorecard.js';
+import type { HealthScore, HealthSummary, ScorecardConfig } from './types.js';
 
 /**
  * One account to score in bulk.

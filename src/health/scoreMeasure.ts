@@ -3,7 +3,7 @@ import { parseWithSchema } from '../core/internal/fromZodIssues.js';
 import { assertContiguous } from './internal/bandIndexOf.js';
 import { ruleSchema } from './internal/scorecardSchema.js';
 import { scoreRule } from './internal/scoreRule.js';
-import type { ScoringRule } from './scorecard.js';
+import type { ScoringRule } from './types.js';
 /**
  * Scores one raw value with one scoring rule, giving points from 0 to 100 rounded to 6 decimal places.
  *

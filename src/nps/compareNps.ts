@@ -1,9 +1,8 @@
 import { normalCdf } from '../core/internal/normalDistribution.js';
 import { npsEstimate, resolveIntervalOptions } from './internal/npsEstimate.js';
 import { readCounts } from './internal/npsTally.js';
-import type { NetPromoterScoreResult } from './netPromoterScore.js';
 import type { NpsCounts } from './netPromoterScoreFromCounts.js';
-import type { NpsIntervalMethod, NpsIntervalOptions } from './npsConfidenceInterval.js';
+import type { NetPromoterScoreResult, NpsIntervalMethod, NpsIntervalOptions } from './types.js';
 
 /**
  * The difference between two independent NPS samples, with its interval and z test. Statistics are `number`s

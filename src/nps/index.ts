@@ -1,6 +1,5 @@
 export type { NpsComparison } from './compareNps.js';
 export { compareNps } from './compareNps.js';
-export type { NetPromoterScoreResult } from './netPromoterScore.js';
 export { netPromoterScore } from './netPromoterScore.js';
 export type { NpsCounts } from './netPromoterScoreFromCounts.js';
 export { netPromoterScoreFromCounts } from './netPromoterScoreFromCounts.js';
@@ -8,9 +7,10 @@ export type { DatedNpsResponse, NpsPeriodResult } from './npsByPeriod.js';
 export { npsByPeriod } from './npsByPeriod.js';
 export type { NpsSegmentResult, SegmentedNpsResponse } from './npsBySegment.js';
 export { npsBySegment } from './npsBySegment.js';
+export { npsConfidenceInterval } from './npsConfidenceInterval.js';
 export type {
+  NetPromoterScoreResult,
   NpsConfidenceInterval,
   NpsIntervalMethod,
   NpsIntervalOptions,
-} from './npsConfidenceInterval.js';
-export { npsConfidenceInterval } from './npsConfidenceInterval.js';
+} from './types.js';

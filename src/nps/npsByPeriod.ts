@@ -1,10 +1,9 @@
-import { type DateLike, type IsoDate, toCalendarDate } from '../core/calendarDate.js';
+import { toCalendarDate } from '../core/calendarDate.js';
 import { assertArray, assertObject } from '../core/internal/options.js';
 import { nextPeriodStart, resolvePeriodOptions, startOfPeriod } from '../core/internal/periodGrid.js';
-import type { Numeric } from '../core/numeric.js';
-import type { PeriodOptions } from '../core/periods.js';
+import type { DateLike, IsoDate, Numeric, PeriodOptions } from '../core/types.js';
 import { categorize, type Tally, tallyResult } from './internal/npsTally.js';
-import type { NetPromoterScoreResult } from './netPromoterScore.js';
+import type { NetPromoterScoreResult } from './types.js';
 
 /**
  * One survey answer with the moment it was given.

@@ -1,9 +1,9 @@
 import { MetricInputError } from '../core/errors.js';
 import { assertArray, assertObject } from '../core/internal/options.js';
 import { describeValue } from '../core/internal/rejectInput.js';
-import type { Numeric } from '../core/numeric.js';
+import type { Numeric } from '../core/types.js';
 import { categorize, type Tally, tallyResult } from './internal/npsTally.js';
-import type { NetPromoterScoreResult } from './netPromoterScore.js';
+import type { NetPromoterScoreResult } from './types.js';
 
 /**
  * One survey answer tagged with the segment of the customer who gave it.

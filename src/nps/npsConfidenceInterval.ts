@@ -1,59 +1,7 @@
 import { npsEstimate, resolveIntervalOptions } from './internal/npsEstimate.js';
 import { readCounts } from './internal/npsTally.js';
-import type { NetPromoterScoreResult } from './netPromoterScore.js';
 import type { NpsCounts } from './netPromoterScoreFromCounts.js';
-
-/**
- * How an NPS interval is computed.
- *
- * - `'adjustedWald'` (the default): add ¾ to promoters, ¾ to detractors and 3 to the number of responses, then
- *   use the Wald formula; the interval is centred on that adjusted NPS (Rocks 2016; MeasuringU).
- * - `'wald'`: the plain Wald (normal approximation) interval around the observed NPS. Too narrow for small
- *   samples and of zero width when every answer falls in one category.
- *
- * @category NPS
- */
-export type NpsIntervalMethod = 'wald' | 'adjustedWald';
-
-/**
- * Options of {@link npsConfidenceInterval} and {@link compareNps}.
- *
- * @category NPS
- */
-export interface NpsIntervalOptions {
-  /** Confidence level, strictly between 0 and 1; default `0.95`. */
-  readonly confidence?: number;
-  /** Interval method; default `'adjustedWald'`. */
-  readonly method?: NpsIntervalMethod;
-}
-
-/**
- * A confidence interval for a Net Promoter Score. Every statistic is a `number` (a double), in NPS points.
- *
- * @category NPS
- */
-export interface NpsConfidenceInterval {
-  /**
-   * The centre of the interval, in points: the observed NPS for `'wald'`, the adjusted NPS
-   * (promoters − detractors) / (responses + 3) × 100 for `'adjustedWald'`.
-   */
-  readonly score: number;
-  /** Lower bound in points, never below -100. */
-  readonly lower: number;
-  /** Upper bound in points, never above 100. */
-  readonly upper: number;
-  /** z × standardError: the half-width before clamping, in points. */
-  readonly marginOfError: number;
-  /** Standard error of the (adjusted) NPS, in points. */
-  readonly standardError: number;
-  /** The method used. */
-  readonly method: NpsIntervalMethod;
-  /** The confidence level used. */
-  readonly confidence: number;
-  /** Whether a bound was cut to -100 or 100 because score ± marginOfError went past it. */
-  readonly clamped: boolean;
-}
-
+import type { NetPromoterScoreResult, NpsConfidenceInterval, NpsIntervalOptions } from './types.js';
 /**
  * Confidence interval for a Net Promoter Score, so a team can see how much of a score is sampling noise.
  * The NPS is a difference of two proportions of one trinomial sample, so its variance accounts for their

@@ -1,9 +1,10 @@
-import { type DateLike, fromDayNumber, type IsoDate, toDayNumber } from '../core/calendarDate.js';
+import { fromDayNumber, toDayNumber } from '../core/calendarDate.js';
 import { Decimal, ZERO } from '../core/internal/decimal.js';
 import { assertObject, oneOf } from '../core/internal/options.js';
 import { resolveDateRange, resolvePeriodOptions } from '../core/internal/periodGrid.js';
 import { ratioOrNull } from '../core/internal/ratio.js';
-import { type Granularity, listPeriods, type Period, type PeriodOptions } from '../core/periods.js';
+import { listPeriods } from '../core/periods.js';
+import type { DateLike, Granularity, IsoDate, Period, PeriodOptions } from '../core/types.js';
 import { customerMrrSnapshots } from './internal/customerMrrSnapshots.js';
 import { normalizeSubscriptionPeriods } from './internal/normalizeSubscriptionPeriods.js';
 import type { SubscriptionPeriod } from './subscriptionPeriod.js';

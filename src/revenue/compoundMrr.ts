@@ -2,7 +2,8 @@ import { MetricInputError } from '../core/errors.js';
 import { type Decimal, ONE } from '../core/internal/decimal.js';
 import { toCount, toUnitInterval } from '../core/internal/numericInput.js';
 import { assertObject } from '../core/internal/options.js';
-import { type Numeric, toDecimal } from '../core/numeric.js';
+import { toDecimal } from '../core/numeric.js';
+import type { Numeric } from '../core/types.js';
 
 /**
  * A starting MRR and constant per-period rates of expansion, contraction and churn of the existing base.

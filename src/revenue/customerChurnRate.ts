@@ -3,7 +3,8 @@ import type { Decimal } from '../core/internal/decimal.js';
 import { toCount } from '../core/internal/numericInput.js';
 import { assertObject, oneOf } from '../core/internal/options.js';
 import { ratioOrNull } from '../core/internal/ratio.js';
-import { type Numeric, toDecimal } from '../core/numeric.js';
+import { toDecimal } from '../core/numeric.js';
+import type { Numeric } from '../core/types.js';
 
 /**
  * The customer counts of one period that a customer churn rate needs. A period row from `mrrMovements` has

@@ -22,14 +22,6 @@ export { grossRevenueChurnRate } from './grossRevenueChurnRate.js';
 export type { GrossRevenueRetentionInput } from './grossRevenueRetention.js';
 export { grossRevenueRetention } from './grossRevenueRetention.js';
 export { isNegativeChurn } from './isNegativeChurn.js';
-export type {
-  CustomerMovement,
-  MovementType,
-  MrrMovements,
-  MrrMovementsOptions,
-  PaidToFree,
-  PeriodMovements,
-} from './mrrMovements.js';
 export { mrrMovements } from './mrrMovements.js';
 export type {
   NetRevenueChurnRateInput,
@@ -47,8 +39,14 @@ export type { QuickRatioInput } from './quickRatio.js';
 export { quickRatio } from './quickRatio.js';
 export type { SubscriptionPeriod } from './subscriptionPeriod.js';
 export { trailingGrossRevenueRetention } from './trailingGrossRevenueRetention.js';
+export { trailingNetRevenueRetention } from './trailingNetRevenueRetention.js';
 export type {
+  CustomerMovement,
+  MovementType,
+  MrrMovements,
+  MrrMovementsOptions,
+  PaidToFree,
+  PeriodMovements,
   TrailingRevenueRetention,
   TrailingRevenueRetentionOptions,
-} from './trailingNetRevenueRetention.js';
-export { trailingNetRevenueRetention } from './trailingNetRevenueRetention.js';
+} from './types.js';

@@ -1,5 +1,4 @@
-import type { DateLike } from '../core/calendarDate.js';
-import type { Numeric } from '../core/numeric.js';
+import type { DateLike, Numeric } from '../core/types.js';
 /**
  * One stretch of time during which a customer paid a constant MRR on one subscription.
  *

@@ -1,43 +1,7 @@
-import type { DateLike, IsoDate } from '../core/calendarDate.js';
-import type { Decimal } from '../core/internal/decimal.js';
 import { trailingRevenueRetention } from './internal/trailingRevenueRetention.js';
 import type { SubscriptionPeriod } from './subscriptionPeriod.js';
-/**
- * Options of {@link trailingNetRevenueRetention} and `trailingGrossRevenueRetention`.
- *
- * @category Revenue
- */
-export interface TrailingRevenueRetentionOptions {
-  /** The day retention is measured on (the caller's "today"; the library never reads the clock). Required. */
-  readonly asOf: DateLike;
-  /** How far back the cohort is taken, a whole number of months >= 1; default `12`. */
-  readonly months?: number;
-  /** IANA time zone that decides the calendar day of a `Date` input; default `'UTC'`. */
-  readonly timeZone?: string;
-}
 
-/**
- * A trailing revenue retention and the amounts it is made of.
- *
- * @category Revenue
- */
-export interface TrailingRevenueRetention {
-  /** endingMrr / startingMrr; null when nobody paid on `start`. */
-  readonly value: Decimal | null;
-  /** The day the cohort is taken: `asOf` minus `months` months (month end clamped). */
-  readonly start: IsoDate;
-  /** The day retention is measured on. */
-  readonly asOf: IsoDate;
-  /** The cohort's MRR on `start`. */
-  readonly startingMrr: Decimal;
-  /** The cohort's MRR on `asOf` (for gross retention, each customer capped at its starting MRR). */
-  readonly endingMrr: Decimal;
-  /** Customers paying (MRR > 0) on `start`: the cohort. */
-  readonly startingCustomers: number;
-  /** Cohort customers still paying (MRR > 0) on `asOf`. */
-  readonly retainedCustomers: number;
-}
-
+import type { TrailingRevenueRetention, TrailingRevenueRetentionOptions } from './types.js';
 /**
  * Trailing (cohort) net revenue retention, the figure public SaaS companies report: the MRR today of the
  * customers who were paying `months` months ago, over their MRR then. Customers acquired since are left out;

@@ -1,14 +1,9 @@
-import {
-  addCalendarMonths,
-  fromDayNumber,
-  type IsoDate,
-  toCalendarDate,
-  toDayNumber,
-} from '../core/calendarDate.js';
+import { addCalendarMonths, fromDayNumber, toCalendarDate, toDayNumber } from '../core/calendarDate.js';
 import { toCount } from '../core/internal/numericInput.js';
 import { assertObject } from '../core/internal/options.js';
 import { rejectInput } from '../core/internal/rejectInput.js';
 import { normalizeToMrr } from '../core/normalizeToMrr.js';
+import type { IsoDate } from '../core/types.js';
 import type { SubscriptionPeriod } from '../revenue/subscriptionPeriod.js';
 import { seededRandom } from './seededRandom.js';
 

@@ -1,5 +1,4 @@
 export { mergeMrrMovements } from './mergeMrrMovements.js';
-export type { MrrMovementsSqlColumns, MrrMovementsSqlOptions } from './mrrMovementsSql.js';
 export { mrrMovementsSql } from './mrrMovementsSql.js';
 export type { MrrMovementsSqlRow } from './periodMovementsFromSqlRows.js';
 export { periodMovementsFromSqlRows } from './periodMovementsFromSqlRows.js';
@@ -16,3 +15,4 @@ export {
   trailingRevenueRetentionFromSqlRow,
   trailingRevenueRetentionSql,
 } from './trailingRevenueRetentionSql.js';
+export type { MrrMovementsSqlColumns, MrrMovementsSqlOptions } from './types.js';

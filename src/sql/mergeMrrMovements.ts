@@ -6,7 +6,7 @@ import { assertArray, assertObject } from '../core/internal/options.js';
 import { describeValue } from '../core/internal/rejectInput.js';
 import { toDecimal } from '../core/numeric.js';
 import { PERIOD_COUNT_FIELDS, PERIOD_MONEY_FIELDS } from '../revenue/internal/periodMovementFields.js';
-import type { PeriodMovements } from '../revenue/mrrMovements.js';
+import type { PeriodMovements } from '../revenue/types.js';
 
 /**
  * Combines MRR movement tables computed on disjoint sets of customers (shards) into the table of all of them:

@@ -2,7 +2,7 @@ import type { Decimal } from '../core/internal/decimal.js';
 import { toCount } from '../core/internal/numericInput.js';
 import { assertArray, assertObject } from '../core/internal/options.js';
 import { toDecimal } from '../core/numeric.js';
-import type { PeriodMovements } from '../revenue/mrrMovements.js';
+import type { PeriodMovements } from '../revenue/types.js';
 import { sqlIsoDate, sqlPlainNumber } from './internal/sqlRowValues.js';
 
 /**

@@ -1,5 +1,6 @@
-import { type InputPath, MetricInputError } from '../core/errors.js';
+import { MetricInputError } from '../core/errors.js';
 import { describeValue } from '../core/internal/rejectInput.js';
+import type { InputPath } from '../core/types.js';
 
 // Letters, digits, `_` and `$`, not starting with a digit: every name a warehouse accepts unquoted, in any
 // script. Anything else (quotes, spaces, semicolons, comment markers) is refused rather than escaped, so a

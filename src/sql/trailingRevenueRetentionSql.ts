@@ -1,11 +1,12 @@
-import { addCalendarMonths, type DateLike, toCalendarDate } from '../core/calendarDate.js';
+import { addCalendarMonths, toCalendarDate } from '../core/calendarDate.js';
 import { MetricInputError } from '../core/errors.js';
 import { toCount } from '../core/internal/numericInput.js';
 import { assertKnownKeys, assertObject, oneOf } from '../core/internal/options.js';
 import { ratioOrNull } from '../core/internal/ratio.js';
 import { describeValue } from '../core/internal/rejectInput.js';
 import { toDecimal } from '../core/numeric.js';
-import type { TrailingRevenueRetention } from '../revenue/trailingNetRevenueRetention.js';
+import type { DateLike } from '../core/types.js';
+import type { TrailingRevenueRetention } from '../revenue/types.js';
 import { sqlIsoDate, sqlPlainNumber } from './internal/sqlRowValues.js';
 import { sqlSource } from './internal/sqlSource.js';
 import {
@@ -13,10 +14,10 @@ import {
   resolveMrrScale,
   subscriptionPeriodsCte,
 } from './internal/subscriptionPeriodsSql.js';
-import type { MrrMovementsSqlColumns } from './mrrMovementsSql.js';
 import type { MrrMovementsSqlRow } from './periodMovementsFromSqlRows.js';
 import { revenueRatesSql } from './revenueRatesSql.js';
 import { SQL_DIALECTS, type SqlDialect } from './sqlDialect.js';
+import type { MrrMovementsSqlColumns } from './types.js';
 
 /**
  * Options of {@link trailingRevenueRetentionSql}: where the subscription periods are, and the options of

@@ -1,13 +1,5 @@
-export type {
-  KaplanMeierOptions,
-  KaplanMeierResult,
-  KaplanMeierStep,
-  SurvivalConfidenceType,
-  SurvivalObservation,
-} from './kaplanMeier.js';
 export { kaplanMeier } from './kaplanMeier.js';
 export { survivalAt } from './survivalAt.js';
-export type { SurvivalCurve } from './survivalQuantile.js';
 export { survivalQuantile } from './survivalQuantile.js';
 export type {
   ShareReachedWithin,
@@ -18,3 +10,11 @@ export type {
 } from './timeToValue.js';
 export { timeToValue } from './timeToValue.js';
 export type { TimeToValueDuration, TimeToValueRecord, TimeToValueUnit } from './timeToValueDurations.js';
+export type {
+  KaplanMeierOptions,
+  KaplanMeierResult,
+  KaplanMeierStep,
+  SurvivalConfidenceType,
+  SurvivalCurve,
+  SurvivalObservation,
+} from './types.js';

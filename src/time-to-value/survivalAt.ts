@@ -1,7 +1,7 @@
 import { MetricInputError } from '../core/errors.js';
 import { describeValue } from '../core/internal/rejectInput.js';
 import { assertCurve } from './internal/assertCurve.js';
-import type { SurvivalCurve } from './survivalQuantile.js';
+import type { SurvivalCurve } from './types.js';
 
 /**
  * The estimated survival S(t) of a Kaplan–Meier curve at any time t: the value of the last step at or before t.

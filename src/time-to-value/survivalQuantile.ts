@@ -1,15 +1,8 @@
 import { toUnitInterval } from '../core/internal/numericInput.js';
-import type { Numeric } from '../core/numeric.js';
+import type { Numeric } from '../core/types.js';
 import { assertCurve } from './internal/assertCurve.js';
-import type { KaplanMeierStep } from './kaplanMeier.js';
-/**
- * The part of a survival curve that quantiles and look-ups read: its steps, in increasing time.
- *
- * @category Time to value
- */
-export interface SurvivalCurve {
-  readonly steps: readonly Pick<KaplanMeierStep, 'time' | 'survival'>[];
-}
+
+import type { SurvivalCurve } from './types.js';
 
 // R's quantile.survfit compares survival levels with this tolerance (sqrt(.Machine$double.eps)), so a
 // product like (2/3)·(3/4) counts as exactly 0.5.

@@ -1,4 +1,4 @@
-import { type DateLike, type IsoDate, toCalendarDate } from '../core/calendarDate.js';
+import { toCalendarDate } from '../core/calendarDate.js';
 import { assertObject, oneOf } from '../core/internal/options.js';
 import {
   nextPeriodStart,
@@ -6,19 +6,23 @@ import {
   resolvePeriodOptions,
   startOfPeriod,
 } from '../core/internal/periodGrid.js';
-import { type Numeric, toDecimal } from '../core/numeric.js';
-import { GRANULARITIES, type Granularity, type Period, type WeekStartsOn } from '../core/periods.js';
+import { toDecimal } from '../core/numeric.js';
+import {
+  type DateLike,
+  GRANULARITIES,
+  type Granularity,
+  type IsoDate,
+  type Numeric,
+  type Period,
+  type WeekStartsOn,
+} from '../core/types.js';
 import { resolveKaplanMeierOptions } from './internal/resolveKaplanMeierOptions.js';
 import { toTimeToValueDurations } from './internal/toTimeToValueDurations.js';
-import {
-  type KaplanMeierOptions,
-  type KaplanMeierResult,
-  kaplanMeier,
-  type SurvivalConfidenceType,
-} from './kaplanMeier.js';
+import { kaplanMeier } from './kaplanMeier.js';
 import { survivalAt } from './survivalAt.js';
 import { survivalQuantile } from './survivalQuantile.js';
 import type { TimeToValueDuration, TimeToValueRecord, TimeToValueUnit } from './timeToValueDurations.js';
+import type { KaplanMeierOptions, KaplanMeierResult, SurvivalConfidenceType } from './types.js';
 
 /**
  * Options of {@link timeToValue}.

@@ -1,4 +1,4 @@
-import type { DateLike, IsoDate } from '../core/calendarDate.js';
+import type { DateLike, IsoDate } from '../core/types.js';
 /**
  * One customer's path to value: when it started (signup, contract start, kickoff) and when it first reached
  * the value milestone, if it has.

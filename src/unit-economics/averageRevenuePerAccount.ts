@@ -2,7 +2,8 @@ import type { Decimal } from '../core/internal/decimal.js';
 import { toCount } from '../core/internal/numericInput.js';
 import { assertObject } from '../core/internal/options.js';
 import { ratioOrNull } from '../core/internal/ratio.js';
-import { type Numeric, toDecimal } from '../core/numeric.js';
+import { toDecimal } from '../core/numeric.js';
+import type { Numeric } from '../core/types.js';
 
 /**
  * The inputs of {@link averageRevenuePerAccount}.

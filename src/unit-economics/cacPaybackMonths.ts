@@ -3,7 +3,8 @@ import { ONE } from '../core/internal/decimal.js';
 import { toUnitInterval } from '../core/internal/numericInput.js';
 import { assertObject } from '../core/internal/options.js';
 import { ratioOrNull } from '../core/internal/ratio.js';
-import { type Numeric, toDecimal } from '../core/numeric.js';
+import { toDecimal } from '../core/numeric.js';
+import type { Numeric } from '../core/types.js';
 
 /**
  * The inputs of {@link cacPaybackMonths}.

@@ -3,7 +3,8 @@ import { type Decimal, ONE, ZERO } from '../core/internal/decimal.js';
 import { toUnitInterval } from '../core/internal/numericInput.js';
 import { assertArray, assertObject } from '../core/internal/options.js';
 import { describeValue } from '../core/internal/rejectInput.js';
-import { type Numeric, toDecimal } from '../core/numeric.js';
+import { toDecimal } from '../core/numeric.js';
+import type { Numeric } from '../core/types.js';
 
 /**
  * The inputs of {@link cohortCacPayback}: the cohort's acquisition cost and its per-period gross profit, given

@@ -2,7 +2,8 @@ import { type Decimal, ONE } from '../core/internal/decimal.js';
 import { toUnitInterval } from '../core/internal/numericInput.js';
 import { assertObject, oneOf } from '../core/internal/options.js';
 import { ratioOrNull } from '../core/internal/ratio.js';
-import { type Numeric, toDecimal } from '../core/numeric.js';
+import { toDecimal } from '../core/numeric.js';
+import type { Numeric } from '../core/types.js';
 
 /**
  * When in a period the margin is earned: `'start'` (paid up front, like a subscription invoice; the first

@@ -2,7 +2,7 @@ import { MetricInputError } from '../core/errors.js';
 import { toCount } from '../core/internal/numericInput.js';
 import { assertArray, assertObject } from '../core/internal/options.js';
 import { describeValue } from '../core/internal/rejectInput.js';
-import type { Numeric } from '../core/numeric.js';
+import type { Numeric } from '../core/types.js';
 import { nelderMead } from './internal/nelderMead.js';
 import { sbgLogLikelihood } from './internal/sbgInternals.js';
 

@@ -1,7 +1,8 @@
 import { Decimal } from '../core/internal/decimal.js';
 import { toCount } from '../core/internal/numericInput.js';
 import { assertObject } from '../core/internal/options.js';
-import { type Numeric, toDecimal } from '../core/numeric.js';
+import { toDecimal } from '../core/numeric.js';
+import type { Numeric } from '../core/types.js';
 import { toPeriod, toSbgParams } from './internal/sbgInternals.js';
 import type { ShiftedBetaGeometricParams } from './shiftedBetaGeometric.js';
 

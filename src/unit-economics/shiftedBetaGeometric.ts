@@ -1,4 +1,4 @@
-import type { Numeric } from '../core/numeric.js';
+import type { Numeric } from '../core/types.js';
 import { toPeriod, toSbgParams } from './internal/sbgInternals.js';
 
 /**

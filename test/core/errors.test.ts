@@ -1,6 +1,7 @@
 import DecimalJs from 'decimal.js';
 import { describe, expect, it } from 'vitest';
-import { describeValue, formatPath } from '../../src/core/internal/rejectInput.js';
+import { formatPath } from '../../src/core/internal/formatPath.js';
+import { describeValue } from '../../src/core/internal/rejectInput.js';
 import { MetricInputError } from '../../src/index.js';
 
 describe('MetricInputError', () => {

@@ -1,7 +1,9 @@
 import type { $ZodIssue, $ZodType } from 'zod/v4/core';
 import { safeParse } from 'zod/v4/core';
-import { type InputPath, MetricInputError, type MetricInputErrorCode } from '../errors.js';
-import { describeValue, formatPath } from './rejectInput.js';
+import { MetricInputError } from '../errors.js';
+import type { InputPath, MetricInputErrorCode } from '../types.js';
+import { formatPath } from './formatPath.js';
+import { describeValue } from './rejectInput.js';
 
 const CODES: Readonly<Record<$ZodIssue['code'], MetricInputErrorCode>> = {
   invalid_type: 'invalid_type',

@@ -1,4 +1,5 @@
-import { type InputPath, MetricInputError } from '../errors.js';
+import { MetricInputError } from '../errors.js';
+import type { InputPath } from '../types.js';
 import { describeValue } from './rejectInput.js';
 
 /** The years a calendar date may have: four digits, with room for one year's shift either side. */

@@ -1,5 +1,4 @@
-import type { InputPath } from '../errors.js';
-import type { Numeric } from '../numeric.js';
+import type { InputPath, Numeric } from '../types.js';
 import { Decimal } from './decimal.js';
 import { rejectInput } from './rejectInput.js';
 

@@ -1,4 +1,4 @@
-import type { InputPath } from '../errors.js';
+import type { InputPath } from '../types.js';
 import { rejectInput } from './rejectInput.js';
 
 /**

@@ -1,12 +1,13 @@
+import { addCalendarMonths, fromDayNumber, toCalendarDate, toDayNumber } from '../calendarDate.js';
+import { MetricInputError } from '../errors.js';
 import {
-  addCalendarMonths,
-  fromDayNumber,
+  GRANULARITIES,
+  type Granularity,
+  type InputPath,
   type IsoDate,
-  toCalendarDate,
-  toDayNumber,
-} from '../calendarDate.js';
-import { type InputPath, MetricInputError } from '../errors.js';
-import { GRANULARITIES, type Granularity, type PeriodOptions, type WeekStartsOn } from '../periods.js';
+  type PeriodOptions,
+  type WeekStartsOn,
+} from '../types.js';
 import { assertTimeZone } from './isoDayNumber.js';
 import { assertObject, oneOf } from './options.js';
 import { describeValue } from './rejectInput.js';

@@ -1,21 +1,8 @@
-import { type InputPath, MetricInputError, type MetricInputErrorCode } from '../errors.js';
+import { MetricInputError } from '../errors.js';
+import type { InputPath, MetricInputErrorCode } from '../types.js';
 import { Decimal } from './decimal.js';
 
-/**
- * Renders a path the way a JavaScript reader writes it: `periods[12].end`; the empty path is `input`.
- *
- * @category Core
- * @example
- * formatPath(['groups', 1, 'measures', 0, 'weight'])
- * //=> 'groups[1].measures[0].weight'
- */
-export function formatPath(path: InputPath): string {
-  const parts = path.map((part, index) =>
-    typeof part === 'number' ? `[${part}]` : index === 0 ? part : `.${part}`,
-  );
-  return parts.join('') || 'input';
-}
-
+import { formatPath } from './formatPath.js';
 /**
  * Renders any received value for an error message, without ever throwing.
  *

@@ -1,7 +1,8 @@
 import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
-import { type InputPath, MetricInputError } from '../../core/errors.js';
+import { MetricInputError } from '../../core/errors.js';
 import { assertObject } from '../../core/internal/options.js';
 import { describeValue, relocateError } from '../../core/internal/rejectInput.js';
+import type { InputPath } from '../../core/types.js';
 import { quoteIdentifier } from '../../sql/quoteIdentifier.js';
 
 const MEMORY = /^\d+(?:\.\d+)?\s?(?:[KMGT]i?B)$/;

@@ -1,6 +1,7 @@
-import { type InputPath, MetricInputError } from '../../core/errors.js';
+import { MetricInputError } from '../../core/errors.js';
 import { assertArray } from '../../core/internal/options.js';
 import { rejectInput } from '../../core/internal/rejectInput.js';
+import type { InputPath } from '../../core/types.js';
 
 /**
  * Checks the churn outcomes that go with a list of accounts: a non-empty list (`empty_input` at `accountsPath`),

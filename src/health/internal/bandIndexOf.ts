@@ -1,6 +1,6 @@
-import { type InputPath, MetricInputError } from '../../core/errors.js';
-import type { Interval } from '../scoreBand.js';
-import type { Scorecard } from '../scorecard.js';
+import { MetricInputError } from '../../core/errors.js';
+import type { InputPath } from '../../core/types.js';
+import type { Interval, Scorecard } from '../types.js';
 
 /**
  * Checks that ordered intervals tile the line without a gap or an overlap: each band's `max` equals the next

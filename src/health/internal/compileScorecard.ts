@@ -5,7 +5,7 @@ import type {
   MissingPolicy,
   Scorecard,
   ScoringRule,
-} from '../scorecard.js';
+} from '../types.js';
 
 /**
  * A measure with its resolved policy and its share of the total weight when every measure is present.

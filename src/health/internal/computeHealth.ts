@@ -1,4 +1,4 @@
-import type { InputPath } from '../../core/errors.js';
+import type { InputPath } from '../../core/types.js';
 import type { GroupHealth, MeasureHealth } from '../measureHealth.js';
 import { apportionContributions } from './apportionContributions.js';
 import type { CompiledScorecard } from './compileScorecard.js';

@@ -1,11 +1,12 @@
 import * as z from 'zod/mini';
-import { type InputPath, MetricInputError } from '../../core/errors.js';
+import { MetricInputError } from '../../core/errors.js';
 import { Decimal } from '../../core/internal/decimal.js';
 import { parseWithSchema } from '../../core/internal/fromZodIssues.js';
 import { assertArray, assertObject } from '../../core/internal/options.js';
 import { describeValue } from '../../core/internal/rejectInput.js';
 import { toDecimal } from '../../core/numeric.js';
-import type { Condition, ConditionValue } from '../healthCondition.js';
+import type { InputPath } from '../../core/types.js';
+import type { Condition, ConditionValue } from '../types.js';
 
 const OPERATORS = ['eq', 'ne', 'in', 'notIn', 'gt', 'gte', 'lt', 'lte', 'exists'] as const;
 const scalar = z.union([z.string(), z.number(), z.boolean()], {

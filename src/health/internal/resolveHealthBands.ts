@@ -1,7 +1,9 @@
 import * as z from 'zod/mini';
-import { type InputPath, MetricInputError } from '../../core/errors.js';
+import { MetricInputError } from '../../core/errors.js';
 import { parseWithSchema } from '../../core/internal/fromZodIssues.js';
-import { DEFAULT_HEALTH_BANDS, type HealthBand } from '../scorecard.js';
+import type { InputPath } from '../../core/types.js';
+import { DEFAULT_HEALTH_BANDS } from '../scorecard.js';
+import type { HealthBand } from '../types.js';
 import { assertContiguous } from './bandIndexOf.js';
 
 const finite = z.number({ error: 'Invalid input: a finite number' });

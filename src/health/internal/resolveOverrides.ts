@@ -1,7 +1,8 @@
 import * as z from 'zod/mini';
 import { toCalendarDate } from '../../core/calendarDate.js';
-import { type InputPath, MetricInputError } from '../../core/errors.js';
+import { MetricInputError } from '../../core/errors.js';
 import { parseWithSchema } from '../../core/internal/fromZodIssues.js';
+import type { InputPath } from '../../core/types.js';
 import type { HealthOverride } from '../healthOverride.js';
 
 /**

@@ -1,9 +1,10 @@
 import { toCalendarDate } from '../../core/calendarDate.js';
-import { type InputPath, MetricInputError } from '../../core/errors.js';
+import { MetricInputError } from '../../core/errors.js';
 import { assertObject } from '../../core/internal/options.js';
 import { describeValue } from '../../core/internal/rejectInput.js';
+import type { InputPath } from '../../core/types.js';
 import type { HealthOverride } from '../healthOverride.js';
-import type { HealthScore, HealthSummary, ScoreChange } from '../scoreHealth.js';
+import type { HealthScore, HealthSummary, ScoreChange } from '../types.js';
 import { bandLabelOf } from './bandIndexOf.js';
 import type { CompiledScorecard } from './compileScorecard.js';
 import { computeHealth } from './computeHealth.js';

@@ -1,7 +1,8 @@
-import { type InputPath, MetricInputError } from '../../core/errors.js';
+import { MetricInputError } from '../../core/errors.js';
 import { describeValue } from '../../core/internal/rejectInput.js';
 import { toDecimal } from '../../core/numeric.js';
-import type { ScoringRule } from '../scorecard.js';
+import type { InputPath } from '../../core/types.js';
+import type { ScoringRule } from '../types.js';
 import { bandIndexOf } from './bandIndexOf.js';
 
 /**

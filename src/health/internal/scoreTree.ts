@@ -1,6 +1,7 @@
-import { type InputPath, MetricInputError } from '../../core/errors.js';
+import { MetricInputError } from '../../core/errors.js';
 import { describeValue } from '../../core/internal/rejectInput.js';
-import type { ScoringRule } from '../scorecard.js';
+import type { InputPath } from '../../core/types.js';
+import type { ScoringRule } from '../types.js';
 import type { CompiledScorecard } from './compileScorecard.js';
 import { EXCLUDED, type HealthScratch, IMPUTED, OVERRIDDEN, SCORED } from './healthScratch.js';
 import type { ActiveOverrides } from './resolveOverrides.js';

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import type { GroupConfig, ScorecardConfig, ScoringRule } from '../scorecard.js';
+import type { GroupConfig, ScorecardConfig, ScoringRule } from '../types.js';
 
 // The casts below only drop zod's `| undefined` on optional fields (exactOptionalPropertyTypes).
 // zod/mini carries no locale, so each message states what is expected in the words fromZodIssues keeps.

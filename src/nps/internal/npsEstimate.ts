@@ -3,7 +3,7 @@ import { normalQuantile } from '../../core/internal/normalDistribution.js';
 import { assertObject, oneOf } from '../../core/internal/options.js';
 import { describeValue } from '../../core/internal/rejectInput.js';
 import { toDecimal } from '../../core/numeric.js';
-import type { NpsIntervalMethod } from '../npsConfidenceInterval.js';
+import type { NpsIntervalMethod } from '../types.js';
 import type { Tally } from './npsTally.js';
 
 const METHODS: readonly NpsIntervalMethod[] = ['adjustedWald', 'wald'];

@@ -1,10 +1,11 @@
-import { type InputPath, MetricInputError } from '../../core/errors.js';
+import { MetricInputError } from '../../core/errors.js';
 import { Decimal } from '../../core/internal/decimal.js';
 import { parseDecimal, toCount } from '../../core/internal/numericInput.js';
 import { assertObject } from '../../core/internal/options.js';
 import { ratioOrNull } from '../../core/internal/ratio.js';
 import { rejectInput } from '../../core/internal/rejectInput.js';
-import type { NetPromoterScoreResult } from '../netPromoterScore.js';
+import type { InputPath } from '../../core/types.js';
+import type { NetPromoterScoreResult } from '../types.js';
 
 /**
  * Builds the NPS result from validated category counts.

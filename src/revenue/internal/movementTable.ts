@@ -1,6 +1,6 @@
 import { fromDayNumber } from '../../core/calendarDate.js';
 import type { Decimal } from '../../core/internal/decimal.js';
-import type { CustomerMovement, MovementType, MrrMovements, PeriodMovements } from '../mrrMovements.js';
+import type { CustomerMovement, MovementType, MrrMovements, PeriodMovements } from '../types.js';
 import { CHURN, CONTRACTION, EXPANSION, NEW, REACTIVATION, type SweepResult } from './movementSweep.js';
 
 /**

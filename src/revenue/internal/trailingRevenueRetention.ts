@@ -6,10 +6,7 @@ import { assertObject } from '../../core/internal/options.js';
 import { ratioOrNull } from '../../core/internal/ratio.js';
 import { describeValue } from '../../core/internal/rejectInput.js';
 import type { SubscriptionPeriod } from '../subscriptionPeriod.js';
-import type {
-  TrailingRevenueRetention,
-  TrailingRevenueRetentionOptions,
-} from '../trailingNetRevenueRetention.js';
+import type { TrailingRevenueRetention, TrailingRevenueRetentionOptions } from '../types.js';
 import { customerMrrSnapshots } from './customerMrrSnapshots.js';
 import { normalizeSubscriptionPeriods } from './normalizeSubscriptionPeriods.js';
 

@@ -1,4 +1,4 @@
-import type { Granularity, WeekStartsOn } from '../../core/periods.js';
+import type { Granularity, WeekStartsOn } from '../../core/types.js';
 import type { SqlDialect } from '../sqlDialect.js';
 import { integerDivide } from './integerSeries.js';
 

@@ -1,6 +1,6 @@
-import { type IsoDate, toCalendarDate } from '../../core/calendarDate.js';
-import type { InputPath } from '../../core/errors.js';
+import { toCalendarDate } from '../../core/calendarDate.js';
 import { rejectInput } from '../../core/internal/rejectInput.js';
+import type { InputPath, IsoDate } from '../../core/types.js';
 
 /**
  * A DATE column of a result row as its calendar day. Only the engine's own `'YYYY-MM-DD'` text is accepted: a

@@ -1,5 +1,6 @@
-import { type InputPath, MetricInputError } from '../../core/errors.js';
+import { MetricInputError } from '../../core/errors.js';
 import { describeValue } from '../../core/internal/rejectInput.js';
+import type { InputPath } from '../../core/types.js';
 import { quoteIdentifier } from '../quoteIdentifier.js';
 
 /**

@@ -2,8 +2,8 @@ import { MetricInputError } from '../../core/errors.js';
 import { toCount } from '../../core/internal/numericInput.js';
 import { assertObject } from '../../core/internal/options.js';
 import { describeValue } from '../../core/internal/rejectInput.js';
-import type { MrrMovementsSqlColumns } from '../mrrMovementsSql.js';
 import { quoteIdentifier } from '../quoteIdentifier.js';
+import type { MrrMovementsSqlColumns } from '../types.js';
 
 const COLUMN_KEYS = ['customerId', 'start', 'end', 'mrr'] as const;
 const DEFAULT_COLUMNS: Required<MrrMovementsSqlColumns> = {

@@ -1,5 +1,5 @@
 import { assertArray, assertObject } from '../../core/internal/options.js';
-import type { SurvivalCurve } from '../survivalQuantile.js';
+import type { SurvivalCurve } from '../types.js';
 
 /**
  * Throws a {@link MetricInputError} unless `curve` is an object with a `steps` array.

@@ -2,7 +2,7 @@ import { MetricInputError } from '../../core/errors.js';
 import { assertObject, oneOf } from '../../core/internal/options.js';
 import { describeValue } from '../../core/internal/rejectInput.js';
 import { toDecimal } from '../../core/numeric.js';
-import type { KaplanMeierOptions, SurvivalConfidenceType } from '../kaplanMeier.js';
+import type { KaplanMeierOptions, SurvivalConfidenceType } from '../types.js';
 
 export const CONF_TYPES: readonly SurvivalConfidenceType[] = ['log-log', 'log', 'plain'];
 

@@ -1,7 +1,8 @@
-import { type IsoDate, toCalendarDate, toDayNumber } from '../../core/calendarDate.js';
+import { toCalendarDate, toDayNumber } from '../../core/calendarDate.js';
 import { MetricInputError } from '../../core/errors.js';
 import { assertArray, assertObject } from '../../core/internal/options.js';
 import { describeValue } from '../../core/internal/rejectInput.js';
+import type { IsoDate } from '../../core/types.js';
 import type { TimeToValueDuration, TimeToValueRecord, TimeToValueUnit } from '../timeToValueDurations.js';
 
 /**

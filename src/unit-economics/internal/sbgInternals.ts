@@ -1,7 +1,8 @@
-import { type InputPath, MetricInputError } from '../../core/errors.js';
+import { MetricInputError } from '../../core/errors.js';
 import { assertObject } from '../../core/internal/options.js';
 import { describeValue } from '../../core/internal/rejectInput.js';
 import { toDecimal } from '../../core/numeric.js';
+import type { InputPath } from '../../core/types.js';
 
 // Helpers shared by the sBG files; not re-exported from the package.
 
