@@ -1,15 +1,8 @@
-import type { Decimal as DecimalJs } from 'decimal.js';
+// The public Decimal type is declared beside the private constructor of the same name (one symbol, so the
+// declarations and the API report name one type).
+import type { Decimal } from './internal/decimal.js';
 
-/**
- * The exact decimal type every money amount and ratio in this library is returned as.
- *
- * It is a decimal.js `Decimal`; results are made by a private constructor (`Decimal.clone`) with 40
- * significant digits and banker's rounding (ROUND_HALF_EVEN), so the caller's global decimal.js
- * configuration is never read or changed.
- *
- * @category Core
- */
-export type Decimal = DecimalJs;
+export type { Decimal };
 
 /**
  * A stable, machine-readable name for what was wrong with an input.
