@@ -30,5 +30,3 @@ export const Decimal = /* @__PURE__ */ DecimalJs.clone({
 export const ZERO: Decimal = /* @__PURE__ */ new Decimal(0);
 /** @private */
 export const ONE: Decimal = /* @__PURE__ */ new Decimal(1);
-/** @private */
-export const HUNDRED: Decimal = /* @__PURE__ */ new Decimal(100);
