@@ -2,8 +2,9 @@ import { MetricInputError } from '../errors.js';
 import type { InputPath } from '../types.js';
 import { describeValue } from './rejectInput.js';
 
-/** The years a calendar date may have: four digits, with room for one year's shift either side. */
+/** The first year a calendar date may have (four digits). @private */
 export const MIN_YEAR = 1000;
+/** The last year an input date may have: the period after it still ends in a four-digit year. @private */
 export const MAX_YEAR = 9998;
 
 /**
@@ -54,9 +55,9 @@ export function isoDayNumber(text: string, lastYear = MAX_YEAR): number {
   return era * 146_097 + dayOfEra - 719_468;
 }
 
-export const DAYS_IN_MONTH = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const DAYS_IN_MONTH = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
-export function digits(text: string, from: number, count: number): number {
+function digits(text: string, from: number, count: number): number {
   let value = 0;
   for (let position = from; position < from + count; position += 1) {
     const code = text.charCodeAt(position) - 48;

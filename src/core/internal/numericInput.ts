@@ -2,7 +2,7 @@ import type { InputPath, Numeric } from '../types.js';
 import { Decimal } from './decimal.js';
 import { rejectInput } from './rejectInput.js';
 
-export const DECIMAL_STRING = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i;
+const DECIMAL_STRING = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i;
 
 /**
  * Converts a share that must lie in [0, 1] (a margin, a churn rate, a probability).

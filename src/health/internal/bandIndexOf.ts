@@ -103,11 +103,6 @@ export function bandLabelOf(scorecard: Scorecard, score: number | null): string 
   return scorecard.bands[bandIndexOf(scorecard.bands, score)]!.label;
 }
 
-export function bandError(
-  path: InputPath,
-  field: string,
-  expected: string,
-  received: string,
-): MetricInputError {
+function bandError(path: InputPath, field: string, expected: string, received: string): MetricInputError {
   return new MetricInputError({ code: 'invalid_config', path: [...path, field], expected, received });
 }

@@ -100,7 +100,7 @@ export function evaluateCondition(account: Readonly<Record<string, unknown>>, co
 
 // A number in the condition equals any numeric account value of the same amount (1000, '1000', Decimal 1e3);
 // strings and booleans must be identical.
-export function equals(value: unknown, expected: ConditionValue): boolean {
+function equals(value: unknown, expected: ConditionValue): boolean {
   if (typeof expected !== 'number') return value === expected;
   if (typeof value === 'number') return value === expected;
   if (typeof value !== 'string' && !Decimal.isDecimal(value)) return false;

@@ -17,20 +17,20 @@ export interface ActiveOverrides {
   readonly applied: HealthOverride[];
 }
 
-export const score = z
+const score = z
   .number({ error: 'Invalid input: a score between 0 and 100' })
   .check(
     z.gte(0, { error: 'Invalid input: a score between 0 and 100' }),
     z.lte(100, { error: 'Invalid input: a score between 0 and 100' }),
   );
 
-export const reason = z
+const reason = z
   .string({ error: 'Invalid input: a non-empty reason' })
   .check(z.minLength(1, { error: 'Invalid input: a non-empty reason' }));
 
-export const expiresAt = z.optional(z.union([z.string(), z.date()], { error: 'Invalid input: a date' }));
+const expiresAt = z.optional(z.union([z.string(), z.date()], { error: 'Invalid input: a date' }));
 
-export const overrideSchema: z.ZodMiniType<HealthOverride> = z.discriminatedUnion(
+const overrideSchema: z.ZodMiniType<HealthOverride> = z.discriminatedUnion(
   'scope',
   [
     z.strictObject({ scope: z.enum(['measure', 'group']), id: z.string(), score, reason, expiresAt }),

@@ -73,7 +73,7 @@ export function roundScore(points: number): number {
   return Math.round(points * 1e6) / 1e6;
 }
 
-export function toNumber(value: unknown, path: InputPath): number {
+function toNumber(value: unknown, path: InputPath): number {
   if (typeof value === 'number' && Number.isFinite(value)) return value;
   return toDecimal(value, path).toNumber();
 }

@@ -62,7 +62,7 @@ export function trailingRevenueRetention(
   };
 }
 
-export function wholeMonths(months: unknown): number {
+function wholeMonths(months: unknown): number {
   if (typeof months !== 'number' || !Number.isSafeInteger(months)) {
     throw new MetricInputError({
       code: typeof months === 'number' ? 'not_integer' : 'invalid_type',

@@ -27,7 +27,7 @@ export function sqlSource(source: unknown, path: InputPath): string {
   return quoteIdentifier(source, path);
 }
 
-export function isSingleParenthesisedExpression(text: string): boolean {
+function isSingleParenthesisedExpression(text: string): boolean {
   let depth = 0;
   let index = 0;
   while (index < text.length) {

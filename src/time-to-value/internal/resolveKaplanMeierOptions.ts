@@ -4,7 +4,7 @@ import { describeValue } from '../../core/internal/rejectInput.js';
 import { toDecimal } from '../../core/numeric.js';
 import type { KaplanMeierOptions, SurvivalConfidenceType } from '../types.js';
 
-export const CONF_TYPES: readonly SurvivalConfidenceType[] = ['log-log', 'log', 'plain'];
+const CONF_TYPES: readonly SurvivalConfidenceType[] = ['log-log', 'log', 'plain'];
 
 /**
  * Validates {@link KaplanMeierOptions} and fills in the defaults (0.95, `'log-log'`).
