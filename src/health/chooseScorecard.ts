@@ -1,5 +1,5 @@
 import { assertArray, assertObject } from '../core/internal/options.js';
-import { evaluateCondition, parseCondition } from './internal/parseCondition.js';
+import { firstMatch } from './internal/firstMatch.js';
 import type { Condition } from './types.js';
 
 /**
@@ -42,10 +42,6 @@ export function chooseScorecard<T>(
 ): T {
   assertObject(account, ['account']);
   assertArray(segments, ['segments']);
-  const conditions = Array.from(segments, (segment, index) => {
-    assertObject(segment, ['segments', index]);
-    return parseCondition(segment.when, ['segments', index, 'when']);
-  });
-  const index = conditions.findIndex((condition) => evaluateCondition(account, condition));
+  const index = firstMatch(account, segments, 'segments');
   return index < 0 ? defaultScorecard : segments[index]!.scorecard;
 }
