@@ -7,6 +7,7 @@ import { toDecimal } from '../core/numeric.js';
 import type { DateLike, InputPath, IsoDate } from '../core/types.js';
 import { bandIndexOf } from './internal/bandIndexOf.js';
 import { resolveHealthBands } from './internal/resolveHealthBands.js';
+import { toHealthScore } from './internal/toHealthScore.js';
 import type { HealthBand } from './types.js';
 
 /**
@@ -187,15 +188,7 @@ function readHistory(history: unknown): Point[] {
       });
     }
     seen.set(day, index);
-    const score = toDecimal(entry.score, [...path, 'score']);
-    if (score.isNegative() || score.greaterThan(100)) {
-      throw new MetricInputError({
-        code: 'out_of_range',
-        path: [...path, 'score'],
-        expected: 'a score between 0 and 100',
-        received: describeValue(entry.score),
-      });
-    }
+    const score = toHealthScore(entry.score, [...path, 'score'], false);
     return { at, day, score, value: score.toNumber() };
   });
   return points.sort((a, b) => a.day - b.day);

@@ -8,6 +8,7 @@ import type { InputPath, Numeric } from '../core/types.js';
 import { apportionShares } from './internal/apportionShares.js';
 import { bandIndexOf } from './internal/bandIndexOf.js';
 import { resolveHealthBands } from './internal/resolveHealthBands.js';
+import { toHealthScore } from './internal/toHealthScore.js';
 import type { HealthBand } from './types.js';
 
 /**
@@ -155,15 +156,7 @@ function bandOf(account: Record<string, unknown>, bands: readonly HealthBand[], 
   const { score, band } = account;
   let fromScore = -1;
   if (score !== null && score !== undefined) {
-    const value = toDecimal(score, [...path, 'score']);
-    if (value.isNegative() || value.greaterThan(100)) {
-      throw new MetricInputError({
-        code: 'out_of_range',
-        path: [...path, 'score'],
-        expected: 'a score between 0 and 100, or null',
-        received: describeValue(score),
-      });
-    }
+    const value = toHealthScore(score, [...path, 'score'], true);
     fromScore = bandIndexOf(bands, value.toNumber());
   }
   if (band === undefined || band === null) return fromScore;

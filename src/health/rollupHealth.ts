@@ -1,9 +1,9 @@
 import { MetricInputError } from '../core/errors.js';
 import { Decimal, ZERO } from '../core/internal/decimal.js';
 import { assertArray, assertObject, oneOf } from '../core/internal/options.js';
-import { describeValue } from '../core/internal/rejectInput.js';
 import { toDecimal } from '../core/numeric.js';
 import type { Numeric } from '../core/types.js';
+import { toHealthScore } from './internal/toHealthScore.js';
 
 /**
  * One child account of a parent (a subsidiary, a workspace, a region).
@@ -93,14 +93,5 @@ export function rollupHealth(
 const ONE_WEIGHT = new Decimal(1);
 
 function toScore(value: unknown, index: number): Decimal {
-  const score = toDecimal(value, ['children', index, 'score']);
-  if (score.isNegative() || score.greaterThan(100)) {
-    throw new MetricInputError({
-      code: 'out_of_range',
-      path: ['children', index, 'score'],
-      expected: 'a score between 0 and 100, or null',
-      received: describeValue(value),
-    });
-  }
-  return score;
+  return toHealthScore(value, ['children', index, 'score'], true);
 }
