@@ -1,5 +1,5 @@
 import { assertObject } from '../core/internal/options.js';
-import { compileScorecard } from './internal/compileScorecard.js';
+import { compiledOf } from './internal/compileScorecard.js';
 import { resolveAsOf, scoreCompiled } from './internal/scoreCompiled.js';
 import { defineScorecard } from './scorecard.js';
 import type { HealthScore, ScorecardConfig, ScoreHealthOptions } from './types.js';
@@ -38,7 +38,8 @@ export function scoreHealth(
   measures: Readonly<Record<string, unknown>>,
   options: ScoreHealthOptions = {},
 ): HealthScore {
-  const compiled = compileScorecard(defineScorecard(scorecard));
+  // defineScorecard validates a plain object once; a scorecard it made comes back as it is, compiled.
+  const compiled = compiledOf(defineScorecard(scorecard))!;
   assertObject(options, ['options']);
   return scoreCompiled(compiled, measures, options, resolveAsOf(options.asOf), []);
 }

@@ -1,7 +1,7 @@
 import { assertArray, assertObject, oneOf } from '../core/internal/options.js';
 import type { DateLike } from '../core/types.js';
 import type { HealthOverride } from './healthOverride.js';
-import { compileScorecard } from './internal/compileScorecard.js';
+import { compiledOf } from './internal/compileScorecard.js';
 import { createScratch } from './internal/healthScratch.js';
 import { resolveAsOf, scoreCompiled, summarizeCompiled } from './internal/scoreCompiled.js';
 import { defineScorecard } from './scorecard.js';
@@ -84,7 +84,8 @@ export function scoreHealthMany(
   rows: readonly HealthRow[],
   options: ScoreHealthManyOptions = {},
 ): HealthScore[] | HealthSummary[] {
-  const compiled = compileScorecard(defineScorecard(scorecard));
+  // defineScorecard validates a plain object once; a scorecard it made comes back as it is, compiled.
+  const compiled = compiledOf(defineScorecard(scorecard))!;
   assertObject(options, ['options']);
   const detail = oneOf(options.detail ?? 'full', ['full', 'summary'], ['options', 'detail']);
   assertArray(rows, ['rows']);

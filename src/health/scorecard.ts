@@ -2,6 +2,7 @@ import { MetricInputError } from '../core/errors.js';
 import { parseWithSchema } from '../core/internal/fromZodIssues.js';
 import type { InputPath } from '../core/types.js';
 import { assertContiguous } from './internal/bandIndexOf.js';
+import { brandScorecard, compiledOf } from './internal/compileScorecard.js';
 import { scorecardSchema } from './internal/scorecardSchema.js';
 
 import type {
@@ -33,6 +34,9 @@ export const DEFAULT_HEALTH_BANDS: readonly HealthBand[] = [
  * contiguous (no gap, no overlap; overall bands exactly [0, 100]), linear rules with min < max and
  * worstScore <= bestScore.
  *
+ * The result is frozen and carries its compiled form: `scoreHealth`, `scoreHealthMany` and `defineScorecard`
+ * itself take it as it is, without validating again; a plain object passed to them is validated each time.
+ *
  * Formula: none; a validator.
  * Units: weights are unitless and normalised within each group; scores are points from 0 to 100.
  * Source: the measure / group / weight model of Gainsight Scorecards (docs/health.md).
@@ -48,6 +52,7 @@ export const DEFAULT_HEALTH_BANDS: readonly HealthBand[] = [
  * //=> 'exclude'
  */
 export function defineScorecard(config: ScorecardConfig): Scorecard {
+  if (compiledOf(config) !== undefined) return config as Scorecard;
   const parsed = parseWithSchema(scorecardSchema, config);
   const bands = parsed.bands ?? DEFAULT_HEALTH_BANDS;
   assertContiguous(bands, ['bands'], [0, 100]);
@@ -66,7 +71,7 @@ export function defineScorecard(config: ScorecardConfig): Scorecard {
     groups: parsed.groups ?? [],
   };
   checkGroup(scorecard, [], new Set());
-  return scorecard;
+  return brandScorecard(scorecard);
 }
 
 function checkGroup(

@@ -103,3 +103,36 @@ export function compileScorecard(scorecard: Scorecard): CompiledScorecard {
   visit({ ...scorecard, id: '', weight: 1 }, scorecard.missing, 1, 1);
   return { scorecard, measures, groups, measureIndex, groupIndex };
 }
+
+const COMPILED: unique symbol = Symbol('customer-health: compiled scorecard');
+type Branded = Scorecard & { readonly [COMPILED]?: CompiledScorecard };
+
+/**
+ * Brands a scorecard `defineScorecard` has just validated: attaches its compiled form under a symbol no one else
+ * holds, then freezes it deeply, so the compiled form always matches the scorecard and scoring can trust it.
+ *
+ * @private
+ */
+export function brandScorecard(scorecard: Scorecard): Scorecard {
+  Object.defineProperty(scorecard, COMPILED, { value: compileScorecard(scorecard) });
+  return deepFreeze(scorecard);
+}
+
+/**
+ * The compiled form of a branded scorecard (made by `defineScorecard`), or undefined for any other value.
+ *
+ * @private
+ */
+export function compiledOf(value: unknown): CompiledScorecard | undefined {
+  return typeof value === 'object' && value !== null && Object.hasOwn(value, COMPILED)
+    ? (value as Branded)[COMPILED]
+    : undefined;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
