@@ -2,7 +2,7 @@
 // deterministically, and the helpers both scripts use. See bench/README.md.
 import { fromDayNumber, toDayNumber } from '../src/core/calendarDate.js';
 import type { MrrMovements, SubscriptionPeriod } from '../src/index.js';
-import { PERIOD_COUNT_FIELDS, PERIOD_MONEY_FIELDS } from '../src/revenue/periodMovementFields.js';
+import { PERIOD_COUNT_FIELDS, PERIOD_MONEY_FIELDS } from '../src/revenue/internal/periodMovementFields.js';
 import { seededRandom } from '../src/sample/seededRandom.js';
 
 const FIRST_DAY = toDayNumber('2021-01-01');

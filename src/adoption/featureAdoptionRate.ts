@@ -1,8 +1,10 @@
-import { Decimal } from '../core/decimal.js';
-import { describeValue, MetricInputError } from '../core/errors.js';
-import { type Numeric, toCount } from '../core/numeric.js';
-import { assertKnownKeys, assertObject } from '../core/options.js';
-import { ratioOrNull } from '../core/ratio.js';
+import { MetricInputError } from '../core/errors.js';
+import { Decimal } from '../core/internal/decimal.js';
+import { toCount } from '../core/internal/numericInput.js';
+import { assertKnownKeys, assertObject } from '../core/internal/options.js';
+import { ratioOrNull } from '../core/internal/ratio.js';
+import { describeValue } from '../core/internal/rejectInput.js';
+import type { Numeric } from '../core/types.js';
 
 /**
  * Inputs of {@link featureAdoptionRate}.

@@ -1,7 +1,8 @@
-import { Decimal } from '../core/decimal.js';
-import { type Numeric, toCount } from '../core/numeric.js';
-import { assertKnownKeys, assertObject } from '../core/options.js';
-import { ratioOrNull } from '../core/ratio.js';
+import { Decimal } from '../core/internal/decimal.js';
+import { toCount } from '../core/internal/numericInput.js';
+import { assertKnownKeys, assertObject } from '../core/internal/options.js';
+import { ratioOrNull } from '../core/internal/ratio.js';
+import type { Numeric } from '../core/types.js';
 
 /**
  * Inputs of {@link licenseUtilization}.

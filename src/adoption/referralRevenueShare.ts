@@ -1,8 +1,10 @@
-import type { Decimal } from '../core/decimal.js';
-import { describeValue, MetricInputError } from '../core/errors.js';
-import { type Numeric, toDecimal } from '../core/numeric.js';
-import { assertKnownKeys, assertObject } from '../core/options.js';
-import { ratioOrNull } from '../core/ratio.js';
+import { MetricInputError } from '../core/errors.js';
+import type { Decimal } from '../core/internal/decimal.js';
+import { assertKnownKeys, assertObject } from '../core/internal/options.js';
+import { ratioOrNull } from '../core/internal/ratio.js';
+import { describeValue } from '../core/internal/rejectInput.js';
+import { toDecimal } from '../core/numeric.js';
+import type { Numeric } from '../core/types.js';
 
 /**
  * Inputs of {@link referralRevenueShare}, for one period.

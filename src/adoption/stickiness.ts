@@ -1,8 +1,11 @@
-import { Decimal, ZERO } from '../core/decimal.js';
-import { describeValue, type InputPath, MetricInputError } from '../core/errors.js';
-import { type Numeric, toCount, toDecimal } from '../core/numeric.js';
-import { assertKnownKeys, assertObject, oneOf } from '../core/options.js';
-import { ratioOrNull } from '../core/ratio.js';
+import { MetricInputError } from '../core/errors.js';
+import { Decimal, ZERO } from '../core/internal/decimal.js';
+import { toCount } from '../core/internal/numericInput.js';
+import { assertKnownKeys, assertObject, oneOf } from '../core/internal/options.js';
+import { ratioOrNull } from '../core/internal/ratio.js';
+import { describeValue } from '../core/internal/rejectInput.js';
+import { toDecimal } from '../core/numeric.js';
+import type { InputPath, Numeric } from '../core/types.js';
 
 /**
  * Which DAU/MAU convention {@link stickiness} uses.

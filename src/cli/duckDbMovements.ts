@@ -1,7 +1,7 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { type IsoDate, toCalendarDate } from '../core/calendarDate.js';
-import type { Granularity } from '../core/periods.js';
+import { toCalendarDate } from '../core/calendarDate.js';
+import type { Granularity, IsoDate } from '../core/types.js';
 import { csvRecords } from '../io/internal/csvRecords.js';
 import { SUBSCRIPTION_COLUMN_ALIASES } from '../io/subscriptionColumnAliases.js';
 import type { ReportInput } from '../io/types.js';

@@ -1,4 +1,4 @@
-import type { Decimal } from '../core/decimal.js';
+import type { Decimal } from '../core/internal/decimal.js';
 import type { Report, ReportPeriodRow } from '../io/types.js';
 
 // The wording and number formats the text and HTML reports share, so the two never disagree. Formats are

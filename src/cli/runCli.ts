@@ -2,7 +2,7 @@ import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { MAX_INPUT_ISSUES, MetricInputError } from '../core/errors.js';
-import { GRANULARITIES, type Granularity } from '../core/periods.js';
+import { GRANULARITIES, type Granularity } from '../core/types.js';
 import { buildReport } from '../io/buildReport.js';
 import type { ParsedReportInput } from '../io/parseReportInput.js';
 import type { ReportInput } from '../io/types.js';

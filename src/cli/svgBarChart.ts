@@ -1,4 +1,4 @@
-import { Decimal, ZERO } from '../core/decimal.js';
+import { Decimal, ZERO } from '../core/internal/decimal.js';
 import { svgEscape } from './svgEscape.js';
 import { svgNumber } from './svgNumber.js';
 

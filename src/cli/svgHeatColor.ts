@@ -1,4 +1,4 @@
-import { Decimal, ONE, ZERO } from '../core/decimal.js';
+import { Decimal, ONE, ZERO } from '../core/internal/decimal.js';
 
 // The two ends of the single-hue scale: every channel of LOW is above HIGH's, so darkness grows with the value.
 const LOW = [240, 246, 252] as const;

@@ -1,4 +1,4 @@
-import type { Decimal } from '../core/decimal.js';
+import type { Decimal } from '../core/internal/decimal.js';
 import { svgEscape } from './svgEscape.js';
 import { svgHeatColor } from './svgHeatColor.js';
 

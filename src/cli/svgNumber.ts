@@ -1,4 +1,4 @@
-import { Decimal } from '../core/decimal.js';
+import { Decimal } from '../core/internal/decimal.js';
 
 /**
  * Formats a coordinate or length for SVG: rounded half-even to 0.01 px, without exponent, trailing zeros or a

@@ -1,5 +1,6 @@
-import type { Decimal } from './decimal.js';
-import { type Numeric, toDecimal } from './numeric.js';
+import type { Decimal } from './internal/decimal.js';
+import { toDecimal } from './numeric.js';
+import type { Numeric } from './types.js';
 
 /**
  * Annual recurring revenue of a monthly recurring revenue: ARR = 12 × MRR, exact.

@@ -1,29 +1,12 @@
-import { describeValue, formatPath, type InputPath, MetricInputError, rejectInput } from './errors.js';
-
-/**
- * A date as callers hold it: a calendar date string `'YYYY-MM-DD'`, or a JavaScript `Date` (an instant).
- *
- * The rule for a `Date` (docs/core.md, "Dates and time zones"): with a `timeZone` option its calendar day is read
- * in that zone; without one it must be exactly midnight UTC (`new Date('2024-01-01')`, `Date.UTC(…)`), and any
- * other instant (`new Date(2024, 0, 1)` east or west of UTC, a node-postgres `DATE`) is a
- * {@link MetricInputError} `ambiguous_date` saying what to pass. The machine's zone is never read.
- *
- * @category Core
- */
-export type DateLike = string | Date;
-
-/**
- * A calendar date as an ISO string `'YYYY-MM-DD'`: the form every result reports dates in.
- *
- * @category Core
- */
-export type IsoDate = string;
+import { MetricInputError } from './errors.js';
+import { formatPath } from './internal/formatPath.js';
+import { assertTimeZone, isoDayNumber, MAX_YEAR, MIN_YEAR } from './internal/isoDayNumber.js';
+import { describeValue, rejectInput } from './internal/rejectInput.js';
+import { DateLike, type InputPath, type IsoDate } from './types.js';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MS_PER_DAY = 86_400_000;
 // Four-digit years only, with room for the period after the last one to stay four digits.
-const MIN_YEAR = 1000;
-const MAX_YEAR = 9998;
 // Inputs end in 9998 so that the period after any input date (its exclusive end) still has a date: the day
 // arithmetic below covers 1000-01-01 (day -354285) to 9999-12-31 (day 2932896).
 const LAST_YEAR = 9999;
@@ -87,31 +70,6 @@ export function toCalendarDate(value: unknown, path: InputPath = [], timeZone?: 
 }
 
 /**
- * Throws a {@link MetricInputError} unless `timeZone` is an IANA time zone name this runtime knows.
- *
- * @category Core
- * @example
- * assertTimeZone('Asia/Tokyo')
- * //=> undefined
- */
-export function assertTimeZone(timeZone: unknown, path: InputPath = ['timeZone']): void {
-  if (typeof timeZone === 'string' && timeZone !== '') {
-    try {
-      new Intl.DateTimeFormat('en-US', { timeZone });
-      return;
-    } catch {
-      // fall through to the typed error below
-    }
-  }
-  throw new MetricInputError({
-    code: 'invalid_time_zone',
-    path,
-    expected: 'an IANA time zone name such as "UTC" or "Europe/Berlin"',
-    received: describeValue(timeZone),
-  });
-}
-
-/**
  * Days since 1970-01-01 of an ISO calendar date (`'YYYY-MM-DD'`, years 1000–9999), by integer arithmetic.
  *
  * Edge cases: anything that is not such a date (`'2024-02-30'`, `'2024-1-5'`, a `Date`) is a
@@ -150,41 +108,6 @@ export function fromDayNumber(dayNumber: number): IsoDate {
   }
   const date = new Date(dayNumber * MS_PER_DAY);
   return formatIso(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate());
-}
-
-/**
- * The day number of a valid `'YYYY-MM-DD'` string from the year 1000 to `lastYear` (default 9998, the range
- * toCalendarDate accepts), or NaN for anything else (the callers report it; -1 is 1969-12-31). Days-from-civil arithmetic (Howard
- * Hinnant's algorithm) on char codes, no regex and no Date.
- *
- * @private
- */
-export function isoDayNumber(text: string, lastYear = MAX_YEAR): number {
-  if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return Number.NaN;
-  const year = digits(text, 0, 4);
-  const month = digits(text, 5, 2);
-  const day = digits(text, 8, 2);
-  if (year < MIN_YEAR || year > lastYear || month < 1 || month > 12 || day < 1) return Number.NaN;
-  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  if (day > (month === 2 && leap ? 29 : DAYS_IN_MONTH[month]!)) return Number.NaN;
-  const shifted = month <= 2 ? year - 1 : year;
-  const era = Math.floor(shifted / 400);
-  const yearOfEra = shifted - era * 400;
-  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
-  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
-  return era * 146_097 + dayOfEra - 719_468;
-}
-
-const DAYS_IN_MONTH = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
-function digits(text: string, from: number, count: number): number {
-  let value = 0;
-  for (let position = from; position < from + count; position += 1) {
-    const code = text.charCodeAt(position) - 48;
-    if (code < 0 || code > 9) return -100_000;
-    value = value * 10 + code;
-  }
-  return value;
 }
 
 /**

@@ -1,7 +1,8 @@
-import { Decimal } from './decimal.js';
-import { rejectInput } from './errors.js';
-import { type Numeric, toDecimal } from './numeric.js';
-import { assertObject, oneOf } from './options.js';
+import { Decimal } from './internal/decimal.js';
+import { assertObject, oneOf } from './internal/options.js';
+import { rejectInput } from './internal/rejectInput.js';
+import { toDecimal } from './numeric.js';
+import type { Numeric } from './types.js';
 
 /**
  * How often a price is charged.

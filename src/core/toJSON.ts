@@ -1,6 +1,7 @@
-import { Decimal } from './decimal.js';
-import { type InputPath, rejectInput } from './errors.js';
-import { assertKnownKeys, assertObject, oneOf } from './options.js';
+import { Decimal } from './internal/decimal.js';
+import { assertKnownKeys, assertObject, oneOf } from './internal/options.js';
+import { rejectInput } from './internal/rejectInput.js';
+import type { InputPath } from './types.js';
 
 /**
  * How a `Decimal` is rounded for JSON: `'money'` to `money` places, `'ratio'` to `ratio` places, `'exact'` not
@@ -79,9 +80,9 @@ const MONEY_NAMES: ReadonlySet<string> = new Set([
  *
  * @category Core
  * @example
- * toJSON({ endingMrr: new Decimal('17757.83333333333333333333333333333333334'), netRevenueRetention: new Decimal('1.041666666666666666666666666666666666667') })
+ * toJSON({ endingMrr: toDecimal('17757.83333333333333333333333333333333334'), netRevenueRetention: toDecimal('1.041666666666666666666666666666666666667') })
  * //=> { endingMrr: '17757.83', netRevenueRetention: '1.0417' }
- * toJSON({ churnRate: new Decimal('0.125'), mrr: null }, { ratio: 2, as: 'number', rounding: 'halfUp' })
+ * toJSON({ churnRate: toDecimal('0.125'), mrr: null }, { ratio: 2, as: 'number', rounding: 'halfUp' })
  * //=> { churnRate: 0.13, mrr: null }
  */
 export function toJSON<T, const Options extends ToJsonOptions = ToJsonOptions>(

@@ -1,12 +1,12 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { assertObject } from '../core/options.js';
+import { assertObject } from '../core/internal/options.js';
 import type { CohortRetentionResult } from '../revenue/cohortRetention.js';
 import {
   type CohortRetentionSqlOptions,
   cohortRetentionFromSqlRows,
   cohortRetentionSql,
 } from '../sql/cohortRetentionSql.js';
-import { assertRunnerOptions, duckDbSource, queryDuckDb } from './duckDbQuery.js';
+import { assertRunnerOptions, duckDbSource, queryDuckDb } from './internal/duckDbQuery.js';
 import type { DuckDbSubscriptionSource } from './mrrMovementsDuckDb.js';
 
 /**

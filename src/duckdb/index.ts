@@ -1,3 +1,6 @@
-export { type CohortRetentionDuckDbOptions, cohortRetentionDuckDb } from './cohortRetentionDuckDb.js';
-export * from './mrrMovementsDuckDb.js';
-export * from './trailingRevenueRetentionDuckDb.js';
+export type { CohortRetentionDuckDbOptions } from './cohortRetentionDuckDb.js';
+export { cohortRetentionDuckDb } from './cohortRetentionDuckDb.js';
+export type { DuckDbSubscriptionSource, MrrMovementsDuckDbOptions } from './mrrMovementsDuckDb.js';
+export { mrrMovementsDuckDb } from './mrrMovementsDuckDb.js';
+export type { TrailingRevenueRetentionDuckDbOptions } from './trailingRevenueRetentionDuckDb.js';
+export { trailingRevenueRetentionDuckDb } from './trailingRevenueRetentionDuckDb.js';

@@ -1,9 +1,10 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { assertObject } from '../core/options.js';
-import type { PeriodMovements } from '../revenue/mrrMovements.js';
-import { type MrrMovementsSqlOptions, mrrMovementsSql } from '../sql/mrrMovementsSql.js';
+import { assertObject } from '../core/internal/options.js';
+import type { PeriodMovements } from '../revenue/types.js';
+import { mrrMovementsSql } from '../sql/mrrMovementsSql.js';
 import { periodMovementsFromSqlRows } from '../sql/periodMovementsFromSqlRows.js';
-import { assertRunnerOptions, duckDbSource, queryDuckDb } from './duckDbQuery.js';
+import type { MrrMovementsSqlOptions } from '../sql/types.js';
+import { assertRunnerOptions, duckDbSource, queryDuckDb } from './internal/duckDbQuery.js';
 
 /**
  * Where the subscription periods are: a table (or view) of the `connection` passed in the options, or a CSV or

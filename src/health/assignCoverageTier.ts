@@ -1,6 +1,8 @@
-import { describeValue, MetricInputError } from '../core/errors.js';
-import { assertArray, assertObject } from '../core/options.js';
-import { type Condition, evaluateCondition, parseCondition } from './healthCondition.js';
+import { MetricInputError } from '../core/errors.js';
+import { assertArray, assertObject } from '../core/internal/options.js';
+import { describeValue } from '../core/internal/rejectInput.js';
+import { firstMatch } from './internal/firstMatch.js';
+import type { Condition } from './types.js';
 
 /**
  * The classic coverage models: a named CSM per account (`'high-touch'`), pooled CSMs and programmes
@@ -51,12 +53,9 @@ export function assignCoverageTier<T extends string = CoverageTier>(
   assertObject(account, ['account']);
   assertArray(tiers, ['tiers']);
   assertTierName(defaultTier, ['defaultTier']);
-  const conditions = Array.from(tiers, (rule, index) => {
-    assertObject(rule, ['tiers', index]);
-    assertTierName(rule.tier, ['tiers', index, 'tier']);
-    return parseCondition(rule.when, ['tiers', index, 'when']);
-  });
-  const index = conditions.findIndex((condition) => evaluateCondition(account, condition));
+  const index = firstMatch(account, tiers, 'tiers', (rule, path) =>
+    assertTierName(rule.tier, [...path, 'tier']),
+  );
   return index < 0 ? defaultTier : tiers[index]!.tier;
 }
 

@@ -1,15 +1,17 @@
-import type { Decimal } from '../core/decimal.js';
-import { describeValue, type InputPath, MetricInputError, relocateError } from '../core/errors.js';
-import { type Numeric, toCount, toDecimal } from '../core/numeric.js';
-import { assertArray, assertKnownKeys, assertObject } from '../core/options.js';
-import { apportionUnits } from './apportionUnits.js';
-import { assertChurnOutcomes } from './assertChurnOutcomes.js';
+import { MetricInputError } from '../core/errors.js';
+import type { Decimal } from '../core/internal/decimal.js';
+import { toCount } from '../core/internal/numericInput.js';
+import { assertArray, assertKnownKeys, assertObject } from '../core/internal/options.js';
+import { describeValue, relocateError } from '../core/internal/rejectInput.js';
+import { toDecimal } from '../core/numeric.js';
+import type { InputPath, Numeric } from '../core/types.js';
 import { evaluateHealthScore } from './evaluateHealthScore.js';
-import { fitNonNegativeLogistic } from './logisticRegression.js';
-import type { ScorecardConfig } from './scorecard.js';
-import type { HealthScore } from './scoreHealth.js';
+import { apportionUnits } from './internal/apportionUnits.js';
+import { assertChurnOutcomes } from './internal/assertChurnOutcomes.js';
+import { fitNonNegativeLogistic } from './internal/logisticRegression.js';
+import { roundScore } from './internal/scoreRule.js';
 import { scoreHealthMany } from './scoreHealthMany.js';
-import { roundScore } from './scoreMeasure.js';
+import type { HealthScore, ScorecardConfig } from './types.js';
 
 /**
  * Input of {@link calibrateWeights}: each account's raw measures (as `scoreHealth` takes them) at the start of an

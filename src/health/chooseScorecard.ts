@@ -1,5 +1,6 @@
-import { assertArray, assertObject } from '../core/options.js';
-import { type Condition, evaluateCondition, parseCondition } from './healthCondition.js';
+import { assertArray, assertObject } from '../core/internal/options.js';
+import { firstMatch } from './internal/firstMatch.js';
+import type { Condition } from './types.js';
 
 /**
  * A segment rule: accounts matching `when` are scored with `scorecard`.
@@ -41,10 +42,6 @@ export function chooseScorecard<T>(
 ): T {
   assertObject(account, ['account']);
   assertArray(segments, ['segments']);
-  const conditions = Array.from(segments, (segment, index) => {
-    assertObject(segment, ['segments', index]);
-    return parseCondition(segment.when, ['segments', index, 'when']);
-  });
-  const index = conditions.findIndex((condition) => evaluateCondition(account, condition));
+  const index = firstMatch(account, segments, 'segments');
   return index < 0 ? defaultScorecard : segments[index]!.scorecard;
 }

@@ -1,10 +1,12 @@
-import { Decimal } from '../core/decimal.js';
-import { describeValue, MetricInputError } from '../core/errors.js';
-import { assertArray, assertKnownKeys, assertObject } from '../core/options.js';
-import { ratioOrNull } from '../core/ratio.js';
-import { assertChurnOutcomes } from './assertChurnOutcomes.js';
-import { assertContiguous, bandIndexOf } from './scoreBand.js';
-import { DEFAULT_HEALTH_BANDS, type HealthBand } from './scorecard.js';
+import { MetricInputError } from '../core/errors.js';
+import { Decimal } from '../core/internal/decimal.js';
+import { assertArray, assertKnownKeys, assertObject } from '../core/internal/options.js';
+import { ratioOrNull } from '../core/internal/ratio.js';
+import { describeValue } from '../core/internal/rejectInput.js';
+import { assertChurnOutcomes } from './internal/assertChurnOutcomes.js';
+import { assertContiguous, bandIndexOf } from './internal/bandIndexOf.js';
+import { DEFAULT_HEALTH_BANDS } from './scorecard.js';
+import type { HealthBand } from './types.js';
 
 /**
  * Input of {@link evaluateHealthScore}: each account's health score at the start of an observation window and

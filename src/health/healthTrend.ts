@@ -1,11 +1,14 @@
-import { type DateLike, type IsoDate, toCalendarDate, toDayNumber } from '../core/calendarDate.js';
-import { Decimal } from '../core/decimal.js';
-import { describeValue, type InputPath, MetricInputError } from '../core/errors.js';
+import { toCalendarDate, toDayNumber } from '../core/calendarDate.js';
+import { MetricInputError } from '../core/errors.js';
+import { Decimal } from '../core/internal/decimal.js';
+import { assertArray, assertKnownKeys, assertObject } from '../core/internal/options.js';
+import { describeValue } from '../core/internal/rejectInput.js';
 import { toDecimal } from '../core/numeric.js';
-import { assertArray, assertKnownKeys, assertObject } from '../core/options.js';
-import { resolveHealthBands } from './resolveHealthBands.js';
-import { bandIndexOf } from './scoreBand.js';
-import type { HealthBand } from './scorecard.js';
+import type { DateLike, InputPath, IsoDate } from '../core/types.js';
+import { bandIndexOf } from './internal/bandIndexOf.js';
+import { resolveHealthBands } from './internal/resolveHealthBands.js';
+import { toHealthScore } from './internal/toHealthScore.js';
+import type { HealthBand } from './types.js';
 
 /**
  * One observation of an account's health score.
@@ -186,15 +189,7 @@ function readHistory(history: unknown): Point[] {
       });
     }
     seen.set(day, index);
-    const score = toDecimal(entry.score, [...path, 'score']);
-    if (score.isNegative() || score.greaterThan(100)) {
-      throw new MetricInputError({
-        code: 'out_of_range',
-        path: [...path, 'score'],
-        expected: 'a score between 0 and 100',
-        received: describeValue(entry.score),
-      });
-    }
+    const score = toHealthScore(entry.score, [...path, 'score'], false);
     return { at, day, score, value: score.toNumber() };
   });
   return points.sort((a, b) => a.day - b.day);

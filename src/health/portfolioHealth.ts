@@ -1,12 +1,15 @@
-import type { Decimal } from '../core/decimal.js';
-import { ZERO } from '../core/decimal.js';
-import { describeValue, type InputPath, MetricInputError, withLaterRowIssues } from '../core/errors.js';
-import { type Numeric, toDecimal } from '../core/numeric.js';
-import { assertArray, assertKnownKeys, assertObject } from '../core/options.js';
-import { apportionShares } from './apportionShares.js';
-import { resolveHealthBands } from './resolveHealthBands.js';
-import { bandIndexOf } from './scoreBand.js';
-import type { HealthBand } from './scorecard.js';
+import { MetricInputError } from '../core/errors.js';
+import { type Decimal, ZERO } from '../core/internal/decimal.js';
+import { assertArray, assertKnownKeys, assertObject } from '../core/internal/options.js';
+import { describeValue } from '../core/internal/rejectInput.js';
+import { withLaterRowIssues } from '../core/internal/rowIssues.js';
+import { toDecimal } from '../core/numeric.js';
+import type { InputPath, Numeric } from '../core/types.js';
+import { apportionShares } from './internal/apportionShares.js';
+import { bandIndexOf } from './internal/bandIndexOf.js';
+import { resolveHealthBands } from './internal/resolveHealthBands.js';
+import { toHealthScore } from './internal/toHealthScore.js';
+import type { HealthBand } from './types.js';
 
 /**
  * One account of a portfolio.
@@ -164,15 +167,7 @@ function bandOf(account: Record<string, unknown>, bands: readonly HealthBand[], 
   const { score, band } = account;
   let fromScore = -1;
   if (score !== null && score !== undefined) {
-    const value = toDecimal(score, [...path, 'score']);
-    if (value.isNegative() || value.greaterThan(100)) {
-      throw new MetricInputError({
-        code: 'out_of_range',
-        path: [...path, 'score'],
-        expected: 'a score between 0 and 100, or null',
-        received: describeValue(score),
-      });
-    }
+    const value = toHealthScore(score, [...path, 'score'], true);
     fromScore = bandIndexOf(bands, value.toNumber());
   }
   if (band === undefined || band === null) return fromScore;

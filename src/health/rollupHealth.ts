@@ -1,7 +1,9 @@
-import { Decimal, ZERO } from '../core/decimal.js';
-import { describeValue, MetricInputError } from '../core/errors.js';
-import { type Numeric, toDecimal } from '../core/numeric.js';
-import { assertArray, assertKnownKeys, assertObject, oneOf } from '../core/options.js';
+import { MetricInputError } from '../core/errors.js';
+import { Decimal, ZERO } from '../core/internal/decimal.js';
+import { assertArray, assertKnownKeys, assertObject, oneOf } from '../core/internal/options.js';
+import { toDecimal } from '../core/numeric.js';
+import type { Numeric } from '../core/types.js';
+import { toHealthScore } from './internal/toHealthScore.js';
 
 /**
  * One child account of a parent (a subsidiary, a workspace, a region).
@@ -92,16 +94,7 @@ export function rollupHealth(
 const ONE_WEIGHT = new Decimal(1);
 
 function toScore(value: unknown, index: number): Decimal {
-  const score = toDecimal(value, ['children', index, 'score']);
-  if (score.isNegative() || score.greaterThan(100)) {
-    throw new MetricInputError({
-      code: 'out_of_range',
-      path: ['children', index, 'score'],
-      expected: 'a score between 0 and 100, or null',
-      received: describeValue(value),
-    });
-  }
-  return score;
+  return toHealthScore(value, ['children', index, 'score'], true);
 }
 
 const OPTION_KEYS: ReadonlySet<string> = new Set(['weightBy']);

@@ -1,74 +1,8 @@
-import type { DateLike } from '../core/calendarDate.js';
-import { assertKnownKeys, assertObject } from '../core/options.js';
-import { compileScorecard } from './compileScorecard.js';
-import type { HealthOverride } from './healthOverride.js';
-import type { GroupHealth, MeasureHealth } from './measureHealth.js';
-import { resolveAsOf, scoreCompiled } from './scoreCompiled.js';
-import { defineScorecard, type ScorecardConfig } from './scorecard.js';
-
-/**
- * Options of {@link scoreHealth}.
- *
- * @category Health
- */
-export interface ScoreHealthOptions {
-  /** The evaluation date; required when an override has an `expiresAt` (the clock is never read). */
-  readonly asOf?: DateLike;
-  /** The previous overall score (0–100), to report the change. */
-  readonly previous?: number | null;
-  /** Manual scores with reasons and expiries. */
-  readonly overrides?: readonly HealthOverride[];
-}
-
-/**
- * Change against the previous score.
- *
- * @category Health
- */
-export interface ScoreChange {
-  readonly previous: number;
-  /** score − previous, rounded to 6 decimals. */
-  readonly change: number;
-  /** `'flat'` only when the change is exactly 0 (see `healthTrend` for a tolerance). */
-  readonly direction: 'up' | 'down' | 'flat';
-}
-
-/**
- * The four headline numbers of one account's health: what `scoreHealthMany(…, { detail: 'summary' })` returns
- * per account, and the first four fields of every {@link HealthScore}.
- *
- * @category Health
- */
-export interface HealthSummary {
-  /**
-   * The reported score, 0–100 with 6 decimals: the account override if one is active, else the computed score,
-   * or null when coverage is below the scorecard's `minimumCoverage` or no measure had a score.
-   */
-  readonly score: number | null;
-  /** The weighted score before the account override and the coverage rule; contributions sum to it exactly. */
-  readonly computedScore: number | null;
-  /** The overall band's label for `score`, or null. */
-  readonly band: string | null;
-  /** Share (0–1, rounded to 12 decimals) of the total configured weight whose measures had data or an override. */
-  readonly coverage: number;
-}
-
-/**
- * One account's health: the {@link HealthSummary} plus the explanation of every point.
- *
- * @category Health
- */
-export interface HealthScore extends HealthSummary {
-  readonly groups: readonly GroupHealth[];
-  readonly measures: readonly MeasureHealth[];
-  /** True when an account-level override set `score`. */
-  readonly overridden: boolean;
-  /** The overrides that were active and used. */
-  readonly overrides: readonly HealthOverride[];
-  /** Change against `previous`, or null without a previous score or without a score. */
-  readonly trend: ScoreChange | null;
-}
-
+import { assertKnownKeys, assertObject } from '../core/internal/options.js';
+import { compiledOf } from './internal/compileScorecard.js';
+import { resolveAsOf, scoreCompiled } from './internal/scoreCompiled.js';
+import { defineScorecard } from './scorecard.js';
+import type { HealthScore, ScorecardConfig, ScoreHealthOptions } from './types.js';
 /**
  * Scores one account with a scorecard: each raw measure value becomes a 0–100 score by its rule, groups combine
  * their children (weighted mean over the children present, or min), and the top level gives the overall score,
@@ -104,7 +38,8 @@ export function scoreHealth(
   measures: Readonly<Record<string, unknown>>,
   options: ScoreHealthOptions = {},
 ): HealthScore {
-  const compiled = compileScorecard(defineScorecard(scorecard));
+  // defineScorecard validates a plain object once; a scorecard it made comes back as it is, compiled.
+  const compiled = compiledOf(defineScorecard(scorecard))!;
   assertObject(options, ['options']);
   assertKnownKeys(options, OPTION_KEYS, ['options']);
   return scoreCompiled(compiled, measures, options, resolveAsOf(options.asOf), []);

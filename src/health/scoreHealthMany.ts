@@ -1,12 +1,12 @@
-import type { DateLike } from '../core/calendarDate.js';
-import { withLaterRowIssues } from '../core/errors.js';
-import { assertArray, assertKnownKeys, assertObject, oneOf } from '../core/options.js';
-import { compileScorecard } from './compileScorecard.js';
+import { assertArray, assertKnownKeys, assertObject, oneOf } from '../core/internal/options.js';
+import { withLaterRowIssues } from '../core/internal/rowIssues.js';
+import type { DateLike } from '../core/types.js';
 import type { HealthOverride } from './healthOverride.js';
-import { createScratch } from './healthScratch.js';
-import { resolveAsOf, scoreCompiled, summarizeCompiled } from './scoreCompiled.js';
-import { defineScorecard, type ScorecardConfig } from './scorecard.js';
-import type { HealthScore, HealthSummary } from './scoreHealth.js';
+import { compiledOf } from './internal/compileScorecard.js';
+import { createScratch } from './internal/healthScratch.js';
+import { resolveAsOf, scoreCompiled, summarizeCompiled } from './internal/scoreCompiled.js';
+import { defineScorecard } from './scorecard.js';
+import type { HealthScore, HealthSummary, ScorecardConfig } from './types.js';
 
 /**
  * One account to score in bulk.
@@ -85,7 +85,8 @@ export function scoreHealthMany(
   rows: readonly HealthRow[],
   options: ScoreHealthManyOptions = {},
 ): HealthScore[] | HealthSummary[] {
-  const compiled = compileScorecard(defineScorecard(scorecard));
+  // defineScorecard validates a plain object once; a scorecard it made comes back as it is, compiled.
+  const compiled = compiledOf(defineScorecard(scorecard))!;
   assertObject(options, ['options']);
   assertKnownKeys(options, OPTION_KEYS, ['options']);
   const detail = oneOf(options.detail ?? 'full', ['full', 'summary'], ['options', 'detail']);

@@ -1,151 +1,18 @@
-import { type InputPath, MetricInputError } from '../core/errors.js';
-import { parseWithSchema } from '../core/fromZodIssues.js';
-import { assertContiguous, type Interval } from './scoreBand.js';
-import { scorecardSchema } from './scorecardSchema.js';
+import { MetricInputError } from '../core/errors.js';
+import { parseWithSchema } from '../core/internal/fromZodIssues.js';
+import type { InputPath } from '../core/types.js';
+import { assertContiguous } from './internal/bandIndexOf.js';
+import { brandScorecard, compiledOf } from './internal/compileScorecard.js';
+import { scorecardSchema } from './internal/scorecardSchema.js';
 
-/**
- * Which way a raw value is better: `'higherIsBetter'` (logins, seats used) or `'lowerIsBetter'` (open tickets,
- * days since last login).
- *
- * @category Health
- */
-export type Direction = 'higherIsBetter' | 'lowerIsBetter';
-
-/**
- * One band of a `bands` scoring rule: raw values inside the interval get `score`.
- *
- * @category Health
- */
-export interface MeasureBand extends Interval {
-  /** The score, 0–100, given to raw values in this band. */
-  readonly score: number;
-}
-
-/**
- * How a raw value becomes a score from 0 to 100.
- * - `bands`: ordered, contiguous intervals, each with a score (no gaps, no overlaps, checked when defined);
- *   a value outside every band is an error.
- * - `linear`: `min` maps to the worst score and `max` to the best (reversed for `'lowerIsBetter'`), straight
- *   line in between, clamped outside; `worstScore` default 0, `bestScore` default 100.
- * - `categorical`: a string (or boolean, read as `'true'`/`'false'`) looked up in `scores`; an unknown
- *   category is an error.
- * - `percentOfTarget`: 100 × value / target capped at 100 (`'higherIsBetter'`, the default), or
- *   100 × target / value capped at 100 (`'lowerIsBetter'`, 0 counts as 100); the value must be >= 0.
- *
- * @category Health
- */
-export type ScoringRule =
-  | { readonly type: 'bands'; readonly bands: readonly MeasureBand[] }
-  | {
-      readonly type: 'linear';
-      readonly min: number;
-      readonly max: number;
-      readonly direction: Direction;
-      readonly worstScore?: number;
-      readonly bestScore?: number;
-    }
-  | { readonly type: 'categorical'; readonly scores: Readonly<Record<string, number>> }
-  | { readonly type: 'percentOfTarget'; readonly target: number; readonly direction?: Direction };
-
-/**
- * What to do when a measure has no value (undefined or null) for an account. Default `'exclude'`:
- * drop it and renormalise the remaining weights (Gainsight's and Catalyst's behaviour); `'zero'` scores it 0;
- * `{ neutral: 50 }` scores it the given score; `'fail'` throws a `MetricInputError` naming the measure.
- *
- * @category Health
- */
-export type MissingPolicy = 'exclude' | 'zero' | 'fail' | { readonly neutral: number };
-
-/**
- * How a group combines its children's scores. Default `'weightedMean'` (Σ weight × score / Σ weight over the
- * children present); `'min'` takes the worst child with a positive weight ("as healthy as the weakest link").
- *
- * @category Health
- */
-export type GroupAggregation = 'weightedMean' | 'min';
-
-/**
- * One measure of a scorecard.
- *
- * @category Health
- */
-export interface MeasureConfig {
-  /** Unique across the whole scorecard (measures and groups share one namespace); the key of the raw value. */
-  readonly id: string;
-  /** Any non-negative number; weights are normalised within their group, so only ratios matter. */
-  readonly weight: number;
-  /** How the raw value becomes a 0–100 score. */
-  readonly rule: ScoringRule;
-  /** Overrides the scorecard's (or enclosing group's) missing-data policy. */
-  readonly missing?: MissingPolicy;
-}
-
-/**
- * A group of measures and sub-groups, nested to any depth.
- *
- * @category Health
- */
-export interface GroupConfig {
-  /** Unique across the whole scorecard. */
-  readonly id: string;
-  /** The group's weight within its parent. */
-  readonly weight: number;
-  /** Default `'weightedMean'`. */
-  readonly aggregation?: GroupAggregation;
-  /** Missing-data policy inherited by the measures inside, unless they set their own. */
-  readonly missing?: MissingPolicy;
-  readonly measures?: readonly MeasureConfig[];
-  readonly groups?: readonly GroupConfig[];
-}
-
-/**
- * One band of the overall score, such as `{ label: 'red', min: 0, max: 50, bounds: '[)' }`.
- *
- * @category Health
- */
-export interface HealthBand extends Interval {
-  /** The name reported for scores in this band. */
-  readonly label: string;
-}
-
-/**
- * A scorecard as plain JSON-serialisable data: top-level measures and groups, a missing-data policy, a minimum
- * coverage and the overall bands.
- *
- * @category Health
- */
-export interface ScorecardConfig {
-  /** A name for the scorecard (used by `chooseScorecard`-style segment rules); optional. */
-  readonly id?: string;
-  /** Aggregation of the top level; default `'weightedMean'`. */
-  readonly aggregation?: GroupAggregation;
-  /** Default `'exclude'`. */
-  readonly missing?: MissingPolicy;
-  /**
-   * The share of total weight (0–1) that must come from measures with data (or overrides) for the score to be
-   * reported; below it the score is null. Default 0.
-   */
-  readonly minimumCoverage?: number;
-  /** Bands of the overall score, covering [0, 100] exactly; default {@link DEFAULT_HEALTH_BANDS}. */
-  readonly bands?: readonly HealthBand[];
-  readonly measures?: readonly MeasureConfig[];
-  readonly groups?: readonly GroupConfig[];
-}
-
-/**
- * A validated scorecard: the config with every default filled in. Still plain data.
- *
- * @category Health
- */
-export interface Scorecard extends ScorecardConfig {
-  readonly aggregation: GroupAggregation;
-  readonly missing: MissingPolicy;
-  readonly minimumCoverage: number;
-  readonly bands: readonly HealthBand[];
-  readonly measures: readonly MeasureConfig[];
-  readonly groups: readonly GroupConfig[];
-}
-
+import type {
+  GroupConfig,
+  HealthBand,
+  MeasureConfig,
+  Scorecard,
+  ScorecardConfig,
+  ScoringRule,
+} from './types.js';
 /**
  * The default overall bands: red [0, 50), yellow [50, 75), green [75, 100].
  *
@@ -167,6 +34,9 @@ export const DEFAULT_HEALTH_BANDS: readonly HealthBand[] = [
  * contiguous (no gap, no overlap; overall bands exactly [0, 100]), linear rules with min < max and
  * worstScore <= bestScore.
  *
+ * The result is frozen and carries its compiled form: `scoreHealth`, `scoreHealthMany` and `defineScorecard`
+ * itself take it as it is, without validating again; a plain object passed to them is validated each time.
+ *
  * Formula: none; a validator.
  * Units: weights are unitless and normalised within each group; scores are points from 0 to 100.
  * Source: the measure / group / weight model of Gainsight Scorecards (docs/health.md).
@@ -182,6 +52,7 @@ export const DEFAULT_HEALTH_BANDS: readonly HealthBand[] = [
  * //=> 'exclude'
  */
 export function defineScorecard(config: ScorecardConfig): Scorecard {
+  if (compiledOf(config) !== undefined) return config as Scorecard;
   const parsed = parseWithSchema(scorecardSchema, config);
   const bands = parsed.bands ?? DEFAULT_HEALTH_BANDS;
   assertContiguous(bands, ['bands'], [0, 100]);
@@ -200,7 +71,7 @@ export function defineScorecard(config: ScorecardConfig): Scorecard {
     groups: parsed.groups ?? [],
   };
   checkGroup(scorecard, [], new Set());
-  return scorecard;
+  return brandScorecard(scorecard);
 }
 
 function checkGroup(

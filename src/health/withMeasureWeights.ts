@@ -1,8 +1,9 @@
-import { type InputPath, MetricInputError } from '../core/errors.js';
-import type { Numeric } from '../core/numeric.js';
+import { MetricInputError } from '../core/errors.js';
+import { assertObject } from '../core/internal/options.js';
 import { toDecimal } from '../core/numeric.js';
-import { assertObject } from '../core/options.js';
-import { defineScorecard, type GroupConfig, type Scorecard, type ScorecardConfig } from './scorecard.js';
+import type { InputPath, Numeric } from '../core/types.js';
+import { defineScorecard } from './scorecard.js';
+import type { GroupConfig, Scorecard, ScorecardConfig } from './types.js';
 
 /**
  * Returns a new, validated scorecard in which every measure has the given weight and every group the sum of the

@@ -1,30 +1,25 @@
-import {
-  addCalendarMonths,
-  fromDayNumber,
-  type IsoDate,
-  toCalendarDate,
-  toDayNumber,
-} from '../core/calendarDate.js';
-import { type Decimal, ZERO } from '../core/decimal.js';
-import { describeValue, MetricInputError } from '../core/errors.js';
-import { toDecimal, toUnitInterval } from '../core/numeric.js';
-import { assertArray, assertKnownKeys, assertObject, oneOf } from '../core/options.js';
-import { GRANULARITIES, type Granularity } from '../core/periods.js';
+import { addCalendarMonths, fromDayNumber, toCalendarDate, toDayNumber } from '../core/calendarDate.js';
+import { MetricInputError } from '../core/errors.js';
+import { type Decimal, ZERO } from '../core/internal/decimal.js';
+import { toUnitInterval } from '../core/internal/numericInput.js';
+import { assertArray, assertKnownKeys, assertObject, oneOf } from '../core/internal/options.js';
+import { describeValue } from '../core/internal/rejectInput.js';
+import { toDecimal } from '../core/numeric.js';
+import type { IsoDate } from '../core/types.js';
+import { GRANULARITIES, type Granularity } from '../core/types.js';
 import { netPromoterScore } from '../nps/netPromoterScore.js';
 import { netPromoterScoreInterval } from '../nps/netPromoterScoreInterval.js';
 import { cohortRetention } from '../revenue/cohortRetention.js';
 import { customerChurnRate } from '../revenue/customerChurnRate.js';
 import { grossRevenueChurnRate } from '../revenue/grossRevenueChurnRate.js';
 import { grossRevenueRetention } from '../revenue/grossRevenueRetention.js';
-import { mrrMovements, type PeriodMovements } from '../revenue/mrrMovements.js';
+import { mrrMovements } from '../revenue/mrrMovements.js';
 import { netRevenueRetention } from '../revenue/netRevenueRetention.js';
 import { quickRatio } from '../revenue/quickRatio.js';
 import type { SubscriptionPeriod } from '../revenue/subscriptionPeriod.js';
 import { trailingGrossRevenueRetention } from '../revenue/trailingGrossRevenueRetention.js';
-import {
-  type TrailingRevenueRetention,
-  trailingNetRevenueRetention,
-} from '../revenue/trailingNetRevenueRetention.js';
+import { trailingNetRevenueRetention } from '../revenue/trailingNetRevenueRetention.js';
+import type { PeriodMovements, TrailingRevenueRetention } from '../revenue/types.js';
 import { SAMPLE_SCORECARD } from '../sample/sampleScorecard.js';
 import { timeToValue } from '../time-to-value/timeToValue.js';
 import { averageRevenuePerAccount } from '../unit-economics/averageRevenuePerAccount.js';

@@ -1,5 +1,6 @@
-import { describeValue, MetricInputError } from '../core/errors.js';
-import { assertObject, oneOf } from '../core/options.js';
+import { MetricInputError } from '../core/errors.js';
+import { assertObject, oneOf } from '../core/internal/options.js';
+import { describeValue } from '../core/internal/rejectInput.js';
 import type { SubscriptionPeriod } from '../revenue/subscriptionPeriod.js';
 import { csvRecords } from './internal/csvRecords.js';
 import { findColumns, isBlank, readRows, type Table } from './internal/readRows.js';

@@ -1,12 +1,9 @@
-import type { DateLike, IsoDate } from '../core/calendarDate.js';
-import type { Decimal } from '../core/decimal.js';
-import type { Numeric } from '../core/numeric.js';
-import type { Granularity } from '../core/periods.js';
-import type { ScorecardConfig } from '../health/scorecard.js';
+import type { Decimal } from '../core/internal/decimal.js';
+import type { DateLike, Granularity, IsoDate, Numeric } from '../core/types.js';
+import type { ScorecardConfig } from '../health/types.js';
 import type { CohortRetentionResult } from '../revenue/cohortRetention.js';
-import type { PeriodMovements } from '../revenue/mrrMovements.js';
 import type { SubscriptionPeriod } from '../revenue/subscriptionPeriod.js';
-import type { TrailingRevenueRetention } from '../revenue/trailingNetRevenueRetention.js';
+import type { PeriodMovements, TrailingRevenueRetention } from '../revenue/types.js';
 
 /**
  * Everything a report can use. Either `subscriptions` (everything is computed from them) or `movements` (a

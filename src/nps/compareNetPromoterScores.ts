@@ -1,12 +1,12 @@
-import { normalCdf } from '../core/normalDistribution.js';
-import type { NetPromoterScoreResult } from './netPromoterScore.js';
+import { normalCdf } from '../core/internal/normalDistribution.js';
+import { npsEstimate, resolveIntervalOptions } from './internal/npsEstimate.js';
+import { readCounts } from './internal/npsTally.js';
 import type { NetPromoterScoreCounts } from './netPromoterScoreFromCounts.js';
 import type {
   NetPromoterScoreIntervalMethod,
   NetPromoterScoreIntervalOptions,
-} from './netPromoterScoreInterval.js';
-import { npsEstimate, resolveIntervalOptions } from './npsEstimate.js';
-import { readCounts } from './npsTally.js';
+  NetPromoterScoreResult,
+} from './types.js';
 
 /**
  * The difference between two independent NPS samples, with its interval and z test. Statistics are `number`s

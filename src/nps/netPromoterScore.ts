@@ -1,32 +1,8 @@
-import type { Decimal } from '../core/decimal.js';
-import type { Numeric } from '../core/numeric.js';
-import { assertArray } from '../core/options.js';
-import { categorize, type Tally, tallyResult } from './npsTally.js';
+import { assertArray } from '../core/internal/options.js';
+import type { Numeric } from '../core/types.js';
+import { categorize, type Tally, tallyResult } from './internal/npsTally.js';
 
-/**
- * The outcome of an NPS survey: how many answers fell in each category, the shares, and the score.
- *
- * @category NPS
- */
-export interface NetPromoterScoreResult {
-  /** Net Promoter Score in points, from -100 to 100: promoter share minus detractor share, times 100; `null` with no responses. */
-  readonly score: Decimal | null;
-  /** Answers of 9 or 10. */
-  readonly promoters: number;
-  /** Answers of 7 or 8. */
-  readonly passives: number;
-  /** Answers of 0 to 6. */
-  readonly detractors: number;
-  /** All answers: promoters + passives + detractors. */
-  readonly responses: number;
-  /** promoters / responses, in [0, 1]; `null` with no responses. */
-  readonly promoterShare: Decimal | null;
-  /** passives / responses, in [0, 1]; `null` with no responses. */
-  readonly passiveShare: Decimal | null;
-  /** detractors / responses, in [0, 1]; `null` with no responses. */
-  readonly detractorShare: Decimal | null;
-}
-
+import type { NetPromoterScoreResult } from './types.js';
 /**
  * Net Promoter Score of a list of answers to "How likely are you to recommend us?" on the 0–10 scale:
  * the share of promoters (9–10) minus the share of detractors (0–6), in points. Passives (7–8) count in the

@@ -1,10 +1,10 @@
-import { type DateLike, type IsoDate, toCalendarDate } from '../core/calendarDate.js';
-import { withLaterRowIssues } from '../core/errors.js';
-import type { Numeric } from '../core/numeric.js';
-import { assertArray, assertKnownKeys, assertObject } from '../core/options.js';
-import { nextPeriodStart, type PeriodOptions, resolvePeriodOptions, startOfPeriod } from '../core/periods.js';
-import type { NetPromoterScoreResult } from './netPromoterScore.js';
-import { categorize, type Tally, tallyResult } from './npsTally.js';
+import { toCalendarDate } from '../core/calendarDate.js';
+import { assertArray, assertKnownKeys, assertObject } from '../core/internal/options.js';
+import { nextPeriodStart, resolvePeriodOptions, startOfPeriod } from '../core/internal/periodGrid.js';
+import { withLaterRowIssues } from '../core/internal/rowIssues.js';
+import type { DateLike, IsoDate, Numeric, PeriodOptions } from '../core/types.js';
+import { categorize, type Tally, tallyResult } from './internal/npsTally.js';
+import type { NetPromoterScoreResult } from './types.js';
 
 /**
  * One survey answer with the moment it was given.

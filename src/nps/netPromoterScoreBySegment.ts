@@ -1,8 +1,10 @@
-import { describeValue, MetricInputError, withLaterRowIssues } from '../core/errors.js';
-import type { Numeric } from '../core/numeric.js';
-import { assertArray, assertObject } from '../core/options.js';
-import type { NetPromoterScoreResult } from './netPromoterScore.js';
-import { categorize, type Tally, tallyResult } from './npsTally.js';
+import { MetricInputError } from '../core/errors.js';
+import { assertArray, assertObject } from '../core/internal/options.js';
+import { describeValue } from '../core/internal/rejectInput.js';
+import { withLaterRowIssues } from '../core/internal/rowIssues.js';
+import type { Numeric } from '../core/types.js';
+import { categorize, type Tally, tallyResult } from './internal/npsTally.js';
+import type { NetPromoterScoreResult } from './types.js';
 
 /**
  * One survey answer tagged with the segment of the customer who gave it.

@@ -1,6 +1,6 @@
-import type { Numeric } from '../core/numeric.js';
-import type { NetPromoterScoreResult } from './netPromoterScore.js';
-import { readCounts, tallyResult } from './npsTally.js';
+import type { Numeric } from '../core/types.js';
+import { readCounts, tallyResult } from './internal/npsTally.js';
+import type { NetPromoterScoreResult } from './types.js';
 
 /**
  * How many survey answers fell in each NPS category.

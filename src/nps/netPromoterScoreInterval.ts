@@ -1,61 +1,13 @@
-import type { Numeric } from '../core/numeric.js';
-import { type NetPromoterScoreResult, netPromoterScore } from './netPromoterScore.js';
+import type { Numeric } from '../core/types.js';
+import { npsEstimate, resolveIntervalOptions } from './internal/npsEstimate.js';
+import { readCounts } from './internal/npsTally.js';
+import { netPromoterScore } from './netPromoterScore.js';
 import type { NetPromoterScoreCounts } from './netPromoterScoreFromCounts.js';
-import { npsEstimate, resolveIntervalOptions } from './npsEstimate.js';
-import { readCounts } from './npsTally.js';
-
-/**
- * How an NPS interval is computed.
- *
- * - `'adjustedWald'` (the default): add ¾ to promoters, ¾ to detractors and 3 to the number of responses, then
- *   use the Wald formula; the interval is centred on that adjusted NPS (Rocks 2016; MeasuringU).
- * - `'wald'`: the plain Wald (normal approximation) interval around the observed NPS. Too narrow for small
- *   samples and of zero width when every answer falls in one category.
- *
- * @category NPS
- */
-export type NetPromoterScoreIntervalMethod = 'wald' | 'adjustedWald';
-
-/**
- * Options of {@link netPromoterScoreInterval} and {@link compareNetPromoterScores}.
- *
- * @category NPS
- */
-export interface NetPromoterScoreIntervalOptions {
-  /** Confidence level, strictly between 0 and 1; default `0.95`. */
-  readonly confidence?: number;
-  /** Interval method; default `'adjustedWald'`. */
-  readonly method?: NetPromoterScoreIntervalMethod;
-}
-
-/**
- * A confidence interval for a Net Promoter Score. Every statistic is a `number` (a double), in NPS points.
- *
- * @category NPS
- */
-export interface NetPromoterScoreInterval {
-  /** The observed NPS, (promoters − detractors) / responses × 100, in points: the number to report and chart. */
-  readonly score: number;
-  /**
-   * The centre of the interval, in points: `score` itself for `'wald'`; for `'adjustedWald'` the adjusted NPS
-   * (promoters − detractors) / (responses + 3) × 100, pulled toward 0. A statistical device, not the NPS.
-   */
-  readonly adjustedCenter: number;
-  /** Lower bound in points, never below -100. */
-  readonly lower: number;
-  /** Upper bound in points, never above 100. */
-  readonly upper: number;
-  /** z × standardError: the half-width before clamping, in points. */
-  readonly marginOfError: number;
-  /** Standard error of the (adjusted) NPS, in points. */
-  readonly standardError: number;
-  /** The method used. */
-  readonly method: NetPromoterScoreIntervalMethod;
-  /** The confidence level used. */
-  readonly confidence: number;
-  /** Whether a bound was cut to -100 or 100 because adjustedCenter ± marginOfError went past it. */
-  readonly clamped: boolean;
-}
+import type {
+  NetPromoterScoreInterval,
+  NetPromoterScoreIntervalOptions,
+  NetPromoterScoreResult,
+} from './types.js';
 
 /**
  * Confidence interval for a Net Promoter Score, so a team can see how much of a score is sampling noise.

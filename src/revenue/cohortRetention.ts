@@ -1,17 +1,13 @@
-import { type DateLike, fromDayNumber, type IsoDate, toDayNumber } from '../core/calendarDate.js';
-import { Decimal, ZERO } from '../core/decimal.js';
-import { assertKnownKeys, assertObject, oneOf } from '../core/options.js';
-import {
-  type Granularity,
-  listPeriods,
-  type Period,
-  type PeriodOptions,
-  resolveDateRange,
-  resolvePeriodOptions,
-} from '../core/periods.js';
-import { ratioOrNull } from '../core/ratio.js';
-import { customerMrrSnapshots } from './customerMrrSnapshots.js';
-import { normalizeSubscriptionPeriods, type SubscriptionPeriod } from './subscriptionPeriod.js';
+import { fromDayNumber, toDayNumber } from '../core/calendarDate.js';
+import { Decimal, ZERO } from '../core/internal/decimal.js';
+import { assertKnownKeys, assertObject, oneOf } from '../core/internal/options.js';
+import { resolveDateRange, resolvePeriodOptions } from '../core/internal/periodGrid.js';
+import { ratioOrNull } from '../core/internal/ratio.js';
+import { listPeriods } from '../core/periods.js';
+import type { DateLike, Granularity, IsoDate, Period, PeriodOptions } from '../core/types.js';
+import { customerMrrSnapshots } from './internal/customerMrrSnapshots.js';
+import { normalizeSubscriptionPeriods } from './internal/normalizeSubscriptionPeriods.js';
+import type { SubscriptionPeriod } from './subscriptionPeriod.js';
 
 /**
  * What the retention ratio of a cohort cell measures: `'customers'` (logo retention: paying customers still

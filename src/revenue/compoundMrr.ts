@@ -1,7 +1,9 @@
-import { type Decimal, ONE } from '../core/decimal.js';
 import { MetricInputError } from '../core/errors.js';
-import { type Numeric, toCount, toDecimal, toUnitInterval } from '../core/numeric.js';
-import { assertKnownKeys, assertObject } from '../core/options.js';
+import { type Decimal, ONE } from '../core/internal/decimal.js';
+import { toCount, toUnitInterval } from '../core/internal/numericInput.js';
+import { assertKnownKeys, assertObject } from '../core/internal/options.js';
+import { toDecimal } from '../core/numeric.js';
+import type { Numeric } from '../core/types.js';
 
 /**
  * A starting MRR and constant per-period rates of expansion, contraction and churn of the existing base.

@@ -1,9 +1,11 @@
-import type { Decimal } from '../core/decimal.js';
 import { MetricInputError } from '../core/errors.js';
-import { type Numeric, toCount, toDecimal } from '../core/numeric.js';
-import { assertKnownKeys, assertObject, oneOf } from '../core/options.js';
-import { ratioOrNull } from '../core/ratio.js';
-import { PERIOD_COUNT_FIELDS, PERIOD_MONEY_FIELDS } from './periodMovementFields.js';
+import type { Decimal } from '../core/internal/decimal.js';
+import { toCount } from '../core/internal/numericInput.js';
+import { assertKnownKeys, assertObject, oneOf } from '../core/internal/options.js';
+import { ratioOrNull } from '../core/internal/ratio.js';
+import { toDecimal } from '../core/numeric.js';
+import type { Numeric } from '../core/types.js';
+import { PERIOD_COUNT_FIELDS, PERIOD_MONEY_FIELDS } from './internal/periodMovementFields.js';
 
 /**
  * The customer counts of one period that a customer churn rate needs. A period row from `mrrMovements` has

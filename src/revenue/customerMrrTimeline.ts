@@ -1,15 +1,12 @@
-import { type DateLike, fromDayNumber, type IsoDate, toDayNumber } from '../core/calendarDate.js';
-import type { Decimal } from '../core/decimal.js';
-import { assertKnownKeys, assertObject } from '../core/options.js';
-import {
-  listPeriods,
-  type Period,
-  type PeriodOptions,
-  resolveDateRange,
-  resolvePeriodOptions,
-} from '../core/periods.js';
-import { customerMrrSnapshots } from './customerMrrSnapshots.js';
-import { normalizeSubscriptionPeriods, type SubscriptionPeriod } from './subscriptionPeriod.js';
+import { fromDayNumber, toDayNumber } from '../core/calendarDate.js';
+import type { Decimal } from '../core/internal/decimal.js';
+import { assertKnownKeys, assertObject } from '../core/internal/options.js';
+import { resolveDateRange, resolvePeriodOptions } from '../core/internal/periodGrid.js';
+import { listPeriods } from '../core/periods.js';
+import type { DateLike, IsoDate, Period, PeriodOptions } from '../core/types.js';
+import { customerMrrSnapshots } from './internal/customerMrrSnapshots.js';
+import { normalizeSubscriptionPeriods } from './internal/normalizeSubscriptionPeriods.js';
+import type { SubscriptionPeriod } from './subscriptionPeriod.js';
 
 /**
  * Options of {@link customerMrrTimeline}: the period options and range of {@link mrrMovements}.

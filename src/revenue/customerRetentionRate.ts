@@ -1,5 +1,5 @@
-import type { Decimal } from '../core/decimal.js';
-import { ONE } from '../core/decimal.js';
+import type { Decimal } from '../core/internal/decimal.js';
+import { ONE } from '../core/internal/decimal.js';
 import {
   type CustomerChurnRateInput,
   type CustomerChurnRateOptions,

@@ -1,10 +1,11 @@
-import type { Decimal } from '../core/decimal.js';
-import { MetricInputError } from '../core/errors.js';
-import { type Numeric, toDecimal } from '../core/numeric.js';
-import { assertKnownKeys, assertObject } from '../core/options.js';
-import { ratioOrNull } from '../core/ratio.js';
-import { PERIOD_COUNT_FIELDS, PERIOD_MONEY_FIELDS } from './periodMovementFields.js';
+import type { Decimal } from '../core/internal/decimal.js';
+import { assertKnownKeys, assertObject } from '../core/internal/options.js';
+import { ratioOrNull } from '../core/internal/ratio.js';
+import { toDecimal } from '../core/numeric.js';
+import type { Numeric } from '../core/types.js';
 
+import { assertLossesWithinStartingMrr } from './internal/assertLossesWithinStartingMrr.js';
+import { PERIOD_COUNT_FIELDS, PERIOD_MONEY_FIELDS } from './internal/periodMovementFields.js';
 /**
  * The MRR amounts of one period that gross revenue churn needs, as positive magnitudes. A period row from
  * `mrrMovements` has them and can be passed as it is; its other fields are not used; a key that is not a period row field is an `unknown_field`.
@@ -44,29 +45,6 @@ export function grossRevenueChurnRate(input: GrossRevenueChurnRateInput): Decima
   const contraction = toDecimal(input.contractionMrr, ['contractionMrr'], 'nonNegative');
   assertLossesWithinStartingMrr(starting, churned, contraction);
   return ratioOrNull(churned.plus(contraction), starting);
-}
-
-/**
- * Throws `out_of_range` when churned plus contraction MRR exceeds the starting MRR they were lost from: such a
- * row mixes in MRR of customers who were not there at the start, and every retention ratio over it would mislead.
- *
- * @private
- */
-export function assertLossesWithinStartingMrr(
-  starting: Decimal,
-  churned: Decimal,
-  contraction: Decimal,
-): void {
-  const losses = churned.plus(contraction);
-  if (losses.greaterThan(starting)) {
-    throw new MetricInputError({
-      code: 'out_of_range',
-      path: ['churnedMrr'],
-      expected: `churnedMrr + contractionMrr <= startingMrr (${starting.toString()})`,
-      received: losses.toString(),
-      message: `churnedMrr + contractionMrr (${losses.toString()}) must not exceed startingMrr (${starting.toString()})`,
-    });
-  }
 }
 
 // A period row of mrrMovements (or of periodMovementsFromSqlRows) can be passed as it is; any other key is a typo.

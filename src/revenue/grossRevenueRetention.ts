@@ -1,9 +1,10 @@
-import type { Decimal } from '../core/decimal.js';
-import { type Numeric, toDecimal } from '../core/numeric.js';
-import { assertKnownKeys, assertObject } from '../core/options.js';
-import { ratioOrNull } from '../core/ratio.js';
-import { assertLossesWithinStartingMrr } from './grossRevenueChurnRate.js';
-import { PERIOD_COUNT_FIELDS, PERIOD_MONEY_FIELDS } from './periodMovementFields.js';
+import type { Decimal } from '../core/internal/decimal.js';
+import { assertKnownKeys, assertObject } from '../core/internal/options.js';
+import { ratioOrNull } from '../core/internal/ratio.js';
+import { toDecimal } from '../core/numeric.js';
+import type { Numeric } from '../core/types.js';
+import { assertLossesWithinStartingMrr } from './internal/assertLossesWithinStartingMrr.js';
+import { PERIOD_COUNT_FIELDS, PERIOD_MONEY_FIELDS } from './internal/periodMovementFields.js';
 
 /**
  * The MRR amounts of one period that gross revenue retention needs, as positive magnitudes. A period row from

@@ -1,112 +1,26 @@
-import { type DateLike, fromDayNumber, type IsoDate, toDayNumber } from '../core/calendarDate.js';
-import type { Decimal } from '../core/decimal.js';
-import { assertKnownKeys, assertObject, oneOf } from '../core/options.js';
+import { fromDayNumber, toDayNumber } from '../core/calendarDate.js';
+import { assertKnownKeys, assertObject, oneOf } from '../core/internal/options.js';
 import {
   nextPeriodStart,
-  type PeriodOptions,
   type ResolvedPeriodOptions,
   resolveDateRange,
   resolvePeriodOptions,
   startOfPeriod,
-} from '../core/periods.js';
-import { BIGINT_OPS, movementSweep, NUMBER_OPS, type SweepInput, type SweepResult } from './movementSweep.js';
-import { movementTable, type PeriodGrid } from './movementTable.js';
-import { decimalCache, scaledAmounts } from './scaledAmounts.js';
-import { OPEN_END, subscriptionColumns } from './subscriptionColumns.js';
+} from '../core/internal/periodGrid.js';
+import type { DateLike } from '../core/types.js';
+import {
+  BIGINT_OPS,
+  movementSweep,
+  NUMBER_OPS,
+  type SweepInput,
+  type SweepResult,
+} from './internal/movementSweep.js';
+import { movementTable, type PeriodGrid } from './internal/movementTable.js';
+import { decimalCache, scaledAmounts } from './internal/scaledAmounts.js';
+import { OPEN_END, subscriptionColumns } from './internal/subscriptionColumns.js';
 import type { SubscriptionPeriod } from './subscriptionPeriod.js';
 
-/**
- * What a paying customer who drops to MRR 0 but still holds a free (MRR 0) subscription period is.
- * `'churn'` (default): churned, as the source articles count a paid-to-free downgrade. `'contraction'`: still a
- * customer whose MRR contracted to 0; it churns only when no period is active any more.
- *
- * @category Revenue
- */
-export type PaidToFree = 'churn' | 'contraction';
-
-/**
- * The kind of one customer's change between two consecutive period snapshots.
- *
- * @category Revenue
- */
-export type MovementType = 'new' | 'expansion' | 'contraction' | 'churn' | 'reactivation';
-
-/**
- * Options of {@link mrrMovements}.
- *
- * @category Revenue
- */
-export interface MrrMovementsOptions extends PeriodOptions {
-  /** A date in the first reported period; default: the first period holding a period start. */
-  readonly from?: DateLike;
-  /**
-   * A date in the last reported period; default: the period holding the latest start or end date (an `end` is
-   * the first day no longer active, so that period shows the final churn). Open-ended periods do not extend it.
-   */
-  readonly to?: DateLike;
-  /** Paid-to-free convention; default `'churn'`. */
-  readonly paidToFree?: PaidToFree;
-}
-
-/**
- * One row of the MRR movements table. Money is exact; movements are positive magnitudes.
- *
- * @category Revenue
- */
-export interface PeriodMovements {
-  /** First day of the period (inclusive), `'YYYY-MM-DD'`. */
-  readonly start: IsoDate;
-  /** First day after the period (exclusive). */
-  readonly end: IsoDate;
-  /** MRR on the last day of the previous period. */
-  readonly startingMrr: Decimal;
-  readonly newMrr: Decimal;
-  readonly expansionMrr: Decimal;
-  readonly contractionMrr: Decimal;
-  readonly churnedMrr: Decimal;
-  readonly reactivationMrr: Decimal;
-  /** MRR on the last day of the period. */
-  readonly endingMrr: Decimal;
-  /** Customers on the last day of the previous period (see {@link mrrMovements} for who counts). */
-  readonly startingCustomers: number;
-  readonly newCustomers: number;
-  readonly expandedCustomers: number;
-  readonly contractedCustomers: number;
-  readonly churnedCustomers: number;
-  readonly reactivatedCustomers: number;
-  readonly endingCustomers: number;
-}
-
-/**
- * One customer's movement in one period, for drill-down.
- *
- * @category Revenue
- */
-export interface CustomerMovement {
-  readonly customerId: string;
-  /** Start of the period the movement belongs to. */
-  readonly periodStart: IsoDate;
-  readonly type: MovementType;
-  /** The customer's MRR on the last day of the previous period. */
-  readonly previousMrr: Decimal;
-  /** The customer's MRR on the last day of this period. */
-  readonly currentMrr: Decimal;
-  /** `|currentMrr − previousMrr|`. */
-  readonly amount: Decimal;
-}
-
-/**
- * The result of {@link mrrMovements}.
- *
- * @category Revenue
- */
-export interface MrrMovements {
-  /** One row per period of the range, empty periods included, in order. */
-  readonly periods: PeriodMovements[];
-  /** Every customer movement, ordered by period, then by customerId in UTF-16 code-unit order. */
-  readonly customers: CustomerMovement[];
-}
-
+import type { MrrMovements, MrrMovementsOptions } from './types.js';
 /**
  * The MRR movements table: for each period, starting MRR, new, expansion, contraction, churned and reactivated
  * MRR, ending MRR, and the same for customer counts, plus each customer's movement for drill-down.

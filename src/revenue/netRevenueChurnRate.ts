@@ -1,11 +1,11 @@
-import type { Decimal } from '../core/decimal.js';
-import { ZERO } from '../core/decimal.js';
-import { type Numeric, toDecimal } from '../core/numeric.js';
-import { assertKnownKeys, assertObject, oneOf } from '../core/options.js';
-import { ratioOrNull } from '../core/ratio.js';
-import { assertLossesWithinStartingMrr } from './grossRevenueChurnRate.js';
-import type { ReactivationTreatment } from './netRevenueRetention.js';
-import { PERIOD_COUNT_FIELDS, PERIOD_MONEY_FIELDS } from './periodMovementFields.js';
+import { type Decimal, ZERO } from '../core/internal/decimal.js';
+import { assertKnownKeys, assertObject, oneOf } from '../core/internal/options.js';
+import { ratioOrNull } from '../core/internal/ratio.js';
+import { toDecimal } from '../core/numeric.js';
+import type { Numeric } from '../core/types.js';
+import { assertLossesWithinStartingMrr } from './internal/assertLossesWithinStartingMrr.js';
+import { PERIOD_COUNT_FIELDS, PERIOD_MONEY_FIELDS } from './internal/periodMovementFields.js';
+import type { ReactivationTreatment } from './types.js';
 
 /**
  * The MRR amounts of one period that net revenue churn needs, as positive magnitudes. A period row from

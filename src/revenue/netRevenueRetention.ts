@@ -1,10 +1,11 @@
-import type { Decimal } from '../core/decimal.js';
-import { ZERO } from '../core/decimal.js';
-import { type Numeric, toDecimal } from '../core/numeric.js';
-import { assertKnownKeys, assertObject, oneOf } from '../core/options.js';
-import { ratioOrNull } from '../core/ratio.js';
-import { assertLossesWithinStartingMrr } from './grossRevenueChurnRate.js';
-import { PERIOD_COUNT_FIELDS, PERIOD_MONEY_FIELDS } from './periodMovementFields.js';
+import { type Decimal, ZERO } from '../core/internal/decimal.js';
+import { assertKnownKeys, assertObject, oneOf } from '../core/internal/options.js';
+import { ratioOrNull } from '../core/internal/ratio.js';
+import { toDecimal } from '../core/numeric.js';
+import type { Numeric } from '../core/types.js';
+import { assertLossesWithinStartingMrr } from './internal/assertLossesWithinStartingMrr.js';
+import { PERIOD_COUNT_FIELDS, PERIOD_MONEY_FIELDS } from './internal/periodMovementFields.js';
+import type { ReactivationTreatment } from './types.js';
 
 /**
  * The MRR amounts of one period that net revenue retention needs, as positive magnitudes. A period row from
@@ -24,18 +25,6 @@ export interface NetRevenueRetentionInput {
   /** MRR of former customers who came back, >= 0; read only under `reactivation: 'include'` (absent counts as 0). */
   readonly reactivationMrr?: Numeric;
 }
-
-/**
- * Whether MRR from returning (reactivated) customers counts as kept revenue: `'exclude'` (the default,
- * ChartMogul's Net MRR Retention and Baremetrics' NRR) keeps a ratio about the customers paying at the start;
- * `'include'` counts it as a gain (ChartMogul's standard Net MRR Churn Rate offsets churn with it). The same
- * option with the same values and default in {@link netRevenueRetention}, {@link netRevenueChurnRate},
- * {@link isNegativeChurn} and `revenueRatesSql`, so NRR = 1 − net revenue churn whenever both use the same value,
- * the defaults included.
- *
- * @category Revenue
- */
-export type ReactivationTreatment = 'exclude' | 'include';
 
 /**
  * Conventions of {@link netRevenueRetention}.

@@ -1,9 +1,9 @@
-import type { Decimal } from '../core/decimal.js';
-import { ZERO } from '../core/decimal.js';
-import { type Numeric, toDecimal } from '../core/numeric.js';
-import { assertKnownKeys, assertObject } from '../core/options.js';
-import { ratioOrNull } from '../core/ratio.js';
-import { PERIOD_COUNT_FIELDS, PERIOD_MONEY_FIELDS } from './periodMovementFields.js';
+import { type Decimal, ZERO } from '../core/internal/decimal.js';
+import { assertKnownKeys, assertObject } from '../core/internal/options.js';
+import { ratioOrNull } from '../core/internal/ratio.js';
+import { toDecimal } from '../core/numeric.js';
+import type { Numeric } from '../core/types.js';
+import { PERIOD_COUNT_FIELDS, PERIOD_MONEY_FIELDS } from './internal/periodMovementFields.js';
 
 /**
  * The MRR movements of one period that the quick ratio needs, as positive magnitudes. A period row from

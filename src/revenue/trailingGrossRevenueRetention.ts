@@ -1,10 +1,7 @@
-import type { Decimal } from '../core/decimal.js';
+import type { Decimal } from '../core/internal/decimal.js';
+import { trailingRevenueRetention } from './internal/trailingRevenueRetention.js';
 import type { SubscriptionPeriod } from './subscriptionPeriod.js';
-import {
-  type TrailingRevenueRetention,
-  type TrailingRevenueRetentionOptions,
-  trailingRevenueRetention,
-} from './trailingNetRevenueRetention.js';
+import type { TrailingRevenueRetention, TrailingRevenueRetentionOptions } from './types.js';
 
 /**
  * Trailing (cohort) gross revenue retention: like {@link trailingNetRevenueRetention}, but each customer's MRR

@@ -1,14 +1,9 @@
-import {
-  addCalendarMonths,
-  fromDayNumber,
-  type IsoDate,
-  toCalendarDate,
-  toDayNumber,
-} from '../core/calendarDate.js';
-import { rejectInput } from '../core/errors.js';
+import { addCalendarMonths, fromDayNumber, toCalendarDate, toDayNumber } from '../core/calendarDate.js';
+import { toCount } from '../core/internal/numericInput.js';
+import { assertKnownKeys, assertObject } from '../core/internal/options.js';
+import { rejectInput } from '../core/internal/rejectInput.js';
 import { normalizeToMrr } from '../core/normalizeToMrr.js';
-import { toCount } from '../core/numeric.js';
-import { assertKnownKeys, assertObject } from '../core/options.js';
+import type { IsoDate } from '../core/types.js';
 import type { SubscriptionPeriod } from '../revenue/subscriptionPeriod.js';
 import { seededRandom } from './seededRandom.js';
 

@@ -1,4 +1,4 @@
-import type { ScorecardConfig } from '../health/scorecard.js';
+import type { ScorecardConfig } from '../health/types.js';
 
 /**
  * The health scorecard used with the built-in sample data's health measures: product adoption (half the

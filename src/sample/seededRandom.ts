@@ -1,4 +1,4 @@
-import { rejectInput } from '../core/errors.js';
+import { rejectInput } from '../core/internal/rejectInput.js';
 
 /**
  * A deterministic pseudo-random generator (mulberry32): the same seed gives the same sequence on every

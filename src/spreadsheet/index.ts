@@ -1,8 +1,4 @@
-export * from './cellValues.js';
-export * from './sheetMrrMovements.js';
-export * from './sheetNps.js';
-export * from './sheetRates.js';
-export * from './sheetResult.js';
-export * from './sheetUnitEconomics.js';
-export * from './spreadsheetError.js';
-export * from './spreadsheetFunctions.js';
+export type { DateOutput, RangeCell, RangeRow } from './cellValues.js';
+export type { SpreadsheetErrorKind } from './spreadsheetError.js';
+export type { SpreadsheetFunction, SpreadsheetHost, SpreadsheetParameter } from './spreadsheetFunctions.js';
+export { callSpreadsheetFunction, SPREADSHEET_FUNCTIONS } from './spreadsheetFunctions.js';

@@ -1,10 +1,12 @@
-import type { IsoDate } from '../core/calendarDate.js';
-import { Decimal } from '../core/decimal.js';
 import { MetricInputError } from '../core/errors.js';
-import { toCount, toDecimal } from '../core/numeric.js';
-import { assertArray, assertKnownKeys, assertObject, oneOf } from '../core/options.js';
-import { GRANULARITIES, type Granularity, resolveDateRange } from '../core/periods.js';
-import { ratioOrNull } from '../core/ratio.js';
+import { Decimal } from '../core/internal/decimal.js';
+import { toCount } from '../core/internal/numericInput.js';
+import { assertArray, assertKnownKeys, assertObject, oneOf } from '../core/internal/options.js';
+import { resolveDateRange } from '../core/internal/periodGrid.js';
+import { ratioOrNull } from '../core/internal/ratio.js';
+import { toDecimal } from '../core/numeric.js';
+import type { IsoDate } from '../core/types.js';
+import { GRANULARITIES, type Granularity } from '../core/types.js';
 import type {
   CohortRetentionBasis,
   CohortRetentionCell,
@@ -12,13 +14,18 @@ import type {
   CohortRetentionResult,
   CohortRetentionRow,
 } from '../revenue/cohortRetention.js';
-import type { MrrMovementsSqlColumns } from './mrrMovementsSql.js';
-import { periodIndexSql } from './periodIndexSql.js';
+import { integerSeries } from './internal/integerSeries.js';
+import { periodIndexSql } from './internal/periodIndexSql.js';
+import { sqlIsoDate, sqlPlainNumber } from './internal/sqlRowValues.js';
+import { sqlSource } from './internal/sqlSource.js';
+import {
+  resolveColumns,
+  resolveMrrScale,
+  subscriptionPeriodsCte,
+} from './internal/subscriptionPeriodsSql.js';
 import type { MrrMovementsSqlRow } from './periodMovementsFromSqlRows.js';
-import { sqlSource } from './quoteIdentifier.js';
-import { integerSeries, SQL_DIALECTS, type SqlDialect } from './sqlDialect.js';
-import { sqlIsoDate, sqlPlainNumber } from './sqlRowValues.js';
-import { resolveColumns, resolveMrrScale, subscriptionPeriodsCte } from './subscriptionPeriodsSql.js';
+import { SQL_DIALECTS, type SqlDialect } from './sqlDialect.js';
+import type { MrrMovementsSqlColumns } from './types.js';
 
 /**
  * Options of {@link cohortRetentionSql}: where the subscription periods are, and the options of

@@ -1,9 +1,20 @@
 export type { CohortRetentionFromSqlRowsOptions, CohortRetentionSqlOptions } from './cohortRetentionSql.js';
 export { cohortRetentionFromSqlRows, cohortRetentionSql } from './cohortRetentionSql.js';
-export * from './mergeMrrMovements.js';
-export * from './mrrMovementsSql.js';
-export * from './periodMovementsFromSqlRows.js';
-export * from './quoteIdentifier.js';
-export * from './revenueRatesSql.js';
-export * from './sqlDialect.js';
-export * from './trailingRevenueRetentionSql.js';
+export { mergeMrrMovements } from './mergeMrrMovements.js';
+export { mrrMovementsSql } from './mrrMovementsSql.js';
+export type { MrrMovementsSqlRow } from './periodMovementsFromSqlRows.js';
+export { periodMovementsFromSqlRows } from './periodMovementsFromSqlRows.js';
+export { quoteIdentifier } from './quoteIdentifier.js';
+export type { RevenueRatesSqlOptions } from './revenueRatesSql.js';
+export { revenueRatesSql } from './revenueRatesSql.js';
+export type { SqlDialect } from './sqlDialect.js';
+export { SQL_DIALECTS } from './sqlDialect.js';
+export type {
+  TrailingRevenueRetentionPair,
+  TrailingRevenueRetentionSqlOptions,
+} from './trailingRevenueRetentionSql.js';
+export {
+  trailingRevenueRetentionFromSqlRow,
+  trailingRevenueRetentionSql,
+} from './trailingRevenueRetentionSql.js';
+export type { MrrMovementsSqlColumns, MrrMovementsSqlOptions } from './types.js';

@@ -1,10 +1,12 @@
 import { toCalendarDate } from '../core/calendarDate.js';
-import type { Decimal } from '../core/decimal.js';
-import { describeValue, MetricInputError } from '../core/errors.js';
-import { toCount, toDecimal } from '../core/numeric.js';
-import { assertArray, assertObject } from '../core/options.js';
-import type { PeriodMovements } from '../revenue/mrrMovements.js';
-import { PERIOD_COUNT_FIELDS, PERIOD_MONEY_FIELDS } from '../revenue/periodMovementFields.js';
+import { MetricInputError } from '../core/errors.js';
+import type { Decimal } from '../core/internal/decimal.js';
+import { toCount } from '../core/internal/numericInput.js';
+import { assertArray, assertObject } from '../core/internal/options.js';
+import { describeValue } from '../core/internal/rejectInput.js';
+import { toDecimal } from '../core/numeric.js';
+import { PERIOD_COUNT_FIELDS, PERIOD_MONEY_FIELDS } from '../revenue/internal/periodMovementFields.js';
+import type { PeriodMovements } from '../revenue/types.js';
 
 /**
  * Combines MRR movement tables computed on disjoint sets of customers (shards) into the table of all of them:

@@ -1,57 +1,17 @@
-import type { DateLike } from '../core/calendarDate.js';
-import { assertKnownKeys, assertObject, oneOf } from '../core/options.js';
-import { GRANULARITIES, type Granularity, resolveDateRange, type WeekStartsOn } from '../core/periods.js';
-import type { PaidToFree } from '../revenue/mrrMovements.js';
-import { periodIndexSql } from './periodIndexSql.js';
-import { sqlSource } from './quoteIdentifier.js';
-import { integerSeries, SQL_DIALECTS, type SqlDialect } from './sqlDialect.js';
-import { resolveColumns, resolveMrrScale, subscriptionPeriodsCte } from './subscriptionPeriodsSql.js';
+import { assertKnownKeys, assertObject, oneOf } from '../core/internal/options.js';
+import { resolveDateRange } from '../core/internal/periodGrid.js';
+import { GRANULARITIES } from '../core/types.js';
+import { integerSeries } from './internal/integerSeries.js';
+import { periodIndexSql } from './internal/periodIndexSql.js';
+import { sqlSource } from './internal/sqlSource.js';
+import {
+  resolveColumns,
+  resolveMrrScale,
+  subscriptionPeriodsCte,
+} from './internal/subscriptionPeriodsSql.js';
+import { SQL_DIALECTS } from './sqlDialect.js';
 
-/**
- * Which columns of the source hold the fields of a subscription period (see `SubscriptionPeriod`).
- *
- * @category SQL
- */
-export interface MrrMovementsSqlColumns {
-  /** The customer's id, of any type the engine can group by; default `'customer_id'`. */
-  readonly customerId?: string;
-  /** First active day (inclusive), a DATE or castable to one; default `'start_date'`. */
-  readonly start?: string;
-  /** First day no longer active (exclusive), NULL while active; default `'end_date'`. */
-  readonly end?: string;
-  /** MRR while the period lasts, >= 0, exact numeric; default `'mrr'`. */
-  readonly mrr?: string;
-}
-
-/**
- * Options of {@link mrrMovementsSql}: where the subscription periods are, and the same conventions as
- * `mrrMovements`.
- *
- * @category SQL
- */
-export interface MrrMovementsSqlOptions {
-  /** The engine the SQL is written for. */
-  readonly dialect: SqlDialect;
-  /** A table name (optionally `schema.table`) or one parenthesised subquery, e.g. `"(SELECT … FROM …)"`. */
-  readonly source: string;
-  /** Column names; defaults `customer_id`, `start_date`, `end_date`, `mrr`. */
-  readonly columns?: MrrMovementsSqlColumns;
-  /** Period length; default `'month'`. */
-  readonly granularity?: Granularity;
-  /** First day of a week for `granularity: 'week'`; default `1` (Monday). */
-  readonly weekStartsOn?: WeekStartsOn;
-  /** A date in the first reported period (a `Date` is read in UTC); default: the period of the first start. */
-  readonly from?: DateLike;
-  /** A date in the last reported period (a `Date` is read in UTC); default: the latest start or end. */
-  readonly to?: DateLike;
-  /** Paid-to-free convention; default `'churn'`. */
-  readonly paidToFree?: PaidToFree;
-  /**
-   * Decimal places money is computed with: MRR is cast to `DECIMAL(38, mrrScale)`, so a value with more places is
-   * rounded by the engine. An integer 0 … 18; default `6`.
-   */
-  readonly mrrScale?: number;
-}
+import type { MrrMovementsSqlOptions } from './types.js';
 
 const OPTION_KEYS = new Set([
   'dialect',

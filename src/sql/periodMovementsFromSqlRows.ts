@@ -1,8 +1,9 @@
-import type { Decimal } from '../core/decimal.js';
-import { toCount, toDecimal } from '../core/numeric.js';
-import { assertArray, assertObject } from '../core/options.js';
-import type { PeriodMovements } from '../revenue/mrrMovements.js';
-import { sqlIsoDate, sqlPlainNumber } from './sqlRowValues.js';
+import type { Decimal } from '../core/internal/decimal.js';
+import { toCount } from '../core/internal/numericInput.js';
+import { assertArray, assertObject } from '../core/internal/options.js';
+import { toDecimal } from '../core/numeric.js';
+import type { PeriodMovements } from '../revenue/types.js';
+import { sqlIsoDate, sqlPlainNumber } from './internal/sqlRowValues.js';
 
 /**
  * One result row of {@link mrrMovementsSql} as a database client returns it: dates as `'YYYY-MM-DD'` strings,

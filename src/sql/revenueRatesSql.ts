@@ -1,9 +1,9 @@
 import { MetricInputError } from '../core/errors.js';
-import { toCount } from '../core/numeric.js';
-import { assertKnownKeys, assertObject, oneOf } from '../core/options.js';
+import { toCount } from '../core/internal/numericInput.js';
+import { assertKnownKeys, assertObject, oneOf } from '../core/internal/options.js';
 import type { CustomerChurnDenominator } from '../revenue/customerChurnRate.js';
-import type { ReactivationTreatment } from '../revenue/netRevenueRetention.js';
-import { sqlSource } from './quoteIdentifier.js';
+import type { ReactivationTreatment } from '../revenue/types.js';
+import { sqlSource } from './internal/sqlSource.js';
 import { SQL_DIALECTS, type SqlDialect } from './sqlDialect.js';
 
 /**

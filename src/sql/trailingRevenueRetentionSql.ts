@@ -1,16 +1,23 @@
-import { addCalendarMonths, type DateLike, type IsoDate, toCalendarDate } from '../core/calendarDate.js';
-import { describeValue, MetricInputError, relocateError } from '../core/errors.js';
-import { toCount, toDecimal } from '../core/numeric.js';
-import { assertKnownKeys, assertObject, oneOf } from '../core/options.js';
-import { ratioOrNull } from '../core/ratio.js';
-import type { TrailingRevenueRetention } from '../revenue/trailingNetRevenueRetention.js';
-import type { MrrMovementsSqlColumns } from './mrrMovementsSql.js';
+import { addCalendarMonths, toCalendarDate } from '../core/calendarDate.js';
+import { MetricInputError } from '../core/errors.js';
+import { toCount } from '../core/internal/numericInput.js';
+import { assertKnownKeys, assertObject, oneOf } from '../core/internal/options.js';
+import { ratioOrNull } from '../core/internal/ratio.js';
+import { describeValue, relocateError } from '../core/internal/rejectInput.js';
+import { toDecimal } from '../core/numeric.js';
+import type { DateLike, IsoDate } from '../core/types.js';
+import type { TrailingRevenueRetention } from '../revenue/types.js';
+import { sqlIsoDate, sqlPlainNumber } from './internal/sqlRowValues.js';
+import { sqlSource } from './internal/sqlSource.js';
+import {
+  resolveColumns,
+  resolveMrrScale,
+  subscriptionPeriodsCte,
+} from './internal/subscriptionPeriodsSql.js';
 import type { MrrMovementsSqlRow } from './periodMovementsFromSqlRows.js';
-import { sqlSource } from './quoteIdentifier.js';
 import { revenueRatesSql } from './revenueRatesSql.js';
 import { SQL_DIALECTS, type SqlDialect } from './sqlDialect.js';
-import { sqlIsoDate, sqlPlainNumber } from './sqlRowValues.js';
-import { resolveColumns, resolveMrrScale, subscriptionPeriodsCte } from './subscriptionPeriodsSql.js';
+import type { MrrMovementsSqlColumns } from './types.js';
 
 /**
  * Options of {@link trailingRevenueRetentionSql}: where the subscription periods are, and the options of

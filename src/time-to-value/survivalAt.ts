@@ -1,5 +1,7 @@
-import { describeValue, MetricInputError } from '../core/errors.js';
-import { assertCurve, type SurvivalCurve } from './survivalQuantile.js';
+import { MetricInputError } from '../core/errors.js';
+import { describeValue } from '../core/internal/rejectInput.js';
+import { assertCurve } from './internal/assertCurve.js';
+import type { SurvivalCurve } from './types.js';
 
 /**
  * The estimated survival S(t) of a Kaplan–Meier curve at any time t: the value of the last step at or before t.

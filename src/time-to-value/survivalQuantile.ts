@@ -1,15 +1,8 @@
-import { type Numeric, toUnitInterval } from '../core/numeric.js';
-import { assertArray, assertObject } from '../core/options.js';
-import type { KaplanMeierStep } from './kaplanMeier.js';
+import { toUnitInterval } from '../core/internal/numericInput.js';
+import type { Numeric } from '../core/types.js';
+import { assertCurve } from './internal/assertCurve.js';
 
-/**
- * The part of a survival curve that quantiles and look-ups read: its steps, in increasing time.
- *
- * @category Time to value
- */
-export interface SurvivalCurve {
-  readonly steps: readonly Pick<KaplanMeierStep, 'time' | 'survival'>[];
-}
+import type { SurvivalCurve } from './types.js';
 
 // R's quantile.survfit compares survival levels with this tolerance (sqrt(.Machine$double.eps)), so a
 // product like (2/3)·(3/4) counts as exactly 0.5.
@@ -58,14 +51,4 @@ export function survivalQuantile(curve: SurvivalCurve, p: Numeric): number | nul
   const beyond = levels.findIndex((level) => level - TOLERANCE >= probability);
   // No later jump: the curve ends flat at exactly 1 − p, so the stretch runs to the last observed time.
   return (reached + (beyond === -1 ? lastTime : times[beyond]!)) / 2;
-}
-
-/**
- * Throws a {@link MetricInputError} unless `curve` is an object with a `steps` array.
- *
- * @private
- */
-export function assertCurve(curve: unknown): asserts curve is SurvivalCurve {
-  assertObject(curve, ['curve']);
-  assertArray(curve.steps, ['curve', 'steps']);
 }

@@ -1,28 +1,20 @@
-import { type DateLike, type IsoDate, toCalendarDate } from '../core/calendarDate.js';
-import { type Numeric, toDecimal } from '../core/numeric.js';
-import { assertKnownKeys, assertObject, oneOf } from '../core/options.js';
+import { toCalendarDate } from '../core/calendarDate.js';
+import { assertKnownKeys, assertObject, oneOf } from '../core/internal/options.js';
 import {
   nextPeriodStart,
-  type Period,
-  type PeriodOptions,
   type ResolvedPeriodOptions,
   resolvePeriodOptions,
   startOfPeriod,
-} from '../core/periods.js';
-import {
-  type KaplanMeierOptions,
-  type KaplanMeierResult,
-  kaplanMeier,
-  resolveKaplanMeierOptions,
-} from './kaplanMeier.js';
+} from '../core/internal/periodGrid.js';
+import { toDecimal } from '../core/numeric.js';
+import type { DateLike, IsoDate, Numeric, Period, PeriodOptions } from '../core/types.js';
+import { resolveKaplanMeierOptions } from './internal/resolveKaplanMeierOptions.js';
+import { toTimeToValueDurations } from './internal/toTimeToValueDurations.js';
+import { kaplanMeier } from './kaplanMeier.js';
 import { survivalAt } from './survivalAt.js';
 import { survivalQuantile } from './survivalQuantile.js';
-import {
-  type TimeToValueDuration,
-  type TimeToValueRecord,
-  type TimeToValueUnit,
-  toTimeToValueDurations,
-} from './timeToValueDurations.js';
+import type { TimeToValueDuration, TimeToValueRecord, TimeToValueUnit } from './timeToValueDurations.js';
+import type { KaplanMeierOptions, KaplanMeierResult } from './types.js';
 
 /**
  * Options of {@link timeToValue}.

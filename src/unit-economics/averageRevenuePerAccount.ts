@@ -1,7 +1,9 @@
-import type { Decimal } from '../core/decimal.js';
-import { type Numeric, toCount, toDecimal } from '../core/numeric.js';
-import { assertKnownKeys, assertObject } from '../core/options.js';
-import { ratioOrNull } from '../core/ratio.js';
+import type { Decimal } from '../core/internal/decimal.js';
+import { toCount } from '../core/internal/numericInput.js';
+import { assertKnownKeys, assertObject } from '../core/internal/options.js';
+import { ratioOrNull } from '../core/internal/ratio.js';
+import { toDecimal } from '../core/numeric.js';
+import type { Numeric } from '../core/types.js';
 
 /**
  * The inputs of {@link averageRevenuePerAccount}.

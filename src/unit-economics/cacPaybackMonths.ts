@@ -1,8 +1,9 @@
-import type { Decimal } from '../core/decimal.js';
-import { ONE } from '../core/decimal.js';
-import { type Numeric, toDecimal, toUnitInterval } from '../core/numeric.js';
-import { assertKnownKeys, assertObject } from '../core/options.js';
-import { ratioOrNull } from '../core/ratio.js';
+import { type Decimal, ONE } from '../core/internal/decimal.js';
+import { toUnitInterval } from '../core/internal/numericInput.js';
+import { assertKnownKeys, assertObject } from '../core/internal/options.js';
+import { ratioOrNull } from '../core/internal/ratio.js';
+import { toDecimal } from '../core/numeric.js';
+import type { Numeric } from '../core/types.js';
 
 /**
  * The inputs of {@link cacPaybackMonths}.

@@ -1,7 +1,10 @@
-import { type Decimal, ONE, ZERO } from '../core/decimal.js';
-import { describeValue, MetricInputError } from '../core/errors.js';
-import { type Numeric, toDecimal, toUnitInterval } from '../core/numeric.js';
-import { assertArray, assertKnownKeys, assertObject } from '../core/options.js';
+import { MetricInputError } from '../core/errors.js';
+import { type Decimal, ONE, ZERO } from '../core/internal/decimal.js';
+import { toUnitInterval } from '../core/internal/numericInput.js';
+import { assertArray, assertKnownKeys, assertObject } from '../core/internal/options.js';
+import { describeValue } from '../core/internal/rejectInput.js';
+import { toDecimal } from '../core/numeric.js';
+import type { Numeric } from '../core/types.js';
 
 /**
  * The inputs of {@link cohortCacPayback}: the cohort's acquisition cost and its per-period gross profit, given

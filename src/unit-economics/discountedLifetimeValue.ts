@@ -1,7 +1,9 @@
-import { type Decimal, ONE } from '../core/decimal.js';
-import { type Numeric, toDecimal, toUnitInterval } from '../core/numeric.js';
-import { assertKnownKeys, assertObject, oneOf } from '../core/options.js';
-import { ratioOrNull } from '../core/ratio.js';
+import { type Decimal, ONE } from '../core/internal/decimal.js';
+import { toUnitInterval } from '../core/internal/numericInput.js';
+import { assertKnownKeys, assertObject, oneOf } from '../core/internal/options.js';
+import { ratioOrNull } from '../core/internal/ratio.js';
+import { toDecimal } from '../core/numeric.js';
+import type { Numeric } from '../core/types.js';
 
 /**
  * When in a period the margin is earned: `'start'` (paid up front, like a subscription invoice; the first

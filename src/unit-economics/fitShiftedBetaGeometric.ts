@@ -1,8 +1,10 @@
-import { describeValue, MetricInputError } from '../core/errors.js';
-import { type Numeric, toCount } from '../core/numeric.js';
-import { assertArray, assertKnownKeys, assertObject } from '../core/options.js';
-import { nelderMead } from './nelderMead.js';
-import { sbgLogLikelihood } from './sbgInternals.js';
+import { MetricInputError } from '../core/errors.js';
+import { toCount } from '../core/internal/numericInput.js';
+import { assertArray, assertKnownKeys, assertObject } from '../core/internal/options.js';
+import { describeValue } from '../core/internal/rejectInput.js';
+import type { Numeric } from '../core/types.js';
+import { nelderMead } from './internal/nelderMead.js';
+import { sbgLogLikelihood } from './internal/sbgInternals.js';
 
 /**
  * The data {@link fitShiftedBetaGeometric} fits: one cohort, as customers alive at t = 0, 1, 2, … (`survivors`,

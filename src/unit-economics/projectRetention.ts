@@ -1,7 +1,9 @@
-import { Decimal } from '../core/decimal.js';
-import { type Numeric, toCount, toDecimal } from '../core/numeric.js';
-import { assertKnownKeys, assertObject } from '../core/options.js';
-import { toPeriod, toSbgParams } from './sbgInternals.js';
+import { Decimal } from '../core/internal/decimal.js';
+import { toCount } from '../core/internal/numericInput.js';
+import { assertKnownKeys, assertObject } from '../core/internal/options.js';
+import { toDecimal } from '../core/numeric.js';
+import type { Numeric } from '../core/types.js';
+import { toPeriod, toSbgParams } from './internal/sbgInternals.js';
 import type { ShiftedBetaGeometricParams } from './shiftedBetaGeometric.js';
 
 /**

@@ -1,7 +1,9 @@
-import { describeValue, MetricInputError } from '../core/errors.js';
-import { type Numeric, toDecimal } from '../core/numeric.js';
-import { assertKnownKeys, assertObject } from '../core/options.js';
-import { toPeriod, toSbgParams } from './sbgInternals.js';
+import { MetricInputError } from '../core/errors.js';
+import { assertKnownKeys, assertObject } from '../core/internal/options.js';
+import { describeValue } from '../core/internal/rejectInput.js';
+import { toDecimal } from '../core/numeric.js';
+import type { Numeric } from '../core/types.js';
+import { toPeriod, toSbgParams } from './internal/sbgInternals.js';
 import type { ShiftedBetaGeometricParams } from './shiftedBetaGeometric.js';
 
 /**

@@ -1,5 +1,5 @@
-import type { Numeric } from '../core/numeric.js';
-import { toPeriod, toSbgParams } from './sbgInternals.js';
+import type { Numeric } from '../core/types.js';
+import { toPeriod, toSbgParams } from './internal/sbgInternals.js';
 
 /**
  * The two parameters of the shifted-beta-geometric (sBG) model of Fader and Hardie (2007): each customer churns at

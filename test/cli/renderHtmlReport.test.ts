@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { renderHtmlReport } from '../../src/cli/renderHtmlReport.js';
-import { Decimal } from '../../src/core/decimal.js';
-import { buildReport, type Report, type ReportInput } from '../../src/io/index.js';
+import { Decimal } from '../../src/core/internal/decimal.js';
+import { buildReport } from '../../src/io/buildReport.js';
+import type { Report, ReportInput } from '../../src/io/types.js';
 import { generateSampleData } from '../../src/sample/generateSampleData.js';
 
 // Elements without a closing tag in HTML; every other element we emit must be closed, and nested properly.

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BAR_CHART_PLOT_HEIGHT, type BarChartSeries, svgBarChart } from '../../src/cli/svgBarChart.js';
-import { Decimal, ZERO } from '../../src/core/decimal.js';
+import { Decimal, ZERO } from '../../src/core/internal/decimal.js';
 
 interface Bar {
   readonly series: string;

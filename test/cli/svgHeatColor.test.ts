@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { svgHeatColor } from '../../src/cli/svgHeatColor.js';
-import { Decimal } from '../../src/core/decimal.js';
+import { Decimal } from '../../src/core/internal/decimal.js';
 
 function channels(color: string): number[] {
   return [1, 3, 5].map((start) => Number.parseInt(color.slice(start, start + 2), 16));

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { svgHeatmap } from '../../src/cli/svgHeatmap.js';
-import { Decimal } from '../../src/core/decimal.js';
+import { Decimal } from '../../src/core/internal/decimal.js';
 
 function cells(svg: string): { fill: string; value: string }[] {
   return [...svg.matchAll(/<rect [^>]*fill="(#[0-9a-f]{6})" data-value="([^"]*)">/g)].map((match) => ({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { svgNumber } from '../../src/cli/svgNumber.js';
-import { Decimal } from '../../src/core/decimal.js';
+import { Decimal } from '../../src/core/internal/decimal.js';
 
 describe('svgNumber', () => {
   it('rounds half-even to 0.01 px without exponent, trailing zeros or negative zero', () => {

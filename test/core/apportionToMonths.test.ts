@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { apportionToMonths, Decimal, normalizeToMrr } from '../../src/index.js';
+import { apportionToMonths } from '../../src/core/apportionToMonths.js';
+import { Decimal } from '../../src/core/internal/decimal.js';
+import { normalizeToMrr } from '../../src/index.js';
 import { errorOf } from '../support/errorOf.js';
 
 const sum = (values: readonly Decimal[]) =>

@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { arrFromMrr, Decimal, normalizeToMrr } from '../../src/index.js';
+import { arrFromMrr } from '../../src/core/arrFromMrr.js';
+import { Decimal } from '../../src/core/internal/decimal.js';
+import { normalizeToMrr } from '../../src/index.js';
 import { errorOf } from '../support/errorOf.js';
 
 describe('arrFromMrr', () => {

@@ -1,9 +1,9 @@
 import { addMonths } from 'date-fns';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { assertTimeZone } from '../../src/core/internal/isoDayNumber.js';
 import {
   addCalendarMonths,
-  assertTimeZone,
   fromDayNumber,
   MetricInputError,
   toCalendarDate,

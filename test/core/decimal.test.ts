@@ -1,6 +1,6 @@
 import DecimalJs from 'decimal.js';
 import { describe, expect, it } from 'vitest';
-import { Decimal } from '../../src/core/decimal.js';
+import { Decimal } from '../../src/core/internal/decimal.js';
 
 describe('the private Decimal clone', () => {
   it('is configured for 40 significant digits, banker’s rounding and plain notation', () => {

@@ -1,7 +1,8 @@
 import DecimalJs from 'decimal.js';
 import { describe, expect, it } from 'vitest';
-import { describeValue } from '../../src/core/errors.js';
-import { formatPath, MetricInputError } from '../../src/index.js';
+import { formatPath } from '../../src/core/internal/formatPath.js';
+import { describeValue } from '../../src/core/internal/rejectInput.js';
+import { MetricInputError } from '../../src/index.js';
 
 describe('MetricInputError', () => {
   it('carries code, path, expected and received, and reads as a sentence', () => {

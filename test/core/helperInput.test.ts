@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { normalCdf, normalQuantile } from '../../src/core/internal/normalDistribution.js';
 import {
   addCalendarMonths,
   fromDayNumber,
   generateSampleData,
   kaplanMeier,
   listPeriods,
-  normalCdf,
-  normalQuantile,
   periodOf,
   seededRandom,
   toDayNumber,

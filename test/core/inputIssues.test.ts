@@ -1,16 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { MAX_INPUT_ISSUES } from '../../src/core/errors.js';
 import {
   defineScorecard,
-  MAX_INPUT_ISSUES,
   MetricInputError,
   mrrMovements,
   netPromoterScore,
-  netPromoterScoreByPeriod,
-  netPromoterScoreBySegment,
   portfolioHealth,
   scoreHealthMany,
 } from '../../src/index.js';
+import { netPromoterScoreByPeriod } from '../../src/nps/netPromoterScoreByPeriod.js';
+import { netPromoterScoreBySegment } from '../../src/nps/netPromoterScoreBySegment.js';
 import { errorOf } from '../support/errorOf.js';
 
 // 50 good subscription rows, then 7 of them broken in 7 different ways.
@@ -40,7 +40,7 @@ describe('MetricInputError.issues: every bad row at once', () => {
     expect(error.issues.map((issue) => [issue.path, issue.code])).toEqual(
       BREAKS.map(([index, , code, field]) => [['subscriptions', index, field], code]),
     );
-    for (const issue of error.issues) expect(issue.message).toMatch(/^periods\[\d+\]\./);
+    for (const issue of error.issues) expect(issue.message).toMatch(/^subscriptions\[\d+\]\./);
   });
 
   it('keeps the first problem as the error itself, exactly as when it was the only one', () => {

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MetricInputError, normalCdf, normalQuantile } from '../../src/index.js';
+import { normalCdf, normalQuantile } from '../../src/core/internal/normalDistribution.js';
+import { MetricInputError } from '../../src/index.js';
 
 // Reference values computed independently with CPython 3.11: 0.5 * math.erfc(-z / sqrt(2)) for Φ, and
 // statistics.NormalDist().inv_cdf (Wichura's AS 241) for Φ⁻¹, printed with repr().

@@ -1,7 +1,8 @@
 import DecimalJs from 'decimal.js';
 import fc from 'fast-check';
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { type Decimal, toCount, toDecimal, toUnitInterval } from '../../src/index.js';
+import { toCount, toUnitInterval } from '../../src/core/internal/numericInput.js';
+import { type Decimal, toDecimal } from '../../src/index.js';
 import { errorOf } from '../support/errorOf.js';
 
 describe('toDecimal', () => {

@@ -1,9 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
-import { fromZodIssues, parseWithSchema } from '../../src/core/fromZodIssues.js';
-import { assertArray, assertObject } from '../../src/core/options.js';
-import { MetricInputError, oneOf, ratioOrNull, toDecimal } from '../../src/index.js';
+import { fromZodIssues, parseWithSchema } from '../../src/core/internal/fromZodIssues.js';
+import { assertArray, assertObject, oneOf } from '../../src/core/internal/options.js';
+import { ratioOrNull } from '../../src/core/internal/ratio.js';
+import { MetricInputError, toDecimal } from '../../src/index.js';
 
 describe('ratioOrNull', () => {
   it('is null over zero and the exact quotient otherwise', () => {

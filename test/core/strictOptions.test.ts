@@ -32,6 +32,7 @@ const OPTION_TAKING: Record<string, (options: Options) => unknown> = {
       options,
     ),
   cohortRetention: (options) => library.cohortRetention(SUBSCRIPTIONS, options),
+  customerMrrTimeline: (options) => library.customerMrrTimeline(SUBSCRIPTIONS, options),
   cohortRetentionFromSqlRows: (options) => library.cohortRetentionFromSqlRows([], options),
   cohortRetentionSql: (options) =>
     library.cohortRetentionSql({ dialect: 'duckdb', source: 'subscriptions', ...options }),
@@ -81,6 +82,7 @@ const OPTION_TAKING: Record<string, (options: Options) => unknown> = {
       asOf: '2024-02-01',
       ...options,
     }),
+  toJSON: (options) => library.toJSON({ endingMrr: 1 }, options),
 };
 
 /** Public functions without an options object, and why. */
@@ -106,6 +108,8 @@ const NO_OPTIONS: Record<string, string> = {
   netPromoterScoreBySegment: 'one argument, the answers with their segment',
   netPromoterScoreFromCounts: 'one argument, the counts',
   normalizeToMrr: 'one argument, a price row (extra columns allowed, as rows)',
+  apportionToMonths: 'one argument, a price row (extra columns allowed, as normalizeToMrr)',
+  arrFromMrr: 'one argument, an amount',
   periodMovementsFromSqlRows: 'one argument, the rows a SQL engine returned',
   quickRatio: 'one input object of named quantities, no convention to choose',
   referralRevenueShare: 'one input object of named quantities',

@@ -1,15 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import {
-  Decimal,
-  type Jsonified,
-  MetricInputError,
-  type MrrMovements,
-  mrrMovements,
-  netRevenueRetention,
-  type ToJsonOptions,
-  toJSON,
-} from '../../src/index.js';
+import { Decimal } from '../../src/core/internal/decimal.js';
+import { type Jsonified, type ToJsonOptions, toJSON } from '../../src/core/toJSON.js';
+import { MetricInputError, type MrrMovements, mrrMovements, netRevenueRetention } from '../../src/index.js';
 
 describe('toJSON: worked examples', () => {
   it('rounds money to cents and ratios to 4 places by field name, as strings', () => {

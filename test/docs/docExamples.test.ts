@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import * as library from '../../src/index.js';
 // customer-health/io is its own entry point (not re-exported by the root): its examples see its names too.
@@ -52,20 +53,30 @@ function examplesOf(comment: DocComment): string[] {
   return examples;
 }
 
-const scope: Record<string, unknown> = { ...library, ...io };
-const names = Object.keys(scope);
-const values = Object.values(scope);
-const evaluate = new Function(...names, '__code', 'return eval(__code)') as (...args: unknown[]) => unknown;
+const evaluate = new Function('__scope', '__code', 'with (__scope) return eval(__code)') as (
+  scope: object,
+  code: string,
+) => unknown;
 
-function runExample(example: string): { actual: unknown; expected: unknown; code: string }[] {
+// An internal helper (src/<area>/internal/, exported by no index) is documented too: its examples run with the
+// exports of its own module in scope beside the public API.
+const internalModules = new Map<string, Record<string, unknown>>();
+for (const file of sourceFiles(SRC).filter((path) => path.includes('/internal/'))) {
+  internalModules.set(
+    relative(SRC, file),
+    (await import(pathToFileURL(file).href)) as Record<string, unknown>,
+  );
+}
+
+function runExample(example: string, scope: object): { actual: unknown; expected: unknown; code: string }[] {
   const results: { actual: unknown; expected: unknown; code: string }[] = [];
   const lines = example.split('\n');
   let code = '';
   for (const line of lines) {
     const assertion = /^\s*\/\/=>\s*(.*)$/.exec(line);
     if (assertion) {
-      const actual = evaluate(...values, code);
-      const expected = evaluate(...values, `(${assertion[1]})`);
+      const actual = evaluate(scope, code);
+      const expected = evaluate(scope, `(${assertion[1]})`);
       results.push({ actual, expected, code });
       code += ';\n';
     } else {
@@ -86,7 +97,11 @@ describe('doc comment examples', () => {
   for (const comment of withExamples) {
     it(`${comment.file}:${comment.line} ${comment.exportName ?? ''}`, () => {
       for (const example of examplesOf(comment)) {
-        const results = runExample(example);
+        const results = runExample(example, {
+          ...library,
+          ...io,
+          ...internalModules.get(comment.file),
+        });
         expect(results.length, 'an example must assert at least one result with //=>').toBeGreaterThan(0);
         for (const { actual, expected, code } of results) {
           expect(actual, code).toEqual(expected);

@@ -1,5 +1,5 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import type { Decimal } from '../../src/core/decimal.js';
+import type { Decimal } from '../../src/core/internal/decimal.js';
 import { trailingRevenueRetentionDuckDb } from '../../src/duckdb/index.js';
 import {
   MetricInputError,

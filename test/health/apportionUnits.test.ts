@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { apportionUnits } from '../../src/health/apportionUnits.js';
+import { apportionUnits } from '../../src/health/internal/apportionUnits.js';
 
 function run(exact: readonly number[], remaining: number): number[] {
   const units = Float64Array.from(exact, Math.floor);

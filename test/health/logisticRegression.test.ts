@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fitNonNegativeLogistic, logisticObjective } from '../../src/health/logisticRegression.js';
+import { fitNonNegativeLogistic, logisticObjective } from '../../src/health/internal/logisticRegression.js';
 
 const SETTINGS = { l2: 1, tolerance: 1e-10, maxIterations: 100 };
 // The stopping rule bounds the gradient, not the distance to the optimum (that is gradient / curvature, larger

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, expectTypeOf, it } from 'vitest';
+import { Decimal } from '../../src/core/internal/decimal.js';
 import {
-  Decimal,
   defineScorecard,
   type GroupConfig,
   type HealthScore,

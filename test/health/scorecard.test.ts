@@ -1,10 +1,14 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_HEALTH_BANDS,
   defineScorecard,
   MetricInputError,
   type ScorecardConfig,
+  scoreHealth,
+  scoreHealthMany,
 } from '../../src/index.js';
+import { scorecardArb, valuesArb } from './healthArbitraries.js';
 
 const rule = { type: 'linear', min: 0, max: 10, direction: 'higherIsBetter' } as const;
 
@@ -210,5 +214,34 @@ describe('defineScorecard', () => {
     ).toMatchObject({
       path: ['bands', 1, 'label'],
     });
+  });
+});
+
+describe('defineScorecard: a compiled, branded scorecard that scoring trusts', () => {
+  it('returns a deeply frozen scorecard, and the same object when given one it made', () => {
+    const card = defineScorecard({ measures: [{ id: 'logins', weight: 1, rule }] });
+    expect(Object.isFrozen(card)).toBe(true);
+    expect(Object.isFrozen(card.measures[0]!.rule)).toBe(true);
+    expect(defineScorecard(card)).toBe(card);
+    // A copy is a plain object again: validated, and a new scorecard.
+    const copy = { ...card };
+    expect(defineScorecard(copy)).not.toBe(copy);
+    expect(defineScorecard(copy)).toEqual(card);
+  });
+
+  it('a defined scorecard scores exactly as its plain config does, for any scorecard and values', () => {
+    fc.assert(
+      fc.property(
+        scorecardArb.chain((config) => fc.tuple(fc.constant(config), valuesArb(config))),
+        ([config, values]) => {
+          const card = defineScorecard(config);
+          expect(scoreHealth(card, values)).toEqual(scoreHealth(config, values));
+          expect(scoreHealthMany(card, [{ measures: values }])).toEqual(
+            scoreHealthMany(config, [{ measures: values }]),
+          );
+        },
+      ),
+      { numRuns: 60 },
+    );
   });
 });

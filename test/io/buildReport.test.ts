@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { toDayNumber } from '../../src/core/calendarDate.js';
 import { MetricInputError } from '../../src/core/errors.js';
 import { toDecimal } from '../../src/core/numeric.js';
-import { GRANULARITIES } from '../../src/core/periods.js';
+import { GRANULARITIES } from '../../src/core/types.js';
 import { buildReport, type Report } from '../../src/io/index.js';
 import { toMonthlyChurn } from '../../src/io/internal/monthlyChurn.js';
 import { mrrMovements } from '../../src/revenue/mrrMovements.js';

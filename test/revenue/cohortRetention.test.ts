@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { fromDayNumber, toDayNumber } from '../../src/core/calendarDate.js';
-import { Decimal } from '../../src/core/decimal.js';
+import { Decimal } from '../../src/core/internal/decimal.js';
 import { listPeriods } from '../../src/core/periods.js';
 import {
   type CohortRetentionOptions,
@@ -11,8 +11,8 @@ import {
 import {
   type NormalizedSubscriptionPeriod,
   normalizeSubscriptionPeriods,
-  type SubscriptionPeriod,
-} from '../../src/revenue/subscriptionPeriod.js';
+} from '../../src/revenue/internal/normalizeSubscriptionPeriods.js';
+import type { SubscriptionPeriod } from '../../src/revenue/subscriptionPeriod.js';
 import { subscriptionPeriods } from '../arbitraries.js';
 import { errorOf } from '../support/errorOf.js';
 

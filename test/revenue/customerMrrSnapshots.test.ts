@@ -1,13 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { toDayNumber } from '../../src/core/calendarDate.js';
-import { Decimal } from '../../src/core/decimal.js';
-import { customerMrrSnapshots } from '../../src/revenue/customerMrrSnapshots.js';
+import { Decimal } from '../../src/core/internal/decimal.js';
+import { customerMrrSnapshots } from '../../src/revenue/internal/customerMrrSnapshots.js';
 import {
   type NormalizedSubscriptionPeriod,
   normalizeSubscriptionPeriods,
-  type SubscriptionPeriod,
-} from '../../src/revenue/subscriptionPeriod.js';
+} from '../../src/revenue/internal/normalizeSubscriptionPeriods.js';
+import type { SubscriptionPeriod } from '../../src/revenue/subscriptionPeriod.js';
 import { subscriptionPeriods } from '../arbitraries.js';
 
 function snapshotStrings(periods: SubscriptionPeriod[], days: string[]): Record<string, string[]> {

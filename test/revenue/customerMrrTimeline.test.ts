@@ -1,13 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import {
-  type CustomerMrrTimeline,
-  customerMrrTimeline,
-  type Decimal,
-  type Granularity,
-  mrrMovements,
-  toDayNumber,
-} from '../../src/index.js';
+import { type Decimal, type Granularity, mrrMovements, toDayNumber } from '../../src/index.js';
+import { type CustomerMrrTimeline, customerMrrTimeline } from '../../src/revenue/customerMrrTimeline.js';
 import { subscriptionPeriods } from '../arbitraries.js';
 import { errorOf } from '../support/errorOf.js';
 

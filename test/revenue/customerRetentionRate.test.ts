@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import type { Decimal } from '../../src/core/decimal.js';
 import { MetricInputError } from '../../src/core/errors.js';
+import type { Decimal } from '../../src/core/internal/decimal.js';
 import { customerChurnRate } from '../../src/revenue/customerChurnRate.js';
 import { customerRetentionRate } from '../../src/revenue/customerRetentionRate.js';
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { Decimal } from '../../src/core/decimal.js';
-import type { Numeric } from '../../src/core/numeric.js';
+import { Decimal } from '../../src/core/internal/decimal.js';
+import type { Numeric } from '../../src/core/types.js';
 import { grossRevenueChurnRate } from '../../src/revenue/grossRevenueChurnRate.js';
 import { grossRevenueRetention } from '../../src/revenue/grossRevenueRetention.js';
 import { errorOf } from '../support/errorOf.js';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { Decimal } from '../../src/core/decimal.js';
 import { MetricInputError } from '../../src/core/errors.js';
+import { Decimal } from '../../src/core/internal/decimal.js';
 import { isNegativeChurn } from '../../src/revenue/isNegativeChurn.js';
 import { netRevenueRetention } from '../../src/revenue/netRevenueRetention.js';
 import { cents } from './rateArbitraries.js';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Decimal } from '../../src/core/decimal.js';
+import { Decimal } from '../../src/core/internal/decimal.js';
 import {
   fromDayNumber,
   GRANULARITIES,
@@ -16,7 +16,7 @@ import {
 import {
   PERIOD_COUNT_FIELDS as COUNTS,
   PERIOD_MONEY_FIELDS as MONEY,
-} from '../../src/revenue/periodMovementFields.js';
+} from '../../src/revenue/internal/periodMovementFields.js';
 import { subscriptionPeriods } from '../arbitraries.js';
 import { type PlainTable, plainTable } from './plainMovements.js';
 

@@ -11,7 +11,7 @@ import {
 import {
   PERIOD_COUNT_FIELDS as COUNTS,
   PERIOD_MONEY_FIELDS as MONEY,
-} from '../../src/revenue/periodMovementFields.js';
+} from '../../src/revenue/internal/periodMovementFields.js';
 import { subscriptionPeriods } from '../arbitraries.js';
 import { plainTable } from './plainMovements.js';
 

@@ -14,7 +14,7 @@ import {
 import {
   PERIOD_COUNT_FIELDS as COUNTS,
   PERIOD_MONEY_FIELDS as MONEY,
-} from '../../src/revenue/periodMovementFields.js';
+} from '../../src/revenue/internal/periodMovementFields.js';
 
 /** A row as `[start, starting, new, expansion, contraction, churn, reactivation, ending]` MRR strings. */
 function money(table: MrrMovements): string[][] {

@@ -1,15 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { Decimal } from '../../src/core/decimal.js';
+import { Decimal } from '../../src/core/internal/decimal.js';
 import type { CustomerChurnRateInput } from '../../src/revenue/customerChurnRate.js';
 import type { GrossRevenueChurnRateInput } from '../../src/revenue/grossRevenueChurnRate.js';
 import type { GrossRevenueRetentionInput } from '../../src/revenue/grossRevenueRetention.js';
 import { grossRevenueRetention } from '../../src/revenue/grossRevenueRetention.js';
-import type { PeriodMovements } from '../../src/revenue/mrrMovements.js';
 import type { NetRevenueChurnRateInput } from '../../src/revenue/netRevenueChurnRate.js';
 import { netRevenueChurnRate } from '../../src/revenue/netRevenueChurnRate.js';
 import { type NetRevenueRetentionInput, netRevenueRetention } from '../../src/revenue/netRevenueRetention.js';
 import type { QuickRatioInput } from '../../src/revenue/quickRatio.js';
+import type { PeriodMovements } from '../../src/revenue/types.js';
 import { errorOf } from '../support/errorOf.js';
 import { amount, cents, form } from './rateArbitraries.js';
 

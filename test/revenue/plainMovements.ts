@@ -1,5 +1,5 @@
 import type { MrrMovements } from '../../src/index.js';
-import { PERIOD_COUNT_FIELDS, PERIOD_MONEY_FIELDS } from '../../src/revenue/periodMovementFields.js';
+import { PERIOD_COUNT_FIELDS, PERIOD_MONEY_FIELDS } from '../../src/revenue/internal/periodMovementFields.js';
 
 /** A movements result as plain strings and numbers, so two results (or a result and an oracle) compare exactly. */
 export interface PlainTable {

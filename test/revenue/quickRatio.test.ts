@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { Decimal } from '../../src/core/decimal.js';
+import { Decimal } from '../../src/core/internal/decimal.js';
 import { quickRatio } from '../../src/revenue/quickRatio.js';
 import { errorOf } from '../support/errorOf.js';
 import { amount, cents, form } from './rateArbitraries.js';

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { Decimal } from '../../src/core/decimal.js';
+import { Decimal } from '../../src/core/internal/decimal.js';
 import type { Numeric } from '../../src/index.js';
 
 /** An amount in cents: often exactly 0 (an empty movement), otherwise up to 500,000.00. */

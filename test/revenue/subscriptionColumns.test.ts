@@ -1,14 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isoDayNumber } from '../../src/core/calendarDate.js';
-import { Decimal } from '../../src/core/decimal.js';
+import { Decimal } from '../../src/core/internal/decimal.js';
+import { isoDayNumber } from '../../src/core/internal/isoDayNumber.js';
 import { fromDayNumber, MetricInputError, toCalendarDate, toDayNumber } from '../../src/index.js';
-import { IdIndex, LONG_PROBE } from '../../src/revenue/idIndex.js';
-import { OPEN_END, subscriptionColumns } from '../../src/revenue/subscriptionColumns.js';
-import {
-  normalizeSubscriptionPeriods,
-  type SubscriptionPeriod,
-} from '../../src/revenue/subscriptionPeriod.js';
+import { IdIndex, LONG_PROBE } from '../../src/revenue/internal/idIndex.js';
+import { normalizeSubscriptionPeriods } from '../../src/revenue/internal/normalizeSubscriptionPeriods.js';
+import { OPEN_END, subscriptionColumns } from '../../src/revenue/internal/subscriptionColumns.js';
+import type { SubscriptionPeriod } from '../../src/revenue/subscriptionPeriod.js';
 import { subscriptionPeriods } from '../arbitraries.js';
 
 function outcome(run: () => unknown): unknown {

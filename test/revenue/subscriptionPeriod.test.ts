@@ -1,11 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Decimal } from '../../src/core/decimal.js';
+import { Decimal } from '../../src/core/internal/decimal.js';
 import { fromDayNumber, MetricInputError, toDayNumber } from '../../src/index.js';
-import {
-  normalizeSubscriptionPeriods,
-  type SubscriptionPeriod,
-} from '../../src/revenue/subscriptionPeriod.js';
+import { normalizeSubscriptionPeriods } from '../../src/revenue/internal/normalizeSubscriptionPeriods.js';
+import type { SubscriptionPeriod } from '../../src/revenue/subscriptionPeriod.js';
 import { subscriptionPeriods } from '../arbitraries.js';
 
 function errorOf(periods: unknown): MetricInputError {

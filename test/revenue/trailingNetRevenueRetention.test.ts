@@ -1,16 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { fromDayNumber, toDayNumber } from '../../src/core/calendarDate.js';
-import { Decimal } from '../../src/core/decimal.js';
-import {
-  normalizeSubscriptionPeriods,
-  type SubscriptionPeriod,
-} from '../../src/revenue/subscriptionPeriod.js';
+import { Decimal } from '../../src/core/internal/decimal.js';
+import { normalizeSubscriptionPeriods } from '../../src/revenue/internal/normalizeSubscriptionPeriods.js';
+import type { SubscriptionPeriod } from '../../src/revenue/subscriptionPeriod.js';
 import { trailingGrossRevenueRetention } from '../../src/revenue/trailingGrossRevenueRetention.js';
-import {
-  type TrailingRevenueRetention,
-  trailingNetRevenueRetention,
-} from '../../src/revenue/trailingNetRevenueRetention.js';
+import { trailingNetRevenueRetention } from '../../src/revenue/trailingNetRevenueRetention.js';
+import type { TrailingRevenueRetention } from '../../src/revenue/types.js';
 import { subscriptionPeriods } from '../arbitraries.js';
 import { errorOf } from '../support/errorOf.js';
 

@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { normalizeSubscriptionPeriods } from '../../src/revenue/subscriptionPeriod.js';
+import { normalizeSubscriptionPeriods } from '../../src/revenue/internal/normalizeSubscriptionPeriods.js';
 import { generateSampleData, seededRandom } from '../../src/sample/index.js';
 
 const CSV = new URL('../../examples/data/sample-subscriptions.csv', import.meta.url);

@@ -8,10 +8,10 @@ import {
   lifetimeValue,
   mrrMovements,
   netPromoterScore,
-  netPromoterScoreInterval,
   netRevenueRetention,
   normalizeToMrr,
 } from '../../src/index.js';
+import { netPromoterScoreInterval } from '../../src/nps/netPromoterScoreInterval.js';
 import { readDist } from './distFiles.js';
 
 // The generated Apps Script file runs here as Apps Script runs it: one plain script in a bare global scope with

@@ -1,6 +1,7 @@
 import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { lifetimeValue, mrrMovements, netPromoterScore, netPromoterScoreInterval } from '../../src/index.js';
+import { lifetimeValue, mrrMovements, netPromoterScore } from '../../src/index.js';
+import { netPromoterScoreInterval } from '../../src/nps/netPromoterScoreInterval.js';
 import { launchChromium, skipBrowser } from '../support/launchChromium.js';
 import { readDist } from './distFiles.js';
 

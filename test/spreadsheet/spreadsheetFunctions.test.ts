@@ -2,20 +2,18 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { mrrMovements, netPromoterScore } from '../../src/index.js';
 import {
-  callSpreadsheetFunction,
   cellPosition,
   isBlank,
-  MRR_MOVEMENTS_HEADER,
   rangeCells,
   rangeWidth,
   readDateCell,
-  SPREADSHEET_FUNCTIONS,
-  SpreadsheetError,
   scalarArgument,
-  sheetMrrMovements,
   toSpreadsheetError,
   writeDateCell,
-} from '../../src/spreadsheet/index.js';
+} from '../../src/spreadsheet/cellValues.js';
+import { callSpreadsheetFunction, SPREADSHEET_FUNCTIONS } from '../../src/spreadsheet/index.js';
+import { MRR_MOVEMENTS_HEADER, sheetMrrMovements } from '../../src/spreadsheet/sheetMrrMovements.js';
+import { SpreadsheetError } from '../../src/spreadsheet/spreadsheetError.js';
 
 // The wrappers in Node, straight from src (the bundle tests in this folder run the same code as generated).
 function cellError(call: () => unknown): SpreadsheetError {

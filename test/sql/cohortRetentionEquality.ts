@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { expect } from 'vitest';
 import { fromDayNumber, toCalendarDate, toDayNumber } from '../../src/core/calendarDate.js';
-import { Decimal } from '../../src/core/decimal.js';
+import { Decimal } from '../../src/core/internal/decimal.js';
 import {
   type CohortRetentionOptions,
   type CohortRetentionResult,

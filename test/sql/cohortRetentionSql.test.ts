@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import type { Decimal } from '../../src/core/decimal.js';
+import type { Decimal } from '../../src/core/internal/decimal.js';
 import { MetricInputError } from '../../src/index.js';
 import {
   type CohortRetentionSqlOptions,

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { expect } from 'vitest';
-import { Decimal } from '../../src/core/decimal.js';
+import { Decimal } from '../../src/core/internal/decimal.js';
 import {
   customerChurnRate,
   fromDayNumber,
@@ -19,7 +19,7 @@ import {
   toDayNumber,
   type WeekStartsOn,
 } from '../../src/index.js';
-import { PERIOD_COUNT_FIELDS, PERIOD_MONEY_FIELDS } from '../../src/revenue/periodMovementFields.js';
+import { PERIOD_COUNT_FIELDS, PERIOD_MONEY_FIELDS } from '../../src/revenue/internal/periodMovementFields.js';
 import {
   type MrrMovementsSqlRow,
   mrrMovementsSql,

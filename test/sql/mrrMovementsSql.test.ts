@@ -45,7 +45,7 @@ describe('mrrMovementsSql: worked examples', () => {
     expect(sql).toContain("DATE '2024-06-30'");
     // mrrMovementsSql has no timeZone option, so a Date must be midnight UTC.
     expect(() => mrrMovementsSql({ ...BASE, from: new Date('2024-01-15T23:00:00Z') })).toThrow(
-      expect.objectContaining({ code: 'ambiguous_date', path: ['from'] }),
+      expect.objectContaining({ code: 'ambiguous_date', path: ['options', 'from'] }),
     );
   });
 

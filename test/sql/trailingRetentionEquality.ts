@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { expect } from 'vitest';
-import { Decimal } from '../../src/core/decimal.js';
+import { Decimal } from '../../src/core/internal/decimal.js';
 import {
   addCalendarMonths,
   fromDayNumber,

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import type { Decimal } from '../../src/core/decimal.js';
+import type { Decimal } from '../../src/core/internal/decimal.js';
 import { addCalendarMonths, MetricInputError } from '../../src/index.js';
 import {
   type TrailingRevenueRetentionSqlOptions,
@@ -46,7 +46,7 @@ describe('trailingRevenueRetentionSql: worked examples', () => {
     expect(one).toContain("DATE '2024-03-31' AS as_of");
     const year = trailingRevenueRetentionSql({ ...BASE, asOf: new Date('2024-03-31T00:00:00Z') });
     expect(() => trailingRevenueRetentionSql({ ...BASE, asOf: new Date('2024-03-31T23:30:00Z') })).toThrow(
-      expect.objectContaining({ code: 'ambiguous_date', path: ['asOf'] }),
+      expect.objectContaining({ code: 'ambiguous_date', path: ['options', 'asOf'] }),
     );
     expect(year).toContain("DATE '2023-03-31' AS start_day");
     // 12 293 months = 1024 years and 5 months: 2024-06-30 goes back to 1000-01-30, the library's first year.

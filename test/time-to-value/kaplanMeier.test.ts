@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, expectTypeOf, it } from 'vitest';
+import { normalQuantile } from '../../src/core/internal/normalDistribution.js';
 import {
   type KaplanMeierResult,
   type KaplanMeierStep,
   kaplanMeier,
-  normalQuantile,
   type SurvivalObservation,
   toDecimal,
 } from '../../src/index.js';

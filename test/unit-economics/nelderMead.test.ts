@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nelderMead } from '../../src/unit-economics/nelderMead.js';
+import { nelderMead } from '../../src/unit-economics/internal/nelderMead.js';
 
 const settings = {
   step: 0.5,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sbgChurnProbability, sbgSurvival } from '../../src/index.js';
-import { sbgLogLikelihood } from '../../src/unit-economics/sbgInternals.js';
+import { sbgLogLikelihood } from '../../src/unit-economics/internal/sbgInternals.js';
 
 describe('sbgLogLikelihood (private)', () => {
   it('equals Σ lost_t ln P(T = t) + alive ln S(n) from the closed forms, including zero counts', () => {

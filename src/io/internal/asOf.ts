@@ -1,6 +1,9 @@
-import { type IsoDate, toCalendarDate, toDayNumber } from '../../core/calendarDate.js';
-import { MetricInputError, relocateError } from '../../core/errors.js';
-import { assertObject } from '../../core/options.js';
+import { toCalendarDate, toDayNumber } from '../../core/calendarDate.js';
+import { MetricInputError } from '../../core/errors.js';
+import { assertObject } from '../../core/internal/options.js';
+import { relocateError } from '../../core/internal/rejectInput.js';
+import { withIssues } from '../../core/internal/rowIssues.js';
+import type { IsoDate } from '../../core/types.js';
 import type { SubscriptionPeriod } from '../../revenue/subscriptionPeriod.js';
 
 /**
@@ -58,9 +61,24 @@ export function datedPeriod(
   };
 }
 
-/** mrrMovements names the rows it was given (`subscriptions[i]`, of the rows it was passed); the caller gave `subscriptions[sourceIndex[i]]`. @private */
+/**
+ * mrrMovements names the rows it was given (`subscriptions[i]` of the rows known on the as-of day); the caller
+ * gave `subscriptions[sourceIndex[i]]`. Every issue of the error is moved, not only the first.
+ *
+ * @private
+ */
 export function inCallerRows(error: unknown, sourceIndex: readonly number[]): unknown {
   if (!(error instanceof MetricInputError)) return error;
+  const moved = error.issues.map((issue) => inCallerRow(new MetricInputError(issue), sourceIndex));
+  return moved.length > 1
+    ? withIssues(
+        moved[0]!,
+        moved.map((one) => one.issues[0]!),
+      )
+    : moved[0]!;
+}
+
+function inCallerRow(error: MetricInputError, sourceIndex: readonly number[]): MetricInputError {
   const [root, index, ...rest] = error.path;
   if (root !== 'subscriptions' || typeof index !== 'number') return error;
   return relocateError(error, ['subscriptions', sourceIndex[index] ?? index, ...rest]);

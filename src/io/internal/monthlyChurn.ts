@@ -1,9 +1,9 @@
-import { fromDayNumber, type IsoDate, toDayNumber } from '../../core/calendarDate.js';
-import { type Decimal, ONE } from '../../core/decimal.js';
+import { fromDayNumber, toDayNumber } from '../../core/calendarDate.js';
+import { type Decimal, ONE } from '../../core/internal/decimal.js';
 import { toDecimal } from '../../core/numeric.js';
-import type { Granularity } from '../../core/periods.js';
+import type { Granularity, IsoDate } from '../../core/types.js';
 import { customerChurnRate } from '../../revenue/customerChurnRate.js';
-import type { PeriodMovements } from '../../revenue/mrrMovements.js';
+import type { PeriodMovements } from '../../revenue/types.js';
 import type { ReportChurnWindow } from '../types.js';
 
 // The Gregorian calendar's average month: 365.2425 days / 12 (exact in decimal).

@@ -1,7 +1,10 @@
 import { toCalendarDate } from '../../core/calendarDate.js';
-import { describeValue, type InputPath, MetricInputError } from '../../core/errors.js';
+import { MetricInputError } from '../../core/errors.js';
+import { describeValue } from '../../core/internal/rejectInput.js';
+import { withLaterRowIssues } from '../../core/internal/rowIssues.js';
 import { type BillingInterval, normalizeToMrr } from '../../core/normalizeToMrr.js';
 import { toDecimal } from '../../core/numeric.js';
+import type { InputPath } from '../../core/types.js';
 import type { SubscriptionPeriod } from '../../revenue/subscriptionPeriod.js';
 import { SUBSCRIPTION_COLUMN_ALIASES, type SubscriptionField } from '../subscriptionColumnAliases.js';
 
@@ -95,84 +98,92 @@ function columnError(field: SubscriptionField, expected: string, received: strin
  * @private
  */
 export function readRows(table: Table): SubscriptionPeriod[] {
-  const { columns } = table;
   const subscriptions: SubscriptionPeriod[] = [];
-  for (let row = 0; row < table.rows; row += 1) {
-    const at = (field: SubscriptionField): InputPath => ['subscriptions', row, field];
-    const check = <T>(field: SubscriptionField, read: () => T): T => {
-      try {
-        return read();
-      } catch (error) {
-        if (!(error instanceof MetricInputError)) throw error;
-        throw new MetricInputError({
-          code: error.code,
-          path: at(field),
-          expected: error.expected,
-          received: error.received,
-          message: `${table.where(row, field)} must be ${error.expected}, received ${error.received}`,
-        });
-      }
-    };
-    const text = (field: SubscriptionField): string | undefined => {
-      const value = table.cell(row, field);
-      if (isBlank(value)) return undefined;
-      return typeof value === 'string' ? value.trim() : (value as string);
-    };
-    const customerId = check('customerId', () => identifier(table.cell(row, 'customerId')));
-    const subscriptionId = isBlank(table.cell(row, 'subscriptionId'))
-      ? undefined
-      : check('subscriptionId', () => identifier(table.cell(row, 'subscriptionId')));
-    const start = check('start', () => toCalendarDate(text('start') ?? '', []));
-    const endText = text('end');
-    const end = endText === undefined ? null : check('end', () => toCalendarDate(endText, []));
-    let mrr: SubscriptionPeriod['mrr'];
-    if (columns.mrr !== undefined) {
-      const value = text('mrr');
-      check('mrr', () => toDecimal(value ?? '', [], 'nonNegative'));
-      mrr = value as SubscriptionPeriod['mrr'];
-    } else {
-      const amount = text('amount');
-      check('amount', () => toDecimal(amount ?? '', [], 'nonNegative'));
-      const word = text('interval');
-      const interval = check('interval', () => {
-        const known = typeof word === 'string' ? INTERVAL_WORDS[word.toLowerCase()] : undefined;
-        if (known === undefined) {
-          throw new MetricInputError({
-            code: 'invalid_option',
-            path: [],
-            expected: `one of ${Object.keys(INTERVAL_WORDS).join(', ')}`,
-            received: describeValue(table.cell(row, 'interval') ?? ''),
-          });
-        }
-        return known;
-      });
-      const countText = text('intervalCount');
-      const intervalCount =
-        countText === undefined
-          ? 1
-          : check('intervalCount', () => {
-              const count = Number(countText);
-              if (!/^\s*\d+\s*$/.test(String(countText)) || !Number.isSafeInteger(count) || count < 1) {
-                throw new MetricInputError({
-                  code: 'not_integer',
-                  path: [],
-                  expected: 'a whole number >= 1',
-                  received: describeValue(countText),
-                });
-              }
-              return count;
-            });
-      mrr = check('amount', () => normalizeToMrr({ amount: amount as string, interval, intervalCount }));
-    }
-    subscriptions.push({
-      customerId,
-      ...(subscriptionId === undefined ? {} : { subscriptionId }),
-      start,
-      end,
-      mrr,
-    });
+  let row = 0;
+  try {
+    for (; row < table.rows; row += 1) subscriptions.push(readRow(table, row));
+  } catch (error) {
+    // Every bad row at once (up to MAX_INPUT_ISSUES), so a file is cleaned in one pass.
+    throw withLaterRowIssues(error, row, table.rows, (later) => readRow(table, later));
   }
   return subscriptions;
+}
+
+function readRow(table: Table, row: number): SubscriptionPeriod {
+  const { columns } = table;
+  const at = (field: SubscriptionField): InputPath => ['subscriptions', row, field];
+  const check = <T>(field: SubscriptionField, read: () => T): T => {
+    try {
+      return read();
+    } catch (error) {
+      if (!(error instanceof MetricInputError)) throw error;
+      throw new MetricInputError({
+        code: error.code,
+        path: at(field),
+        expected: error.expected,
+        received: error.received,
+        message: `${table.where(row, field)} must be ${error.expected}, received ${error.received}`,
+      });
+    }
+  };
+  const text = (field: SubscriptionField): string | undefined => {
+    const value = table.cell(row, field);
+    if (isBlank(value)) return undefined;
+    return typeof value === 'string' ? value.trim() : (value as string);
+  };
+  const customerId = check('customerId', () => identifier(table.cell(row, 'customerId')));
+  const subscriptionId = isBlank(table.cell(row, 'subscriptionId'))
+    ? undefined
+    : check('subscriptionId', () => identifier(table.cell(row, 'subscriptionId')));
+  const start = check('start', () => toCalendarDate(text('start') ?? '', []));
+  const endText = text('end');
+  const end = endText === undefined ? null : check('end', () => toCalendarDate(endText, []));
+  let mrr: SubscriptionPeriod['mrr'];
+  if (columns.mrr !== undefined) {
+    const value = text('mrr');
+    check('mrr', () => toDecimal(value ?? '', [], 'nonNegative'));
+    mrr = value as SubscriptionPeriod['mrr'];
+  } else {
+    const amount = text('amount');
+    check('amount', () => toDecimal(amount ?? '', [], 'nonNegative'));
+    const word = text('interval');
+    const interval = check('interval', () => {
+      const known = typeof word === 'string' ? INTERVAL_WORDS[word.toLowerCase()] : undefined;
+      if (known === undefined) {
+        throw new MetricInputError({
+          code: 'invalid_option',
+          path: [],
+          expected: `one of ${Object.keys(INTERVAL_WORDS).join(', ')}`,
+          received: describeValue(table.cell(row, 'interval') ?? ''),
+        });
+      }
+      return known;
+    });
+    const countText = text('intervalCount');
+    const intervalCount =
+      countText === undefined
+        ? 1
+        : check('intervalCount', () => {
+            const count = Number(countText);
+            if (!/^\s*\d+\s*$/.test(String(countText)) || !Number.isSafeInteger(count) || count < 1) {
+              throw new MetricInputError({
+                code: 'not_integer',
+                path: [],
+                expected: 'a whole number >= 1',
+                received: describeValue(countText),
+              });
+            }
+            return count;
+          });
+    mrr = check('amount', () => normalizeToMrr({ amount: amount as string, interval, intervalCount }));
+  }
+  return {
+    customerId,
+    ...(subscriptionId === undefined ? {} : { subscriptionId }),
+    start,
+    end,
+    mrr,
+  };
 }
 
 // An id is text; a number (a JSON 1001, as a spreadsheet's numeric cell) is the same id as the text '1001'.

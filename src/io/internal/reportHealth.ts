@@ -1,7 +1,8 @@
+import { ratioOrNull } from '../../core/internal/ratio.js';
 import { toDecimal } from '../../core/numeric.js';
-import { ratioOrNull } from '../../core/ratio.js';
-import { defineScorecard, type ScorecardConfig } from '../../health/scorecard.js';
+import { defineScorecard } from '../../health/scorecard.js';
 import { scoreHealthMany } from '../../health/scoreHealthMany.js';
+import type { ScorecardConfig } from '../../health/types.js';
 import type { ReportHealth } from '../types.js';
 
 /**

@@ -1,4 +1,5 @@
-import { describeValue, MetricInputError } from '../../core/errors.js';
+import { MetricInputError } from '../../core/errors.js';
+import { describeValue } from '../../core/internal/rejectInput.js';
 
 /** A finite number > 0 at `['options', name]`. @private */
 export function positiveNumber(value: unknown, name: string): number {

@@ -1,0 +1,275 @@
+import { fromDayNumber, toCalendarDate, toDayNumber } from '../../core/calendarDate.js';
+import { MetricInputError } from '../../core/errors.js';
+import type { Decimal } from '../../core/internal/decimal.js';
+import { isoDayNumber } from '../../core/internal/isoDayNumber.js';
+import { assertArray, assertObject } from '../../core/internal/options.js';
+import { describeValue } from '../../core/internal/rejectInput.js';
+import { withLaterRowIssues } from '../../core/internal/rowIssues.js';
+import { toDecimal } from '../../core/numeric.js';
+import type { SubscriptionPeriod } from '../subscriptionPeriod.js';
+import { IdIndex } from './idIndex.js';
+
+/**
+ * Validated subscription periods as columns: one typed array per field, row `i` at index `i`, and each distinct
+ * customerId, subscriptionId and MRR amount stored once. The one validator behind both
+ * `normalizeSubscriptionPeriods` (which builds one object per row from these columns) and `mrrMovements`.
+ *
+ * @private
+ */
+export interface SubscriptionColumns {
+  readonly length: number;
+  /** Distinct customerIds in order of first appearance. */
+  readonly customerIds: string[];
+  /** Each row's index into `customerIds`. */
+  readonly customer: Int32Array;
+  /** Distinct subscriptionIds in order of first appearance. */
+  readonly subscriptionIds: string[];
+  /** Each row's index into `subscriptionIds`, or -1 when the row has none. */
+  readonly subscription: Int32Array;
+  /** First active day (days since 1970-01-01). */
+  readonly startDay: Int32Array;
+  /** First day no longer active, or {@link OPEN_END} while still active. */
+  readonly endDay: Int32Array;
+  /** Distinct MRR amounts (one Decimal per distinct number or string given, and per Decimal object). */
+  readonly amounts: Decimal[];
+  /** Each row's index into `amounts`. */
+  readonly amount: Int32Array;
+}
+
+/**
+ * The `endDay` of an open-ended row: later than any valid day number (9998-12-31 is day 2,932,896).
+ *
+ * @private
+ */
+export const OPEN_END = 0x7fff_ffff;
+
+/**
+ * Validates subscription periods into {@link SubscriptionColumns}, rejecting data that cannot be meant: a
+ * missing customerId, negative or non-finite MRR, an end before its start, and two periods of the same
+ * subscriptionId over overlapping dates. Rows are checked in order, fields in the order customerId,
+ * subscriptionId, start, end, mrr; the overlap check runs after every row passed. Every error names the row
+ * index and the field, and its `issues` list the first problem of every bad row (up to MAX_INPUT_ISSUES).
+ *
+ * @private
+ */
+export function subscriptionColumns(
+  subscriptions: readonly SubscriptionPeriod[],
+  timeZone: string | undefined = undefined,
+  rootPath: readonly (string | number)[] = ['subscriptions'],
+): SubscriptionColumns {
+  assertArray(subscriptions, rootPath);
+  const length = subscriptions.length;
+  const customers = new IdIndex();
+  const subscriptionIndex = new IdIndex();
+  const columns: SubscriptionColumns = {
+    length,
+    customerIds: customers.ids,
+    customer: new Int32Array(length),
+    subscriptionIds: subscriptionIndex.ids,
+    subscription: new Int32Array(length),
+    startDay: new Int32Array(length),
+    endDay: new Int32Array(length),
+    amounts: [],
+    amount: new Int32Array(length),
+  };
+  // Real data repeats a few dozen plan prices over millions of rows, so each distinct amount is converted once
+  // (Decimals are immutable: sharing is safe).
+  const amounts = new Map<unknown, number>();
+  // Exports usually list a customer's and a subscription's rows together: comparing with the previous row's id
+  // (or amount) is cheaper than looking it up again.
+  let previousCustomerId: string | undefined;
+  let previousCustomer = -1;
+  let previousSubscriptionId: string | undefined;
+  let previousSubscription = -1;
+  let previousMrr: unknown;
+  let previousAmount = -1;
+  let index = 0;
+  try {
+    for (; index < length; index += 1) {
+      const row: unknown = subscriptions[index];
+      if (typeof row !== 'object' || row === null || Array.isArray(row))
+        assertObject(row, [...rootPath, index]);
+      const { customerId, subscriptionId, start, end, mrr } = row as Record<string, unknown>;
+      if (typeof customerId !== 'string' || customerId === '')
+        throw badCustomerId(rootPath, index, customerId);
+      if (subscriptionId !== undefined && typeof subscriptionId !== 'string') {
+        throw badSubscriptionId(rootPath, index, subscriptionId);
+      }
+      const startDay = dayOf(start, rootPath, index, 'start', timeZone);
+      let endDay = OPEN_END;
+      if (end !== undefined && end !== null) {
+        endDay = dayOf(end, rootPath, index, 'end', timeZone);
+        if (endDay < startDay) throw endBeforeStart(rootPath, index, startDay, endDay);
+      }
+      if (mrr !== previousMrr || index === 0) {
+        let amount = amounts.get(mrr);
+        if (amount === undefined) {
+          amount = columns.amounts.length;
+          columns.amounts.push(toDecimal(mrr, [...rootPath, index, 'mrr'], 'nonNegative'));
+          amounts.set(mrr, amount);
+        }
+        previousMrr = mrr;
+        previousAmount = amount;
+      }
+
+      if (customerId !== previousCustomerId) {
+        previousCustomerId = customerId;
+        previousCustomer = customers.indexOf(customerId);
+      }
+      let subscription = -1;
+      if (subscriptionId !== undefined) {
+        if (subscriptionId !== previousSubscriptionId) {
+          previousSubscriptionId = subscriptionId;
+          previousSubscription = subscriptionIndex.indexOf(subscriptionId);
+        }
+        subscription = previousSubscription;
+      }
+      columns.customer[index] = previousCustomer;
+      columns.subscription[index] = subscription;
+      columns.startDay[index] = startDay;
+      columns.endDay[index] = endDay;
+      columns.amount[index] = previousAmount;
+    }
+  } catch (error) {
+    throw withLaterRowIssues(error, index, length, (later) =>
+      checkSubscriptionRow(subscriptions[later], rootPath, later, timeZone),
+    );
+  }
+  assertNoOverlappingSubscriptions(columns, rootPath);
+  return columns;
+}
+
+// The same checks as the loop of subscriptionColumns, in the same order, for the rows after the first bad one
+// (only a failing input runs this).
+function checkSubscriptionRow(
+  row: unknown,
+  rootPath: readonly (string | number)[],
+  index: number,
+  timeZone: string | undefined,
+): void {
+  assertObject(row, [...rootPath, index]);
+  const { customerId, subscriptionId, start, end, mrr } = row;
+  if (typeof customerId !== 'string' || customerId === '') throw badCustomerId(rootPath, index, customerId);
+  if (subscriptionId !== undefined && typeof subscriptionId !== 'string') {
+    throw badSubscriptionId(rootPath, index, subscriptionId);
+  }
+  const startDay = dayOf(start, rootPath, index, 'start', timeZone);
+  if (end !== undefined && end !== null) {
+    const endDay = dayOf(end, rootPath, index, 'end', timeZone);
+    if (endDay < startDay) throw endBeforeStart(rootPath, index, startDay, endDay);
+  }
+  toDecimal(mrr, [...rootPath, index, 'mrr'], 'nonNegative');
+}
+
+function badCustomerId(rootPath: readonly (string | number)[], index: number, value: unknown) {
+  return new MetricInputError({
+    code: 'invalid_type',
+    path: [...rootPath, index, 'customerId'],
+    expected: 'a non-empty string',
+    received: describeValue(value),
+  });
+}
+
+function badSubscriptionId(rootPath: readonly (string | number)[], index: number, value: unknown) {
+  return new MetricInputError({
+    code: 'invalid_type',
+    path: [...rootPath, index, 'subscriptionId'],
+    expected: 'a string or undefined',
+    received: describeValue(value),
+  });
+}
+
+function dayOf(
+  value: unknown,
+  rootPath: readonly (string | number)[],
+  index: number,
+  field: 'start' | 'end',
+  timeZone: string | undefined,
+): number {
+  const day = typeof value === 'string' ? isoDayNumber(value) : Number.NaN;
+  return !Number.isNaN(day) ? day : toDayNumber(toCalendarDate(value, [...rootPath, index, field], timeZone));
+}
+
+function endBeforeStart(
+  rootPath: readonly (string | number)[],
+  index: number,
+  startDay: number,
+  endDay: number,
+): MetricInputError {
+  const startIso = fromDayNumber(startDay);
+  const endIso = fromDayNumber(endDay);
+  return new MetricInputError({
+    code: 'end_before_start',
+    path: [...rootPath, index, 'end'],
+    expected: `a date on or after start (${startIso})`,
+    received: describeValue(endIso),
+    message: `${rootPath.join('.')}[${index}].end (${endIso}) is before start (${startIso})`,
+  });
+}
+
+// A counting sort groups the rows of each subscription (subscriptions in order of first appearance, rows in
+// input order); each group is then ordered by start day, stably, and neighbours compared. The first overlap
+// found is the one reported, so the error does not depend on how the groups are stored.
+function assertNoOverlappingSubscriptions(
+  columns: SubscriptionColumns,
+  rootPath: readonly (string | number)[],
+): void {
+  const { subscription, startDay, endDay, subscriptionIds } = columns;
+  const count = subscriptionIds.length;
+  if (count === 0 || count === columns.length) return;
+  const offsets = new Int32Array(count + 1);
+  for (let index = 0; index < columns.length; index += 1) {
+    if (subscription[index]! >= 0) offsets[subscription[index]! + 1]! += 1;
+  }
+  for (let group = 0; group < count; group += 1) offsets[group + 1]! += offsets[group]!;
+  const order = new Int32Array(offsets[count]!);
+  const fill = offsets.slice(0, count);
+  for (let index = 0; index < columns.length; index += 1) {
+    const group = subscription[index]!;
+    if (group < 0) continue;
+    order[fill[group]!] = index;
+    fill[group]! += 1;
+  }
+  for (let group = 0; group < count; group += 1) {
+    const from = offsets[group]!;
+    const to = offsets[group + 1]!;
+    if (to - from < 2) continue;
+    sortByStartDay(order, from, to, startDay);
+    for (let position = from + 1; position < to; position += 1) {
+      const previous = order[position - 1]!;
+      const current = order[position]!;
+      if (endDay[previous]! > startDay[current]!) {
+        const later = Math.max(previous, current);
+        const earlier = Math.min(previous, current);
+        const id = subscriptionIds[group]!;
+        throw new MetricInputError({
+          code: 'overlapping_periods',
+          path: [...rootPath, later, 'start'],
+          expected: `no overlap with ${rootPath.join('.')}[${earlier}] of the same subscriptionId`,
+          received: describeValue(id),
+          message: `${rootPath.join('.')}[${later}] overlaps ${rootPath.join('.')}[${earlier}]: both are subscription ${JSON.stringify(id)} over the same dates`,
+        });
+      }
+    }
+  }
+}
+
+// Stable, so equal start days keep input order. A subscription's rows are few and usually already in order,
+// where insertion sort is linear; a long unordered group falls back to a comparison sort.
+function sortByStartDay(order: Int32Array, from: number, to: number, startDay: Int32Array): void {
+  if (to - from > 32) {
+    const sorted = Array.from(order.subarray(from, to)).sort((a, b) => startDay[a]! - startDay[b]! || a - b);
+    order.set(sorted, from);
+    return;
+  }
+  for (let position = from + 1; position < to; position += 1) {
+    const row = order[position]!;
+    const day = startDay[row]!;
+    let before = position - 1;
+    while (before >= from && startDay[order[before]!]! > day) {
+      order[before + 1] = order[before]!;
+      before -= 1;
+    }
+    order[before + 1] = row;
+  }
+}

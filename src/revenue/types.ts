@@ -1,0 +1,141 @@
+import type { DateLike, Decimal, IsoDate, PeriodOptions } from '../core/types.js';
+
+/**
+ * What a paying customer who drops to MRR 0 but still holds a free (MRR 0) subscription period is.
+ * `'churn'` (default): churned, as the source articles count a paid-to-free downgrade. `'contraction'`: still a
+ * customer whose MRR contracted to 0; it churns only when no period is active any more.
+ *
+ * @category Revenue
+ */
+export type PaidToFree = 'churn' | 'contraction';
+
+/**
+ * Whether MRR from returning (reactivated) customers counts as kept revenue: `'exclude'` (the default,
+ * ChartMogul's Net MRR Retention and Baremetrics' NRR) keeps a ratio about the customers paying at the start;
+ * `'include'` counts it as a gain (ChartMogul's standard Net MRR Churn Rate offsets churn with it). The same
+ * option with the same values and default in `netRevenueRetention`, `netRevenueChurnRate`,
+ * `isNegativeChurn` and `revenueRatesSql`, so NRR = 1 − net revenue churn whenever both use the same value,
+ * the defaults included.
+ *
+ * @category Revenue
+ */
+export type ReactivationTreatment = 'exclude' | 'include';
+
+/**
+ * The kind of one customer's change between two consecutive period snapshots.
+ *
+ * @category Revenue
+ */
+export type MovementType = 'new' | 'expansion' | 'contraction' | 'churn' | 'reactivation';
+
+/**
+ * Options of `mrrMovements`.
+ *
+ * @category Revenue
+ */
+export interface MrrMovementsOptions extends PeriodOptions {
+  /** A date in the first reported period; default: the first period holding a period start. */
+  readonly from?: DateLike;
+  /**
+   * A date in the last reported period; default: the period holding the latest start or end date (an `end` is
+   * the first day no longer active, so that period shows the final churn). Open-ended periods do not extend it.
+   */
+  readonly to?: DateLike;
+  /** Paid-to-free convention; default `'churn'`. */
+  readonly paidToFree?: PaidToFree;
+}
+
+/**
+ * One row of the MRR movements table. Money is exact; movements are positive magnitudes.
+ *
+ * @category Revenue
+ */
+export interface PeriodMovements {
+  /** First day of the period (inclusive), `'YYYY-MM-DD'`. */
+  readonly start: IsoDate;
+  /** First day after the period (exclusive). */
+  readonly end: IsoDate;
+  /** MRR on the last day of the previous period. */
+  readonly startingMrr: Decimal;
+  readonly newMrr: Decimal;
+  readonly expansionMrr: Decimal;
+  readonly contractionMrr: Decimal;
+  readonly churnedMrr: Decimal;
+  readonly reactivationMrr: Decimal;
+  /** MRR on the last day of the period. */
+  readonly endingMrr: Decimal;
+  /** Customers on the last day of the previous period (see `mrrMovements` for who counts). */
+  readonly startingCustomers: number;
+  readonly newCustomers: number;
+  readonly expandedCustomers: number;
+  readonly contractedCustomers: number;
+  readonly churnedCustomers: number;
+  readonly reactivatedCustomers: number;
+  readonly endingCustomers: number;
+}
+
+/**
+ * One customer's movement in one period, for drill-down.
+ *
+ * @category Revenue
+ */
+export interface CustomerMovement {
+  readonly customerId: string;
+  /** Start of the period the movement belongs to. */
+  readonly periodStart: IsoDate;
+  readonly type: MovementType;
+  /** The customer's MRR on the last day of the previous period. */
+  readonly previousMrr: Decimal;
+  /** The customer's MRR on the last day of this period. */
+  readonly currentMrr: Decimal;
+  /** `|currentMrr − previousMrr|`. */
+  readonly amount: Decimal;
+}
+
+/**
+ * The result of `mrrMovements`.
+ *
+ * @category Revenue
+ */
+export interface MrrMovements {
+  /** One row per period of the range, empty periods included, in order. */
+  readonly periods: PeriodMovements[];
+  /** Every customer movement, ordered by period, then by customerId in UTF-16 code-unit order. */
+  readonly customers: CustomerMovement[];
+}
+
+/**
+ * Options of `trailingNetRevenueRetention` and `trailingGrossRevenueRetention`.
+ *
+ * @category Revenue
+ */
+export interface TrailingRevenueRetentionOptions {
+  /** The day retention is measured on (the caller's "today"; the library never reads the clock). Required. */
+  readonly asOf: DateLike;
+  /** How far back the cohort is taken, a whole number of months >= 1; default `12`. */
+  readonly months?: number;
+  /** IANA time zone that decides the calendar day of a `Date` input; no default (see {@link DateLike}). */
+  readonly timeZone?: string;
+}
+
+/**
+ * A trailing revenue retention and the amounts it is made of.
+ *
+ * @category Revenue
+ */
+export interface TrailingRevenueRetention {
+  /** endingMrr / startingMrr; null when nobody paid on `start`. */
+  readonly value: Decimal | null;
+  /** The day the cohort is taken: `asOf` minus `months` months (month end clamped). */
+  readonly start: IsoDate;
+  /** The day retention is measured on. */
+  readonly asOf: IsoDate;
+  /** The cohort's MRR on `start`. */
+  readonly startingMrr: Decimal;
+  /** The cohort's MRR on `asOf` (for gross retention, each customer capped at its starting MRR). */
+  readonly endingMrr: Decimal;
+  /** Customers paying (MRR > 0) on `start`: the cohort. */
+  readonly startingCustomers: number;
+  /** Cohort customers still paying (MRR > 0) on `asOf`. */
+  readonly retainedCustomers: number;
+}
