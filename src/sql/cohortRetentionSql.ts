@@ -14,6 +14,7 @@ import type {
   CohortRetentionResult,
   CohortRetentionRow,
 } from '../revenue/cohortRetention.js';
+import { exactRatio } from './internal/exactRatio.js';
 import { integerSeries } from './internal/integerSeries.js';
 import { periodIndexSql } from './internal/periodIndexSql.js';
 import { sqlIsoDate, sqlPlainNumber } from './internal/sqlRowValues.js';
@@ -314,24 +315,4 @@ function resolveRateScale(rateScale: unknown): number {
     });
   }
   return scale;
-}
-
-// numerator / denominator truncated toward zero to `rateScale` places by integer division, as revenueRatesSql
-// divides: DuckDB divides DECIMALs in DOUBLE, so both sides become HUGEINT minor units first; PostgreSQL's div()
-// is exact on NUMERIC.
-function exactRatio(
-  dialect: SqlDialect,
-  numerator: string,
-  denominator: string,
-  moneyScale: number,
-  rateScale: number,
-): string {
-  const unit = `1${'0'.repeat(rateScale)}`;
-  const step = rateScale === 0 ? '1' : `0.${'0'.repeat(rateScale - 1)}1`;
-  const minor = `1${'0'.repeat(moneyScale)}`;
-  const quotient =
-    dialect === 'duckdb'
-      ? `CAST((CAST((${numerator}) * ${minor} AS HUGEINT) * ${unit}) // CAST((${denominator}) * ${minor} AS HUGEINT) AS DECIMAL(38, 0))`
-      : `div(CAST(${numerator} AS NUMERIC) * ${unit}, CAST(${denominator} AS NUMERIC))`;
-  return `CASE WHEN (${denominator}) = 0 THEN NULL ELSE CAST(${quotient} * CAST('${step}' AS DECIMAL(38, ${rateScale})) AS DECIMAL(38, ${rateScale})) END`;
 }

@@ -3,6 +3,7 @@ import { toCount } from '../core/internal/numericInput.js';
 import { assertKnownKeys, assertObject, oneOf } from '../core/internal/options.js';
 import type { CustomerChurnDenominator } from '../revenue/customerChurnRate.js';
 import type { ReactivationTreatment } from '../revenue/types.js';
+import { exactRatio } from './internal/exactRatio.js';
 import { sqlSource } from './internal/sqlSource.js';
 import { SQL_DIALECTS, type SqlDialect } from './sqlDialect.js';
 
@@ -128,22 +129,4 @@ function scale(value: unknown, fallback: number, name: string): number {
     });
   }
   return result;
-}
-
-// numerator / denominator truncated toward zero to `rateScale` places, by integer division: DuckDB divides
-// DECIMALs in DOUBLE, so both sides become HUGEINT minor units first; PostgreSQL's div() is exact on NUMERIC.
-function exactRatio(
-  dialect: SqlDialect,
-  numerator: string,
-  denominator: string,
-  moneyScale: number,
-  rateScale: number,
-): string {
-  const unit = `1${'0'.repeat(rateScale)}`;
-  const step = rateScale === 0 ? '1' : `0.${'0'.repeat(rateScale - 1)}1`;
-  const quotient =
-    dialect === 'duckdb'
-      ? `CAST((CAST((${numerator}) * 1${'0'.repeat(moneyScale)} AS HUGEINT) * ${unit}) // CAST((${denominator}) * 1${'0'.repeat(moneyScale)} AS HUGEINT) AS DECIMAL(38, 0))`
-      : `div(CAST(${numerator} AS NUMERIC) * ${unit}, CAST(${denominator} AS NUMERIC))`;
-  return `CASE WHEN (${denominator}) = 0 THEN NULL ELSE CAST(${quotient} * CAST('${step}' AS DECIMAL(38, ${rateScale})) AS DECIMAL(38, ${rateScale})) END`;
 }
