@@ -16,6 +16,8 @@ export interface DuckDbMovementsOptions {
   readonly asOf?: string;
   /** Decimal places MRR is computed with (`DECIMAL(38, mrrScale)`), 0 … 18. */
   readonly mrrScale: number;
+  /** How many recent periods the cohort matrix covers (the report's `cohortPeriods`). */
+  readonly cohortPeriods: number;
   /** Called about ten times a second while DuckDB works: its progress in percent (0 … 100) and the step. */
   readonly onProgress?: (percentage: number, phase: string) => void;
 }
@@ -128,10 +130,22 @@ export async function duckDbMovements(
     const trailingRevenueRetention = await track('trailing NRR', () =>
       duckdb.trailingRevenueRetentionDuckDb(table, { ...common, asOf }),
     );
+    const cohorts =
+      movements.length === 0
+        ? undefined
+        : await track('cohorts', () =>
+            duckdb.cohortRetentionDuckDb(table, {
+              ...common,
+              granularity: options.granularity,
+              from: movements[Math.max(0, movements.length - options.cohortPeriods)]!.start,
+              to: asOf,
+            }),
+          );
     return {
       input: {
         movements,
         trailingRevenueRetention,
+        ...(cohorts === undefined ? {} : { cohorts }),
         ...(monthlyMovements === undefined ? {} : { monthlyMovements }),
       },
       asOf,

@@ -125,6 +125,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         ...(values.from === undefined ? {} : { from: values.from }),
         ...(asOf === undefined ? {} : { asOf }),
         mrrScale,
+        cohortPeriods: recent,
         ...(progress === undefined ? {} : { onProgress: progress.update }),
       });
       progress?.done();

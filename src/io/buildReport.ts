@@ -221,7 +221,7 @@ export function buildReport(input: ReportInput, options: ReportOptions = {}): Re
 
   const cohorts =
     last === undefined || subscriptions === undefined
-      ? null
+      ? (input.cohorts ?? null)
       : cohortRetention(subscriptions, {
           granularity,
           from: periods[Math.max(0, periods.length - cohortPeriods)]!.start,

@@ -8,7 +8,7 @@ import type { PeriodMovements, TrailingRevenueRetention } from '../revenue/types
 /**
  * Everything a report can use. Either `subscriptions` (everything is computed from them) or `movements` (a
  * table computed elsewhere, e.g. by DuckDB over a file too large for memory: trailing NRR/GRR then come from
- * `trailingRevenueRetention`, null without it, and the cohorts, which need each customer's history, are null).
+ * `trailingRevenueRetention`, null without it, and the cohorts from `cohorts`, null without it).
  *
  * @category Report
  */
@@ -28,6 +28,12 @@ export interface ReportInput {
     readonly net: TrailingRevenueRetention;
     readonly gross: TrailingRevenueRetention;
   };
+  /**
+   * With `movements`: the cohort matrix computed elsewhere (e.g. `cohortRetentionDuckDb` over the same rows, the
+   * last `cohortPeriods` periods to the as-of day); used as it is. Without it and without subscriptions the
+   * report has no cohorts.
+   */
+  readonly cohorts?: CohortRetentionResult;
   readonly npsResponses?: readonly { readonly at: DateLike; readonly score: number }[];
   readonly onboarding?: readonly {
     readonly customerId: string;
