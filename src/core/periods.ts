@@ -3,6 +3,7 @@ import { MetricInputError } from './errors.js';
 import { assertKnownKeys, assertObject } from './internal/options.js';
 import {
   nextPeriodStart,
+  periodsBetween,
   resolveDateRange,
   resolvePeriodOptions,
   startOfPeriod,
@@ -48,16 +49,7 @@ export function listPeriods(from: DateLike, to: DateLike, options: PeriodOptions
   assertPeriodOptionKeys(options);
   const resolved = resolvePeriodOptions(options);
   const range = resolveDateRange({ from, to }, resolved.timeZone, []);
-  const first = range.from!;
-  const last = range.to!;
-  const periods: Period[] = [];
-  let start = startOfPeriod(first, resolved);
-  while (start <= last) {
-    const end = nextPeriodStart(start, resolved.granularity);
-    periods.push({ start, end });
-    start = end;
-  }
-  return periods;
+  return periodsBetween(range.from!, range.to!, resolved);
 }
 
 const PERIOD_OPTION_KEYS: ReadonlySet<string> = new Set(['granularity', 'weekStartsOn', 'timeZone']);

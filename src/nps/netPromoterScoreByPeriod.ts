@@ -1,6 +1,6 @@
 import { toCalendarDate } from '../core/calendarDate.js';
 import { assertArray, assertKnownKeys, assertObject } from '../core/internal/options.js';
-import { nextPeriodStart, resolvePeriodOptions, startOfPeriod } from '../core/internal/periodGrid.js';
+import { periodsBetween, resolvePeriodOptions, startOfPeriod } from '../core/internal/periodGrid.js';
 import { withLaterRowIssues } from '../core/internal/rowIssues.js';
 import type { DateLike, IsoDate, Numeric, PeriodOptions } from '../core/types.js';
 import { categorize, type Tally, tallyResult } from './internal/npsTally.js';
@@ -85,14 +85,11 @@ export function netPromoterScoreByPeriod(
   // ISO dates sort chronologically as strings.
   const starts = [...tallies.keys()].sort();
   const last = starts[starts.length - 1] as IsoDate;
-  const rows: NetPromoterScorePeriod[] = [];
-  for (let start = starts[0] as IsoDate; start <= last; ) {
-    const end = nextPeriodStart(start, resolved.granularity);
-    const tally = tallies.get(start) ?? { promoters: 0, passives: 0, detractors: 0 };
-    rows.push({ start, end, ...tallyResult(tally) });
-    start = end;
-  }
-  return rows;
+  return periodsBetween(starts[0] as IsoDate, last, resolved).map(({ start, end }) => ({
+    start,
+    end,
+    ...tallyResult(tallies.get(start) ?? { promoters: 0, passives: 0, detractors: 0 }),
+  }));
 }
 
 const OPTION_KEYS: ReadonlySet<string> = new Set(['granularity', 'weekStartsOn', 'timeZone']);

@@ -5,6 +5,7 @@ import {
   type Granularity,
   type InputPath,
   type IsoDate,
+  type Period,
   type PeriodOptions,
   type WeekStartsOn,
 } from '../types.js';
@@ -109,4 +110,20 @@ export function nextPeriodStart(start: IsoDate, granularity: Granularity): IsoDa
     case 'year':
       return addCalendarMonths(start, 12);
   }
+}
+
+/**
+ * Every period from the one holding `first` through the one holding `last`, in order (none when `last` is
+ * before `first`'s period): the one period grid behind listPeriods and the per-period reports.
+ *
+ * @private
+ */
+export function periodsBetween(first: IsoDate, last: IsoDate, options: ResolvedPeriodOptions): Period[] {
+  const periods: Period[] = [];
+  for (let start = startOfPeriod(first, options); start <= last; ) {
+    const end = nextPeriodStart(start, options.granularity);
+    periods.push({ start, end });
+    start = end;
+  }
+  return periods;
 }

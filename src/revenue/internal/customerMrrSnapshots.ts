@@ -1,5 +1,7 @@
 import { type Decimal, ZERO } from '../../core/internal/decimal.js';
+import { BIGINT_OPS, movementSweep, NUMBER_OPS } from './movementSweep.js';
 import type { NormalizedSubscriptionPeriod } from './normalizeSubscriptionPeriods.js';
+import { decimalCache, scaledAmounts } from './scaledAmounts.js';
 
 /**
  * Each customer's MRR on each of the given days, in the order of `days`.
@@ -13,15 +15,15 @@ export type CustomerMrrByDay = ReadonlyMap<string, readonly Decimal[]>;
  * (`startDay <= day < endDay`, `endDay` null = still active).
  *
  * Formula: mrr(customer, day) = Σ row.mrr over the customer's rows with startDay <= day < endDay.
- * Units: currency per month, exact; the sum runs over the active amounts in increasing order, so it does not
- * depend on the order of the input rows (decimal.js rounds a sum past 40 significant digits).
+ * Units: currency per month, exact: the sums are the integer minor-unit sums of mrrMovements' sweep, rounded
+ * once to 40 significant digits (decimal.js's precision), so they do not depend on the order of the input rows.
  * Edge cases: `days` must be sorted strictly increasing (the callers build them from periods); a customer with
- * no active period on a day has ZERO there; an empty input gives an empty map. The map lists customers in the
+ * no active period on a day has 0 there; an empty input gives an empty map. The map lists customers in the
  * order they first appear in `rows`.
  *
- * It is a sweep, not a day-by-day loop: per customer, its rows are sorted once by start and by end and merged
- * with `days`, and the sum is recomputed only where the set of active rows changed. Cost
- * O(rows · log rows + customers · days); unchanged days share one Decimal.
+ * It runs {@link movementSweep} (the engine of mrrMovements) with snapshot `s` = `days[s − 1]` and reads each
+ * customer's MRR off its movements: with paidToFree `'churn'` every change of a customer's MRR is a movement.
+ * Cost O(rows · log days + customers · days); unchanged days share one Decimal.
  *
  * @private
  */
@@ -29,48 +31,75 @@ export function customerMrrSnapshots(
   rows: readonly NormalizedSubscriptionPeriod[],
   days: readonly number[],
 ): CustomerMrrByDay {
-  const byCustomer = new Map<string, NormalizedSubscriptionPeriod[]>();
-  for (const row of rows) {
-    const list = byCustomer.get(row.customerId);
-    if (list === undefined) byCustomer.set(row.customerId, [row]);
+  const byCustomer = new Map<string, number[]>();
+  const first = new Int32Array(rows.length);
+  const last = new Int32Array(rows.length);
+  for (let row = 0; row < rows.length; row += 1) {
+    const { customerId, startDay, endDay } = rows[row]!;
+    const list = byCustomer.get(customerId);
+    if (list === undefined) byCustomer.set(customerId, [row]);
     else list.push(row);
+    // Snapshot 0 lies before every day and holds nothing; the row counts from the first day >= startDay
+    // through the last day < endDay.
+    first[row] = 1 + daysBefore(days, startDay);
+    last[row] = endDay === null ? days.length : daysBefore(days, endDay);
   }
-  const result = new Map<string, Decimal[]>();
-  for (const [customerId, list] of byCustomer) result.set(customerId, sweepCustomer(list, days));
-  return result;
+  const customerIds = [...byCustomer.keys()];
+  const rowOffsets = new Int32Array(customerIds.length + 1);
+  const rowOrder = new Int32Array(rows.length);
+  let position = 0;
+  for (let customer = 0; customer < customerIds.length; customer += 1) {
+    for (const row of byCustomer.get(customerIds[customer]!)!) rowOrder[position++] = row;
+    rowOffsets[customer + 1] = position;
+  }
+  const amountOf = Int32Array.from(rows.keys());
+  const scaled = scaledAmounts(
+    rows.map((row) => row.mrr),
+    amountOf,
+  );
+  const input = {
+    customerCount: customerIds.length,
+    rowOffsets,
+    rowOrder,
+    first,
+    last,
+    amountOf,
+    snapshotCount: days.length + 1,
+    startSnapshot: 0,
+    freeStaysCustomer: false,
+  };
+  const sweep =
+    scaled.kind === 'number'
+      ? movementSweep<number>({ ...input, amounts: scaled.amounts }, NUMBER_OPS)
+      : movementSweep<bigint>({ ...input, amounts: scaled.amounts }, BIGINT_OPS);
+
+  // Movements come customer by customer, each customer's in snapshot order: a movement's MRR holds until the
+  // customer's next movement.
+  const decimal = decimalCache(scaled.scale);
+  const values = customerIds.map(() => new Array<Decimal>(days.length).fill(ZERO));
+  const { movementCount, movementCustomer, movementSnapshot, movementCurrent } = sweep;
+  for (let index = 0; index < movementCount; index += 1) {
+    const customer = movementCustomer[index]!;
+    const until =
+      index + 1 < movementCount && movementCustomer[index + 1] === customer
+        ? movementSnapshot[index + 1]! - 1
+        : days.length;
+    const amount = movementCurrent[index]!;
+    // Rounded like any Decimal sum (40 significant digits), but once, from the exact sum.
+    const mrr = amount > 0 ? decimal(amount).toSignificantDigits() : ZERO;
+    values[customer]!.fill(mrr, movementSnapshot[index]! - 1, until);
+  }
+  return new Map(customerIds.map((customerId, customer) => [customerId, values[customer]!]));
 }
 
-function sweepCustomer(rows: NormalizedSubscriptionPeriod[], days: readonly number[]): Decimal[] {
-  const starts = [...rows].sort((a, b) => a.startDay - b.startDay);
-  const ends = rows.filter((row) => row.endDay !== null).sort((a, b) => a.endDay! - b.endDay!);
-  const values: Decimal[] = new Array(days.length);
-  const active = new Map<number, Decimal>();
-  let nextStart = 0;
-  let nextEnd = 0;
-  let current: Decimal = ZERO;
-  for (let position = 0; position < days.length; position += 1) {
-    const day = days[position]!;
-    let changed = false;
-    // Starts before ends: a row that starts and ends by `day` (even a zero-length one) is gone on `day`.
-    for (; nextStart < starts.length && starts[nextStart]!.startDay <= day; nextStart += 1) {
-      active.set(starts[nextStart]!.index, starts[nextStart]!.mrr);
-      changed = true;
-    }
-    for (; nextEnd < ends.length && ends[nextEnd]!.endDay! <= day; nextEnd += 1) {
-      active.delete(ends[nextEnd]!.index);
-      changed = true;
-    }
-    if (changed) current = sumInIncreasingOrder(active);
-    values[position] = current;
+// How many of the sorted `days` are before `day`.
+function daysBefore(days: readonly number[], day: number): number {
+  let low = 0;
+  let high = days.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (days[middle]! < day) low = middle + 1;
+    else high = middle;
   }
-  return values;
-}
-
-function sumInIncreasingOrder(active: ReadonlyMap<number, Decimal>): Decimal {
-  if (active.size === 0) return ZERO;
-  if (active.size === 1) return active.values().next().value!;
-  const sorted = [...active.values()].sort((a, b) => a.comparedTo(b));
-  let sum: Decimal = ZERO;
-  for (const amount of sorted) sum = sum.plus(amount);
-  return sum;
+  return low;
 }
