@@ -121,11 +121,16 @@ export function buildReport(input: ReportInput, options: ReportOptions = {}): Re
       movements =
         asOf === null
           ? []
-          : mrrMovements(known, { granularity, ...(from === undefined ? {} : { from }), to: asOf }).periods;
+          : mrrMovements(known, {
+              granularity,
+              ...(from === undefined ? {} : { from }),
+              to: asOf,
+              detail: 'summary',
+            }).periods;
       churnTable =
         asOf === null || (granularity === 'month' && from === undefined)
           ? movements
-          : mrrMovements(known, { granularity: 'month', to: asOf }).periods;
+          : mrrMovements(known, { granularity: 'month', to: asOf, detail: 'summary' }).periods;
     } catch (error) {
       throw inCallerRows(error, sourceIndex);
     }

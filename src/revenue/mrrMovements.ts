@@ -20,10 +20,12 @@ import { decimalCache, scaledAmounts } from './internal/scaledAmounts.js';
 import { OPEN_END, subscriptionColumns } from './internal/subscriptionColumns.js';
 import type { SubscriptionPeriod } from './subscriptionPeriod.js';
 
-import type { MrrMovements, MrrMovementsOptions } from './types.js';
+import type { MrrMovements, MrrMovementsOptions, MrrMovementsSummary } from './types.js';
 /**
  * The MRR movements table: for each period, starting MRR, new, expansion, contraction, churned and reactivated
- * MRR, ending MRR, and the same for customer counts, plus each customer's movement for drill-down.
+ * MRR, ending MRR, and the same for customer counts, plus each customer's movement for drill-down. With
+ * `detail: 'summary'` the result is the same period table alone ({@link MrrMovementsSummary}: no `customers`
+ * key), and the drill-down objects (about 680k for 1M rows) are never built; `detail` defaults to `'full'`.
  *
  * A customer's MRR in a period is the sum of its active subscription periods' MRR on the period's LAST day
  * (`start` inclusive, `end` exclusive). Its change from the previous period's snapshot is exactly one movement:
@@ -39,7 +41,7 @@ import type { MrrMovements, MrrMovementsOptions } from './types.js';
  * Units: MRR in the input's currency (exact Decimals); customers as counts.
  * Source: the end-of-period snapshot movements of the dbt MRR playbook and ChartMogul's movement types; options
  * `granularity` (default `'month'`), `weekStartsOn` (default 1), `timeZone` (no default: see {@link DateLike}), `from`/`to`,
- * `paidToFree` (default `'churn'`) are explained in docs/revenue-movements.md.
+ * `paidToFree` (default `'churn'`), `detail` (default `'full'`) are explained in docs/revenue-movements.md.
  * Edge cases: no periods and no `from`/`to` give an empty table; open-ended periods stay active through `to`;
  * invalid rows, unknown options and `from` after `to` are a MetricInputError.
  *
@@ -53,11 +55,25 @@ import type { MrrMovements, MrrMovementsOptions } from './types.js';
  * //=> [['2024-01-01', '100', '0', '0'], ['2024-02-01', '0', '20', '0'], ['2024-03-01', '0', '0', '120']]
  * table.customers.map((move) => move.type)
  * //=> ['new', 'expansion', 'churn']
+ * Object.keys(mrrMovements([{ customerId: 'a', start: '2024-01-10', mrr: 100 }], { detail: 'summary' }))
+ * //=> ['periods']
  */
 export function mrrMovements(
   subscriptions: readonly SubscriptionPeriod[],
+  options?: MrrMovementsOptions & { readonly detail?: 'full' },
+): MrrMovements;
+export function mrrMovements(
+  subscriptions: readonly SubscriptionPeriod[],
+  options: MrrMovementsOptions & { readonly detail: 'summary' },
+): MrrMovementsSummary;
+export function mrrMovements(
+  subscriptions: readonly SubscriptionPeriod[],
+  options?: MrrMovementsOptions,
+): MrrMovements | MrrMovementsSummary;
+export function mrrMovements(
+  subscriptions: readonly SubscriptionPeriod[],
   options: MrrMovementsOptions = {},
-): MrrMovements {
+): MrrMovements | MrrMovementsSummary {
   assertObject(options, ['options']);
   assertKnownKeys(options, OPTION_KEYS, ['options']);
   const resolved = resolvePeriodOptions(options);
@@ -65,11 +81,14 @@ export function mrrMovements(
     'options',
     'paidToFree',
   ]);
+  const detail = oneOf(options.detail ?? 'full', ['full', 'summary'] as const, ['options', 'detail']);
   const { from, to } = resolveDateRange(options, resolved.timeZone);
   const columns = subscriptionColumns(subscriptions, resolved.timeZone);
   const { startDay, endDay } = columns;
   const rowCount = columns.length;
-  if (rowCount === 0 && from === undefined && to === undefined) return { periods: [], customers: [] };
+  if (rowCount === 0 && from === undefined && to === undefined) {
+    return detail === 'full' ? { periods: [], customers: [] } : { periods: [] };
+  }
 
   let firstDay = Number.POSITIVE_INFINITY;
   let lastDay = Number.NEGATIVE_INFINITY;
@@ -124,7 +143,7 @@ export function mrrMovements(
     scaled.kind === 'number'
       ? movementSweep<number>({ ...base, amounts: scaled.amounts } satisfies SweepInput<number>, NUMBER_OPS)
       : movementSweep<bigint>({ ...base, amounts: scaled.amounts }, BIGINT_OPS);
-  return movementTable(sweep, grid, customerIds, decimalCache(scaled.scale));
+  return movementTable(sweep, grid, customerIds, decimalCache(scaled.scale), detail);
 }
 
 // Customers in UTF-16 code-unit order (the drill-down order). Exports are often sorted by customer already, and
@@ -202,4 +221,5 @@ const OPTION_KEYS: ReadonlySet<string> = new Set([
   'from',
   'to',
   'paidToFree',
+  'detail',
 ]);

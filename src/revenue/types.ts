@@ -43,7 +43,19 @@ export interface MrrMovementsOptions extends PeriodOptions {
   readonly to?: DateLike;
   /** Paid-to-free convention; default `'churn'`. */
   readonly paidToFree?: PaidToFree;
+  /** Default `'full'`; see {@link MrrMovementsDetail}. */
+  readonly detail?: MrrMovementsDetail;
 }
+
+/**
+ * How much `mrrMovements` builds: `'full'` (the default) returns the period table and the per-customer
+ * drill-down list `customers` ({@link MrrMovements}); `'summary'` returns the same period table alone
+ * ({@link MrrMovementsSummary}, no `customers` key), without building one object per customer movement. The
+ * same option name and values as `scoreHealthMany`'s `detail`.
+ *
+ * @category Revenue
+ */
+export type MrrMovementsDetail = 'full' | 'summary';
 
 /**
  * One row of the MRR movements table. Money is exact; movements are positive magnitudes.
@@ -93,13 +105,22 @@ export interface CustomerMovement {
 }
 
 /**
- * The result of `mrrMovements`.
+ * The result of `mrrMovements(…, { detail: 'summary' })`: the period table only. There is no `customers` key
+ * (the drill-down list is not built); `periods` equals the full result's `periods`.
  *
  * @category Revenue
  */
-export interface MrrMovements {
+export interface MrrMovementsSummary {
   /** One row per period of the range, empty periods included, in order. */
   readonly periods: PeriodMovements[];
+}
+
+/**
+ * The result of `mrrMovements` with the default `detail: 'full'`: the period table and the drill-down list.
+ *
+ * @category Revenue
+ */
+export interface MrrMovements extends MrrMovementsSummary {
   /** Every customer movement, ordered by period, then by customerId in UTF-16 code-unit order. */
   readonly customers: CustomerMovement[];
 }

@@ -105,6 +105,31 @@ describe('mrrMovements: properties', () => {
     );
   });
 
+  it("detail 'summary' gives exactly the full result's periods and no drill-down", () => {
+    fc.assert(
+      fc.property(
+        subscriptionPeriods(),
+        granularity,
+        paidToFree,
+        fc.option(fc.integer({ min: toDayNumber('2023-06-01'), max: toDayNumber('2025-06-01') })),
+        (periods, granularity, paidToFree, fromDay) => {
+          const options = {
+            granularity,
+            paidToFree,
+            ...(fromDay === null ? {} : { from: fromDayNumber(fromDay) }),
+          };
+          const full = mrrMovements(periods, options);
+          const summary = mrrMovements(periods, { ...options, detail: 'summary' });
+          expect(Object.keys(summary)).toEqual(['periods']);
+          expect(summary.periods).toEqual(full.periods);
+          expect(plainTable({ ...summary, customers: [] }).periods).toEqual(plainTable(full).periods);
+          expect(mrrMovements(periods, { ...options, detail: 'full' })).toEqual(full);
+        },
+      ),
+      { numRuns: 30 },
+    );
+  });
+
   it('reports, for a sub-range, exactly the rows of the full table', () => {
     fc.assert(
       fc.property(

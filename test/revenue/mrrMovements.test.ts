@@ -7,6 +7,7 @@ import {
   MetricInputError,
   type MrrMovements,
   type MrrMovementsOptions,
+  type MrrMovementsSummary,
   mrrMovements,
   type PaidToFree,
   type SubscriptionPeriod,
@@ -17,12 +18,12 @@ import {
 } from '../../src/revenue/internal/periodMovementFields.js';
 
 /** A row as `[start, starting, new, expansion, contraction, churn, reactivation, ending]` MRR strings. */
-function money(table: MrrMovements): string[][] {
+function money(table: MrrMovementsSummary): string[][] {
   return table.periods.map((row) => [row.start, ...MONEY.map((field) => row[field].toString())]);
 }
 
 /** A row as `[start, starting, new, expanded, contracted, churned, reactivated, ending]` customer counts. */
-function counts(table: MrrMovements): (string | number)[][] {
+function counts(table: MrrMovementsSummary): (string | number)[][] {
   return table.periods.map((row) => [row.start, ...COUNTS.map((field) => row[field])]);
 }
 
@@ -285,6 +286,24 @@ describe('mrrMovements: worked examples', () => {
     expect(table.customers.at(-1)!.periodStart).toBe('2023-05-01');
   });
 
+  it("with detail 'summary' returns the same period table without the drill-down list", () => {
+    const rows = [
+      { customerId: 'b', start: '2024-01-10', end: '2024-03-01', mrr: 100 },
+      { customerId: 'a', start: '2024-02-01', end: '2024-04-01', mrr: '20.50' },
+    ];
+    const summary = mrrMovements(rows, { detail: 'summary' });
+    expect(summary).not.toHaveProperty('customers');
+    expect(money(summary)).toEqual([
+      ['2024-01-01', '0', '100', '0', '0', '0', '0', '100'],
+      ['2024-02-01', '100', '20.5', '0', '0', '0', '0', '120.5'],
+      ['2024-03-01', '120.5', '0', '0', '0', '100', '0', '20.5'],
+      ['2024-04-01', '20.5', '0', '0', '0', '20.5', '0', '0'],
+    ]);
+    expect(counts(summary)).toEqual(counts(mrrMovements(rows)));
+    expect(mrrMovements([], { detail: 'summary' })).toEqual({ periods: [] });
+    expect(mrrMovements(rows, { detail: 'full' })).toEqual(mrrMovements(rows));
+  });
+
   it('orders drill-down by period, then customerId in code-unit order', () => {
     const ids = ['é', 'b', 'B', 'a', 'a2'];
     const table = mrrMovements(ids.map((customerId) => ({ customerId, start: '2024-01-01', mrr: 1 })));
@@ -406,6 +425,10 @@ describe('mrrMovements: bad input', () => {
       code: 'invalid_option',
       path: ['options', 'paidToFree'],
     });
+    expect(errorOf([row], { detail: 'short' })).toMatchObject({
+      code: 'invalid_option',
+      path: ['options', 'detail'],
+    });
     expect(errorOf([row], { granularity: 'fortnight' })).toMatchObject({
       code: 'invalid_option',
       path: ['options', 'granularity'],
@@ -431,7 +454,12 @@ describe('mrrMovements: bad input', () => {
 describe('mrrMovements: types', () => {
   it('returns Decimals for money and numbers for counts', () => {
     expectTypeOf(mrrMovements).parameter(0).toEqualTypeOf<readonly SubscriptionPeriod[]>();
-    expectTypeOf(mrrMovements).returns.toEqualTypeOf<MrrMovements>();
+    expectTypeOf(mrrMovements([])).toEqualTypeOf<MrrMovements>();
+    expectTypeOf(mrrMovements([], { detail: 'full' })).toEqualTypeOf<MrrMovements>();
+    expectTypeOf(mrrMovements([], { detail: 'summary' })).toEqualTypeOf<MrrMovementsSummary>();
+    expectTypeOf<MrrMovementsSummary>().not.toHaveProperty('customers');
+    const detail = 'summary' as 'full' | 'summary';
+    expectTypeOf(mrrMovements([], { detail })).toEqualTypeOf<MrrMovements | MrrMovementsSummary>();
     expectTypeOf<MrrMovements['periods'][number]['churnedMrr']>().toEqualTypeOf<Decimal>();
     expectTypeOf<MrrMovements['periods'][number]['churnedCustomers']>().toEqualTypeOf<number>();
     expectTypeOf<CustomerMovement['type']>().toEqualTypeOf<

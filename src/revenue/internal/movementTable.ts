@@ -1,6 +1,13 @@
 import { fromDayNumber } from '../../core/calendarDate.js';
 import type { Decimal } from '../../core/internal/decimal.js';
-import type { CustomerMovement, MovementType, MrrMovements, PeriodMovements } from '../types.js';
+import type {
+  CustomerMovement,
+  MovementType,
+  MrrMovements,
+  MrrMovementsDetail,
+  MrrMovementsSummary,
+  PeriodMovements,
+} from '../types.js';
 import { CHURN, CONTRACTION, EXPANSION, NEW, REACTIVATION, type SweepResult } from './movementSweep.js';
 
 /**
@@ -19,7 +26,7 @@ const TYPES: readonly MovementType[] = ['new', 'expansion', 'contraction', 'chur
 
 /**
  * Turns the sweep's integer sums into the public table: exact Decimals, ending values chained from starting
- * values plus movements, and the drill-down list.
+ * values plus movements, and (with `detail: 'full'`) the drill-down list; `'summary'` leaves `customers` out.
  *
  * @private
  */
@@ -28,7 +35,8 @@ export function movementTable(
   grid: PeriodGrid,
   customerIds: readonly string[],
   decimal: (amount: number | bigint) => Decimal,
-): MrrMovements {
+  detail: MrrMovementsDetail,
+): MrrMovements | MrrMovementsSummary {
   const { boundaries, startSnapshot } = grid;
   const count = boundaries.length - 1 - startSnapshot;
   const periods: PeriodMovements[] = new Array(count);
@@ -65,6 +73,7 @@ export function movementTable(
     startingMrr = endingMrr;
     startingCustomers = endingCustomers;
   }
+  if (detail === 'summary') return { periods };
   return { periods, customers: customerMovements(sweep, periods, customerIds, decimal, startSnapshot) };
 }
 
