@@ -2,7 +2,6 @@ import { MetricInputError } from '../core/errors.js';
 import { Decimal } from '../core/internal/decimal.js';
 import { toCount } from '../core/internal/numericInput.js';
 import { assertArray, assertKnownKeys, assertObject, oneOf } from '../core/internal/options.js';
-import { resolveDateRange } from '../core/internal/periodGrid.js';
 import { ratioOrNull } from '../core/internal/ratio.js';
 import { toDecimal } from '../core/numeric.js';
 import type { IsoDate } from '../core/types.js';
@@ -17,6 +16,7 @@ import type {
 import { exactRatio } from './internal/exactRatio.js';
 import { integerSeries } from './internal/integerSeries.js';
 import { periodIndexSql } from './internal/periodIndexSql.js';
+import { reportRangeSql } from './internal/reportRangeSql.js';
 import { sqlIsoDate, sqlPlainNumber } from './internal/sqlRowValues.js';
 import { sqlSource } from './internal/sqlSource.js';
 import {
@@ -121,20 +121,9 @@ export function cohortRetentionSql(options: CohortRetentionSqlOptions): string {
   const basis = oneOf(options.basis ?? 'customers', BASES, ['options', 'basis']);
   const mrrScale = resolveMrrScale(options.mrrScale);
   const rateScale = resolveRateScale(options.rateScale);
-  const { from, to } = resolveDateRange(options, 'UTC');
+  const { fromDay, toDay } = reportRangeSql(options);
   const money = `DECIMAL(38, ${mrrScale})`;
   const period = periodIndexSql(dialect, granularity, weekStartsOn);
-  // Only validated ISO dates reach the text, as DATE literals.
-  const fromDate = from === undefined ? undefined : `DATE '${from}'`;
-  const toDate = to === undefined ? undefined : `DATE '${to}'`;
-  // The range of cohortRetention: from ?? min(first start, to), to ?? max(latest start or end, from).
-  const toDay =
-    toDate ??
-    (fromDate === undefined
-      ? 'last_day'
-      : `CASE WHEN last_day IS NULL OR last_day < ${fromDate} THEN ${fromDate} ELSE last_day END`);
-  const fromDay =
-    fromDate ?? 'CASE WHEN first_day IS NULL OR to_day < first_day THEN to_day ELSE first_day END';
   const retention =
     basis === 'customers'
       ? exactRatio(dialect, 'customers', 'cohort_size', 0, rateScale)

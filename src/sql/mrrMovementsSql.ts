@@ -1,8 +1,8 @@
 import { assertKnownKeys, assertObject, oneOf } from '../core/internal/options.js';
-import { resolveDateRange } from '../core/internal/periodGrid.js';
 import { GRANULARITIES } from '../core/types.js';
 import { integerSeries } from './internal/integerSeries.js';
 import { periodIndexSql } from './internal/periodIndexSql.js';
+import { reportRangeSql } from './internal/reportRangeSql.js';
 import { sqlSource } from './internal/sqlSource.js';
 import {
   resolveColumns,
@@ -71,19 +71,9 @@ export function mrrMovementsSql(options: MrrMovementsSqlOptions): string {
     'paidToFree',
   ]);
   const mrrScale = resolveMrrScale(options.mrrScale);
-  const { from, to } = resolveDateRange(options, undefined);
+  const { fromDay, toDay } = reportRangeSql(options);
   const money = `DECIMAL(38, ${mrrScale})`;
   const period = periodIndexSql(dialect, granularity, weekStartsOn);
-  // Only validated ISO dates reach the text, as DATE literals.
-  const fromDate = from === undefined ? undefined : `DATE '${from}'`;
-  const toDate = to === undefined ? undefined : `DATE '${to}'`;
-  const toDay =
-    toDate ??
-    (fromDate === undefined
-      ? 'last_day'
-      : `CASE WHEN last_day IS NULL OR last_day < ${fromDate} THEN ${fromDate} ELSE last_day END`);
-  const fromDay =
-    fromDate ?? 'CASE WHEN first_day IS NULL OR to_day < first_day THEN to_day ELSE first_day END';
   const net = 'new_mrr + expansion_mrr + reactivation_mrr - contraction_mrr - churned_mrr';
   const netCustomers = 'new_customers + reactivated_customers - churned_customers';
   const running = 'PARTITION BY customer_id ORDER BY period_index ROWS UNBOUNDED PRECEDING';

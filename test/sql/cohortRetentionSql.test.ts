@@ -49,7 +49,7 @@ describe('cohortRetentionSql: worked examples', () => {
       dialect: 'postgres',
       source: 'analytics.subscriptions',
       columns: { customerId: 'account', start: 'valid_from', end: 'valid_to', mrr: 'amount' },
-      from: new Date('2024-01-31T23:30:00Z'),
+      from: new Date('2024-01-31T00:00:00Z'),
       to: '2024-06-30',
       basis: 'revenue',
       mrrScale: 2,
@@ -163,6 +163,15 @@ describe('cohortRetentionSql: bad input', () => {
     const error = errorOf(() => cohortRetentionSql(options as CohortRetentionSqlOptions));
     expect(error.code).toBe(code);
     expect(error.path).toEqual(path);
+  });
+
+  it('refuses a Date that is not midnight UTC, as mrrMovementsSql does (no timeZone option to read it in)', () => {
+    const error = errorOf(() => cohortRetentionSql({ ...BASE, from: new Date('2024-01-01T15:00:00Z') }));
+    expect(error.code).toBe('ambiguous_date');
+    expect(error.path).toEqual(['options', 'from']);
+    expect(cohortRetentionSql({ ...BASE, from: new Date('2024-01-01T00:00:00Z') })).toContain(
+      "DATE '2024-01-01'",
+    );
   });
 
   it('rejects options that are not an object', () => {
