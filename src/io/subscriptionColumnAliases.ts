@@ -21,4 +21,6 @@ export const SUBSCRIPTION_COLUMN_ALIASES: Readonly<Record<SubscriptionField, rea
   amount: ['amount'],
   interval: ['interval', 'billing_interval', 'billingInterval'],
   intervalCount: ['intervalCount', 'interval_count'],
+  currency: ['currency', 'currency_code', 'currencyCode'],
+  segment: ['segment'],
 };

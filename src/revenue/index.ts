@@ -39,7 +39,10 @@ export type { SubscriptionPeriod } from './subscriptionPeriod.js';
 export { trailingGrossRevenueRetention } from './trailingGrossRevenueRetention.js';
 export { trailingNetRevenueRetention } from './trailingNetRevenueRetention.js';
 export type {
+  CurrencyOptions,
   CustomerMovement,
+  ExchangeRate,
+  ExchangeRateDate,
   MovementType,
   MrrMovements,
   MrrMovementsDetail,
@@ -48,6 +51,9 @@ export type {
   PaidToFree,
   PeriodMovements,
   ReactivationTreatment,
+  SegmentMrrMovements,
+  SegmentMrrMovementsOptions,
+  SegmentPeriodMovements,
   TrailingRevenueRetention,
   TrailingRevenueRetentionOptions,
 } from './types.js';

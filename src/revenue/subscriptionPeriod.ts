@@ -16,4 +16,11 @@ export interface SubscriptionPeriod {
   readonly end?: DateLike | null;
   /** Monthly recurring revenue while the period lasts, >= 0 (see `normalizeToMrr` for other billing intervals). */
   readonly mrr: Numeric;
+  /**
+   * ISO 4217 code of the currency `mrr` is in (three capital letters); absent: the reporting currency. Rows in
+   * several currencies need the `currency` option of `mrrMovements`.
+   */
+  readonly currency?: string;
+  /** The segment (plan, product, region, channel …) the period belongs to, for `segmentMrrMovements`. */
+  readonly segment?: string;
 }

@@ -1,4 +1,4 @@
-import type { DateLike, Decimal, IsoDate, PeriodOptions } from '../core/types.js';
+import type { DateLike, Decimal, IsoDate, Numeric, PeriodOptions } from '../core/types.js';
 
 /**
  * What a paying customer who drops to MRR 0 but still holds a free (MRR 0) subscription period is.
@@ -45,6 +45,45 @@ export interface MrrMovementsOptions extends PeriodOptions {
   readonly paidToFree?: PaidToFree;
   /** Default `'full'`; see {@link MrrMovementsDetail}. */
   readonly detail?: MrrMovementsDetail;
+  /** Converts rows in several currencies into one; default: none (every row must be in one currency). */
+  readonly currency?: CurrencyOptions;
+}
+
+/**
+ * One exchange rate: from `date` on, until the next rate of the same currency, one unit of `currency` is `rate`
+ * units of the reporting currency. `currency` is an ISO 4217 code (three capital letters); `rate` > 0.
+ *
+ * @category Revenue
+ */
+export interface ExchangeRate {
+  readonly currency: string;
+  readonly date: DateLike;
+  readonly rate: Numeric;
+}
+
+/**
+ * Which day's exchange rate converts MRR. `'periodStart'` (the default, ChartMogul's rule for MRR): each
+ * subscription period at the rate in effect on its `start`, so rates never move MRR between changes.
+ * `'snapshot'` (Chargebee RevenueStory's rule): a customer's MRR at each snapshot at the rates in effect on the
+ * snapshot day; the revaluation of the previous position is the `fxImpactMrr` column, never a movement.
+ *
+ * @category Revenue
+ */
+export type ExchangeRateDate = 'periodStart' | 'snapshot';
+
+/**
+ * The `currency` option of `mrrMovements` and `segmentMrrMovements`: the reporting currency, the exchange rates
+ * into it (data the caller passes; the library fetches nothing) and the rate-date convention.
+ *
+ * @category Revenue
+ */
+export interface CurrencyOptions {
+  /** ISO 4217 code of the currency results are in; rows without `currency` are in it. */
+  readonly reporting: string;
+  /** Rates of every other currency the rows use, into `reporting`. */
+  readonly rates: readonly ExchangeRate[];
+  /** Default `'periodStart'`; see {@link ExchangeRateDate}. */
+  readonly rateDate?: ExchangeRateDate;
 }
 
 /**
@@ -74,6 +113,11 @@ export interface PeriodMovements {
   readonly contractionMrr: Decimal;
   readonly churnedMrr: Decimal;
   readonly reactivationMrr: Decimal;
+  /**
+   * The revaluation of the starting position at this period's exchange rates (signed; zero without currencies
+   * or under `rateDate: 'periodStart'`).
+   */
+  readonly fxImpactMrr: Decimal;
   /** MRR on the last day of the period. */
   readonly endingMrr: Decimal;
   /** Customers on the last day of the previous period (see `mrrMovements` for who counts). */
@@ -84,6 +128,40 @@ export interface PeriodMovements {
   readonly churnedCustomers: number;
   readonly reactivatedCustomers: number;
   readonly endingCustomers: number;
+}
+
+/**
+ * Options of `segmentMrrMovements`: those of `mrrMovements` but `detail` (there is no drill-down list).
+ *
+ * @category Revenue
+ */
+export type SegmentMrrMovementsOptions = Omit<MrrMovementsOptions, 'detail'>;
+
+/**
+ * One row of a segment's movements table: a `PeriodMovements` row plus the MRR and customers that moved in from
+ * or out to other segments. endingMrr = startingMrr + newMrr + expansionMrr + reactivationMrr − contractionMrr −
+ * churnedMrr + fxImpactMrr + transferInMrr − transferOutMrr.
+ *
+ * @category Revenue
+ */
+export interface SegmentPeriodMovements extends PeriodMovements {
+  /** MRR of continuing customers arriving in this segment, where they had none (or were not present) before. */
+  readonly transferInMrr: Decimal;
+  /** MRR of continuing customers leaving this segment entirely (valued at this period's rates). */
+  readonly transferOutMrr: Decimal;
+  readonly transferredInCustomers: number;
+  readonly transferredOutCustomers: number;
+}
+
+/**
+ * The result of `segmentMrrMovements`: the total table (equal to `mrrMovements(…).periods`) and one table per
+ * segment, segments in UTF-16 code-unit order of their names.
+ *
+ * @category Revenue
+ */
+export interface SegmentMrrMovements {
+  readonly total: PeriodMovements[];
+  readonly segments: { readonly segment: string; readonly periods: SegmentPeriodMovements[] }[];
 }
 
 /**

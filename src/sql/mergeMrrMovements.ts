@@ -5,7 +5,11 @@ import { toCount } from '../core/internal/numericInput.js';
 import { assertArray, assertObject } from '../core/internal/options.js';
 import { describeValue } from '../core/internal/rejectInput.js';
 import { toDecimal } from '../core/numeric.js';
-import { PERIOD_COUNT_FIELDS, PERIOD_MONEY_FIELDS } from '../revenue/internal/periodMovementFields.js';
+import {
+  PERIOD_COUNT_FIELDS,
+  PERIOD_FX_FIELD,
+  PERIOD_MONEY_FIELDS,
+} from '../revenue/internal/periodMovementFields.js';
 import type { PeriodMovements } from '../revenue/types.js';
 
 /**
@@ -37,7 +41,7 @@ import type { PeriodMovements } from '../revenue/types.js';
  */
 export function mergeMrrMovements(parts: readonly (readonly PeriodMovements[])[]): PeriodMovements[] {
   assertArray(parts, ['parts']);
-  let merged: { start: string; end: string; money: Decimal[]; counts: number[] }[] | undefined;
+  let merged: { start: string; end: string; money: Decimal[]; fx: Decimal; counts: number[] }[] | undefined;
   // Array.from visits the holes of sparse arrays, which forEach and map would skip unchecked.
   Array.from(parts).forEach((part, partIndex) => {
     assertArray(part, ['parts', partIndex]);
@@ -57,6 +61,7 @@ export function mergeMrrMovements(parts: readonly (readonly PeriodMovements[])[]
         start: toCalendarDate(row.start, path('start')),
         end: toCalendarDate(row.end, path('end')),
         money: PERIOD_MONEY_FIELDS.map((field) => toDecimal(row[field], path(field), 'nonNegative')),
+        fx: toDecimal(row[PERIOD_FX_FIELD], path(PERIOD_FX_FIELD)),
         counts: PERIOD_COUNT_FIELDS.map((field) => toCount(row[field], path(field))),
       };
     });
@@ -79,6 +84,7 @@ export function mergeMrrMovements(parts: readonly (readonly PeriodMovements[])[]
         start: into.start,
         end: into.end,
         money: into.money.map((value, index) => value.plus(row.money[index]!)),
+        fx: into.fx.plus(row.fx),
         counts: into.counts.map((value, index) => value + row.counts[index]!),
       };
     });
@@ -88,6 +94,7 @@ export function mergeMrrMovements(parts: readonly (readonly PeriodMovements[])[]
     PERIOD_MONEY_FIELDS.forEach((field, index) => {
       result[field] = row.money[index];
     });
+    result[PERIOD_FX_FIELD] = row.fx;
     PERIOD_COUNT_FIELDS.forEach((field, index) => {
       result[field] = row.counts[index];
     });

@@ -60,10 +60,16 @@ export function periodMovementsFromSqlRows(rows: readonly MrrMovementsSqlRow[]):
     const counts = {} as Record<(typeof COUNTS)[number][1], number>;
     for (const [column, field] of COUNTS)
       counts[field] = toCount(sqlPlainNumber(row[column]), ['rows', index, column]);
+    // SQL written without currencies has no fx column: its revaluation is zero.
+    const fxImpactMrr =
+      row.fx_impact_mrr === undefined
+        ? toDecimal(0, ['rows', index, 'fx_impact_mrr'])
+        : toDecimal(sqlPlainNumber(row.fx_impact_mrr), ['rows', index, 'fx_impact_mrr']);
     return {
       start: sqlIsoDate(row.period_start, ['rows', index, 'period_start']),
       end: sqlIsoDate(row.period_end, ['rows', index, 'period_end']),
       ...money,
+      fxImpactMrr,
       ...counts,
     };
   });

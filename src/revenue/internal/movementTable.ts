@@ -42,6 +42,7 @@ export function movementTable(
   const periods: PeriodMovements[] = new Array(count);
   let startingMrr = decimal(sweep.startingMrr);
   let startingCustomers = sweep.startingCustomers;
+  const fxImpactMrr = decimal(0);
   for (let period = 0; period < count; period += 1) {
     const sum = (type: number) => decimal(sweep.sums[(type - 1) * count + period]!);
     const customers = (type: number) => sweep.counts[(type - 1) * count + period]!;
@@ -54,6 +55,7 @@ export function movementTable(
       contractionMrr: sum(CONTRACTION),
       churnedMrr: sum(CHURN),
       reactivationMrr: sum(REACTIVATION),
+      fxImpactMrr,
       startingCustomers,
       newCustomers: customers(NEW),
       expandedCustomers: customers(EXPANSION),

@@ -27,3 +27,12 @@ export const PERIOD_COUNT_FIELDS = [
   'reactivatedCustomers',
   'endingCustomers',
 ] as const;
+
+/**
+ * The signed money field of a `PeriodMovements` row: the revaluation of the previous position at new exchange
+ * rates (zero without currencies or under `rateDate: 'periodStart'`). Kept apart from
+ * {@link PERIOD_MONEY_FIELDS} because it may be negative.
+ *
+ * @private
+ */
+export const PERIOD_FX_FIELD = 'fxImpactMrr';
