@@ -5,7 +5,11 @@ import { assertKnownKeys, assertObject, oneOf } from '../core/internal/options.j
 import { ratioOrNull } from '../core/internal/ratio.js';
 import { toDecimal } from '../core/numeric.js';
 import type { Numeric } from '../core/types.js';
-import { PERIOD_COUNT_FIELDS, PERIOD_FX_FIELD, PERIOD_MONEY_FIELDS } from './internal/periodMovementFields.js';
+import {
+  PERIOD_COUNT_FIELDS,
+  PERIOD_FX_FIELD,
+  PERIOD_MONEY_FIELDS,
+} from './internal/periodMovementFields.js';
 
 /**
  * The customer counts of one period that a customer churn rate needs. A period row from `mrrMovements` has

@@ -5,7 +5,11 @@ import { toDecimal } from '../core/numeric.js';
 import type { Numeric } from '../core/types.js';
 
 import { assertLossesWithinStartingMrr } from './internal/assertLossesWithinStartingMrr.js';
-import { PERIOD_COUNT_FIELDS, PERIOD_FX_FIELD, PERIOD_MONEY_FIELDS } from './internal/periodMovementFields.js';
+import {
+  PERIOD_COUNT_FIELDS,
+  PERIOD_FX_FIELD,
+  PERIOD_MONEY_FIELDS,
+} from './internal/periodMovementFields.js';
 /**
  * The MRR amounts of one period that gross revenue churn needs, as positive magnitudes. A period row from
  * `mrrMovements` has them and can be passed as it is; its other fields are not used; a key that is not a period row field is an `unknown_field`.

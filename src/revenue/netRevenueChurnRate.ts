@@ -4,7 +4,11 @@ import { ratioOrNull } from '../core/internal/ratio.js';
 import { toDecimal } from '../core/numeric.js';
 import type { Numeric } from '../core/types.js';
 import { assertLossesWithinStartingMrr } from './internal/assertLossesWithinStartingMrr.js';
-import { PERIOD_COUNT_FIELDS, PERIOD_FX_FIELD, PERIOD_MONEY_FIELDS } from './internal/periodMovementFields.js';
+import {
+  PERIOD_COUNT_FIELDS,
+  PERIOD_FX_FIELD,
+  PERIOD_MONEY_FIELDS,
+} from './internal/periodMovementFields.js';
 import type { ReactivationTreatment } from './types.js';
 
 /**

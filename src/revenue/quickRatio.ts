@@ -3,7 +3,11 @@ import { assertKnownKeys, assertObject } from '../core/internal/options.js';
 import { ratioOrNull } from '../core/internal/ratio.js';
 import { toDecimal } from '../core/numeric.js';
 import type { Numeric } from '../core/types.js';
-import { PERIOD_COUNT_FIELDS, PERIOD_FX_FIELD, PERIOD_MONEY_FIELDS } from './internal/periodMovementFields.js';
+import {
+  PERIOD_COUNT_FIELDS,
+  PERIOD_FX_FIELD,
+  PERIOD_MONEY_FIELDS,
+} from './internal/periodMovementFields.js';
 
 /**
  * The MRR movements of one period that the quick ratio needs, as positive magnitudes. A period row from
