@@ -29,7 +29,9 @@ export type MetricInputErrorCode =
   | 'length_mismatch'
   | 'not_monotonic'
   | 'unknown_field'
-  | 'invalid_value';
+  | 'invalid_value'
+  | 'mixed_currencies'
+  | 'missing_exchange_rate';
 
 /**
  * Where the offending value sits inside the input, as property names and array indexes:

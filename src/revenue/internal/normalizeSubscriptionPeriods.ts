@@ -1,5 +1,6 @@
 import type { Decimal } from '../../core/internal/decimal.js';
 import type { SubscriptionPeriod } from '../subscriptionPeriod.js';
+import { assertOneCurrency } from './assertOneCurrency.js';
 import { OPEN_END, subscriptionColumns } from './subscriptionColumns.js';
 
 /**
@@ -33,6 +34,7 @@ export function normalizeSubscriptionPeriods(
   rootPath: readonly (string | number)[] = ['subscriptions'],
 ): NormalizedSubscriptionPeriod[] {
   const columns = subscriptionColumns(subscriptions, timeZone, rootPath);
+  assertOneCurrency(columns, rootPath);
   const rows: NormalizedSubscriptionPeriod[] = new Array(columns.length);
   for (let index = 0; index < columns.length; index += 1) {
     const subscription = columns.subscription[index]!;

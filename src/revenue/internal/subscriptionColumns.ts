@@ -34,6 +34,14 @@ export interface SubscriptionColumns {
   readonly amounts: Decimal[];
   /** Each row's index into `amounts`. */
   readonly amount: Int32Array;
+  /** Distinct currency codes in order of first appearance. */
+  readonly currencies: string[];
+  /** Each row's index into `currencies`, or -1 when the row has none (the reporting currency). */
+  readonly currency: Int32Array;
+  /** Distinct segments in order of first appearance. */
+  readonly segments: string[];
+  /** Each row's index into `segments`, or -1 when the row has none. */
+  readonly segment: Int32Array;
 }
 
 /**
@@ -47,7 +55,7 @@ export const OPEN_END = 0x7fff_ffff;
  * Validates subscription periods into {@link SubscriptionColumns}, rejecting data that cannot be meant: a
  * missing customerId, negative or non-finite MRR, an end before its start, and two periods of the same
  * subscriptionId over overlapping dates. Rows are checked in order, fields in the order customerId,
- * subscriptionId, start, end, mrr; the overlap check runs after every row passed. Every error names the row
+ * subscriptionId, start, end, mrr, currency, segment; the overlap check runs after every row passed. Every error names the row
  * index and the field, and its `issues` list the first problem of every bad row (up to MAX_INPUT_ISSUES).
  *
  * @private
@@ -71,7 +79,13 @@ export function subscriptionColumns(
     endDay: new Int32Array(length),
     amounts: [],
     amount: new Int32Array(length),
+    currencies: [],
+    currency: new Int32Array(length),
+    segments: [],
+    segment: new Int32Array(length),
   };
+  // A handful of currencies and segments over millions of rows: a list search after the previous-row check.
+  const labels = { currency: new Map<string, number>(), segment: new Map<string, number>() };
   // Real data repeats a few dozen plan prices over millions of rows, so each distinct amount is converted once
   // (Decimals are immutable: sharing is safe).
   const amounts = new Map<unknown, number>();
@@ -83,13 +97,20 @@ export function subscriptionColumns(
   let previousSubscription = -1;
   let previousMrr: unknown;
   let previousAmount = -1;
+  let previousCurrencyCode: unknown;
+  let previousCurrency = -1;
+  let previousSegmentName: unknown;
+  let previousSegment = -1;
   let index = 0;
   try {
     for (; index < length; index += 1) {
       const row: unknown = subscriptions[index];
       if (typeof row !== 'object' || row === null || Array.isArray(row))
         assertObject(row, [...rootPath, index]);
-      const { customerId, subscriptionId, start, end, mrr } = row as Record<string, unknown>;
+      const { customerId, subscriptionId, start, end, mrr, currency, segment } = row as Record<
+        string,
+        unknown
+      >;
       if (typeof customerId !== 'string' || customerId === '')
         throw badCustomerId(rootPath, index, customerId);
       if (subscriptionId !== undefined && typeof subscriptionId !== 'string') {
@@ -111,6 +132,20 @@ export function subscriptionColumns(
         previousMrr = mrr;
         previousAmount = amount;
       }
+      if (currency !== previousCurrencyCode || index === 0) {
+        previousCurrencyCode = currency;
+        previousCurrency =
+          currency === undefined
+            ? -1
+            : labelIndex(labels.currency, columns.currencies, checkCurrency(currency, rootPath, index));
+      }
+      if (segment !== previousSegmentName || index === 0) {
+        previousSegmentName = segment;
+        previousSegment =
+          segment === undefined
+            ? -1
+            : labelIndex(labels.segment, columns.segments, checkSegment(segment, rootPath, index));
+      }
 
       if (customerId !== previousCustomerId) {
         previousCustomerId = customerId;
@@ -129,6 +164,8 @@ export function subscriptionColumns(
       columns.startDay[index] = startDay;
       columns.endDay[index] = endDay;
       columns.amount[index] = previousAmount;
+      columns.currency[index] = previousCurrency;
+      columns.segment[index] = previousSegment;
     }
   } catch (error) {
     throw withLaterRowIssues(error, index, length, (later) =>
@@ -148,7 +185,7 @@ function checkSubscriptionRow(
   timeZone: string | undefined,
 ): void {
   assertObject(row, [...rootPath, index]);
-  const { customerId, subscriptionId, start, end, mrr } = row;
+  const { customerId, subscriptionId, start, end, mrr, currency, segment } = row;
   if (typeof customerId !== 'string' || customerId === '') throw badCustomerId(rootPath, index, customerId);
   if (subscriptionId !== undefined && typeof subscriptionId !== 'string') {
     throw badSubscriptionId(rootPath, index, subscriptionId);
@@ -159,6 +196,38 @@ function checkSubscriptionRow(
     if (endDay < startDay) throw endBeforeStart(rootPath, index, startDay, endDay);
   }
   toDecimal(mrr, [...rootPath, index, 'mrr'], 'nonNegative');
+  if (currency !== undefined) checkCurrency(currency, rootPath, index);
+  if (segment !== undefined) checkSegment(segment, rootPath, index);
+}
+
+function labelIndex(known: Map<string, number>, list: string[], label: string): number {
+  let position = known.get(label);
+  if (position === undefined) {
+    position = list.length;
+    list.push(label);
+    known.set(label, position);
+  }
+  return position;
+}
+
+function checkCurrency(value: unknown, rootPath: readonly (string | number)[], index: number): string {
+  if (typeof value === 'string' && /^[A-Z]{3}$/.test(value)) return value;
+  throw new MetricInputError({
+    code: typeof value === 'string' ? 'invalid_value' : 'invalid_type',
+    path: [...rootPath, index, 'currency'],
+    expected: 'an ISO 4217 currency code (three capital letters, e.g. "EUR") or undefined',
+    received: describeValue(value),
+  });
+}
+
+function checkSegment(value: unknown, rootPath: readonly (string | number)[], index: number): string {
+  if (typeof value === 'string' && value !== '') return value;
+  throw new MetricInputError({
+    code: 'invalid_type',
+    path: [...rootPath, index, 'segment'],
+    expected: 'a non-empty string or undefined',
+    received: describeValue(value),
+  });
 }
 
 function badCustomerId(rootPath: readonly (string | number)[], index: number, value: unknown) {
