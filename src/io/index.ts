@@ -6,6 +6,11 @@
  */
 export { buildReport } from './buildReport.js';
 export {
+  EXCHANGE_RATE_COLUMN_ALIASES,
+  type ParseExchangeRatesOptions,
+  parseExchangeRates,
+} from './parseExchangeRates.js';
+export {
   type ParsedReportInput,
   type ParseReportInputOptions,
   parseReportInput,

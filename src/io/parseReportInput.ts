@@ -1,11 +1,13 @@
 import { MetricInputError } from '../core/errors.js';
-import { assertObject, oneOf } from '../core/internal/options.js';
+import { assertKnownKeys, assertObject, oneOf } from '../core/internal/options.js';
 import { describeValue } from '../core/internal/rejectInput.js';
 import type { SubscriptionPeriod } from '../revenue/subscriptionPeriod.js';
 import { csvRecords } from './internal/csvRecords.js';
 import { findColumns, isBlank, readRows, type Table } from './internal/readRows.js';
 import type { SubscriptionField } from './subscriptionColumnAliases.js';
 import type { ReportInput } from './types.js';
+
+const OPTION_KEYS: ReadonlySet<string> = new Set(['format', 'segmentColumn']);
 
 /**
  * The two text formats {@link parseReportInput} reads.
@@ -25,6 +27,12 @@ export interface ParseReportInputOptions {
    * `'csv'`.
    */
   readonly format?: ReportInputFormat;
+  /**
+   * The column (CSV header name, JSON field name) read into each row's `segment`, e.g. `'plan'` or
+   * `'region'`; every row must then have one. Default: a `segment` column if there is one (blank cells: no
+   * segment), else none.
+   */
+  readonly segmentColumn?: string;
 }
 
 /**
@@ -55,7 +63,10 @@ export interface ParsedReportInput {
  * (`month`, `year`, `monthly`, `annual` …, with an optional `interval_count`) replace `mrr`: each row's MRR is
  * `normalizeToMrr({ amount, interval, intervalCount })`. A UTF-8 byte order mark is ignored; rows whose cells
  * are all empty or white space are skipped and counted (as `=CH_MRR_MOVEMENTS` skips blank rows); an empty
- * `end` means still active. It takes text, so it needs neither Node nor a file system.
+ * `end` means still active. An optional `currency` column (`currency_code`; codes in any case, `eur` → `EUR`) is
+ * read into each row's `currency`, and the column named by `segmentColumn` (or a `segment` column) into its
+ * `segment`, for `buildReport`'s `currency` and `segments` options. It takes text, so it needs neither Node nor
+ * a file system.
  *
  * Formula: none; each row is validated (dates `'YYYY-MM-DD'`, MRR or amount a decimal >= 0).
  * Units: MRR in currency per month (from `amount` per `interval`).
@@ -76,6 +87,9 @@ export interface ParsedReportInput {
  * //=> '100'
  * parseReportInput('[{"customerId":"a","start":"2024-01-01","mrr":10}]').input.subscriptions[0].end
  * //=> null
+ * parseReportInput('customer_id,start_date,mrr,currency,plan\nb,2024-01-01,90,eur,Growth\n', { segmentColumn: 'plan' })
+ *   .input.subscriptions[0]
+ * //=> { customerId: 'b', start: '2024-01-01', end: null, mrr: '90', currency: 'EUR', segment: 'Growth' }
  */
 export function parseReportInput(text: string, options: ParseReportInputOptions = {}): ParsedReportInput {
   if (typeof text !== 'string') {
@@ -87,6 +101,16 @@ export function parseReportInput(text: string, options: ParseReportInputOptions 
     });
   }
   assertObject(options, ['options']);
+  assertKnownKeys(options, OPTION_KEYS, ['options']);
+  const { segmentColumn } = options;
+  if (segmentColumn !== undefined && (typeof segmentColumn !== 'string' || segmentColumn.trim() === '')) {
+    throw new MetricInputError({
+      code: 'invalid_option',
+      path: ['options', 'segmentColumn'],
+      expected: 'the name of a column',
+      received: describeValue(segmentColumn),
+    });
+  }
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const format =
     options.format === undefined
@@ -94,10 +118,10 @@ export function parseReportInput(text: string, options: ParseReportInputOptions 
         ? 'json'
         : 'csv'
       : oneOf(options.format, ['csv', 'json'] as const, ['options', 'format']);
-  return format === 'json' ? parseJson(body) : parseCsv(body);
+  return format === 'json' ? parseJson(body, segmentColumn) : parseCsv(body, segmentColumn);
 }
 
-function parseCsv(text: string): ParsedReportInput {
+function parseCsv(text: string, segmentColumn: string | undefined): ParsedReportInput {
   const records = csvRecords(text);
   let blankRowsSkipped = 0;
   let headerAt = 0;
@@ -121,7 +145,7 @@ function parseCsv(text: string): ParsedReportInput {
     };
   }
   const names = header.fields;
-  const columns = findColumns(names, `found: ${names.join(', ')}`);
+  const columns = findColumns(names, `found: ${names.join(', ')}`, segmentColumn);
   const index = Object.fromEntries(
     Object.entries(columns).map(([field, name]) => [field, names.indexOf(name!)]),
   ) as Partial<Record<SubscriptionField, number>>;
@@ -148,6 +172,7 @@ function parseCsv(text: string): ParsedReportInput {
     },
     where: (row, field) => `row ${data[row]!.row}, column ${columns[field] ?? field}`,
     rowNumber: (row) => data[row]!.row,
+    segmentRequired: segmentColumn !== undefined,
   };
   const subscriptions = readRows(table);
   return {
@@ -159,7 +184,7 @@ function parseCsv(text: string): ParsedReportInput {
   };
 }
 
-function parseJson(text: string): ParsedReportInput {
+function parseJson(text: string, segmentColumn: string | undefined): ParsedReportInput {
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -195,7 +220,7 @@ function parseJson(text: string): ParsedReportInput {
     else kept.push({ index, row });
   });
   const names = [...new Set(kept.flatMap(({ row }) => Object.keys(row)))];
-  const columns = findColumns(names, `fields found: ${names.join(', ') || 'none'}`);
+  const columns = findColumns(names, `fields found: ${names.join(', ') || 'none'}`, segmentColumn);
   const table: Table = {
     columns,
     rows: kept.length,
@@ -205,6 +230,7 @@ function parseJson(text: string): ParsedReportInput {
     },
     where: (row, field) => `subscriptions[${kept[row]!.index}].${columns[field] ?? field}`,
     rowNumber: (row) => kept[row]!.index,
+    segmentRequired: segmentColumn !== undefined,
   };
   const subscriptions = readRows(table);
   return {

@@ -230,3 +230,72 @@ describe('parseReportInput: JSON', () => {
     expect(errorOf(() => parseReportInput(42 as unknown as string)).code).toBe('invalid_type');
   });
 });
+
+describe('parseReportInput: currency and segment columns', () => {
+  it('reads a currency column in capitals and the named segment column; blank currency is the reporting one', () => {
+    const parsed = parseReportInput(
+      'customer_id,start_date,mrr,currency_code,plan\na,2024-01-01,49,usd,Starter\nb,2024-01-01,45, EUR ,Growth\nc,2024-01-01,10,,Starter\n',
+      { segmentColumn: 'plan' },
+    );
+    expect(parsed.input.subscriptions).toEqual([
+      { customerId: 'a', start: '2024-01-01', end: null, mrr: '49', currency: 'USD', segment: 'Starter' },
+      { customerId: 'b', start: '2024-01-01', end: null, mrr: '45', currency: 'EUR', segment: 'Growth' },
+      { customerId: 'c', start: '2024-01-01', end: null, mrr: '10', segment: 'Starter' },
+    ]);
+    expect(parsed.columns).toMatchObject({ currency: 'currency_code', segment: 'plan' });
+    // Without the option a column named segment is read; a blank one is then no segment.
+    const plain = parseReportInput('customerId,start,mrr,segment\na,2024-01-01,1,EU\nb,2024-01-01,1,\n');
+    expect(plain.input.subscriptions.map((row) => row.segment)).toEqual(['EU', undefined]);
+    // Without either, no row has a segment even if a plan column is there.
+    expect(
+      parseReportInput('customerId,start,mrr,plan\na,2024-01-01,1,x\n').input.subscriptions[0],
+    ).not.toHaveProperty('segment');
+  });
+
+  it('reads currency and the segment field from JSON rows', () => {
+    const parsed = parseReportInput(
+      JSON.stringify([{ customerId: 'a', start: '2024-01-01', mrr: 5, currencyCode: 'gbp', region: 'UK' }]),
+      { segmentColumn: 'region' },
+    );
+    expect(parsed.input.subscriptions[0]).toMatchObject({ currency: 'GBP', segment: 'UK' });
+  });
+
+  it('names the row and column of a bad currency or a blank segment, every bad row at once', () => {
+    const error = errorOf(() =>
+      parseReportInput(
+        'customer_id,start_date,mrr,currency,plan\na,2024-01-01,1,EURO,Starter\nb,2024-01-01,1,EUR,\nc,2024-01-01,1,1,x\n',
+        { segmentColumn: 'plan' },
+      ),
+    );
+    expect(error.issues.map((issue) => issue.message)).toEqual([
+      'row 2, column currency must be an ISO 4217 currency code (three letters, e.g. USD), received "EURO"',
+      'row 3, column plan must be a non-empty text, received ""',
+      'row 4, column currency must be an ISO 4217 currency code (three letters, e.g. USD), received "1"',
+    ]);
+    expect(error.issues.map((issue) => issue.path)).toEqual([
+      ['subscriptions', 0, 'currency'],
+      ['subscriptions', 1, 'segment'],
+      ['subscriptions', 2, 'currency'],
+    ]);
+    const json = errorOf(() =>
+      parseReportInput('[{"customerId":"a","start":"2024-01-01","mrr":1,"currency":12}]'),
+    );
+    expect(json.message).toBe(
+      'subscriptions[0].currency must be an ISO 4217 currency code (three letters, e.g. USD), received 12',
+    );
+  });
+
+  it('rejects a segment column the header lacks, a bad segmentColumn option and unknown options', () => {
+    expect(
+      errorOf(() => parseReportInput('customer_id,start,mrr\na,2024-01-01,1\n', { segmentColumn: 'plan' }))
+        .message,
+    ).toBe('the header has no plan column, the segment column named (found: customer_id, start, mrr)');
+    for (const bad of ['', '  ', 7, null]) {
+      expect(errorOf(() => parseReportInput('', { segmentColumn: bad as string })).path).toEqual([
+        'options',
+        'segmentColumn',
+      ]);
+    }
+    expect(errorOf(() => parseReportInput('', { segment: 'plan' } as never)).code).toBe('unknown_field');
+  });
+});

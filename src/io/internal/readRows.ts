@@ -34,6 +34,8 @@ export interface Table {
   /** How a message names row `row`'s field, e.g. `row 3, column mrr` or `subscriptions[2].mrr`. */
   readonly where: (row: number, field: SubscriptionField) => string;
   readonly rowNumber: (row: number) => number;
+  /** Whether every row must have a segment (a segment column was named): a blank one is then an error. */
+  readonly segmentRequired?: boolean;
 }
 
 /**
@@ -42,12 +44,26 @@ export interface Table {
 export function findColumns(
   names: readonly string[],
   found: string,
+  segmentColumn?: string,
 ): Partial<Record<SubscriptionField, string>> {
   const columns: Partial<Record<SubscriptionField, string>> = {};
   for (const [field, aliases] of Object.entries(SUBSCRIPTION_COLUMN_ALIASES) as [
     SubscriptionField,
     readonly string[],
   ][]) {
+    if (field === 'segment' && segmentColumn !== undefined) {
+      if (!names.includes(segmentColumn)) {
+        throw new MetricInputError({
+          code: 'missing_field',
+          path: ['columns', 'segment'],
+          expected: `a ${segmentColumn} column (the segment column named)`,
+          received: found,
+          message: `the header has no ${segmentColumn} column, the segment column named (${found})`,
+        });
+      }
+      columns.segment = segmentColumn;
+      continue;
+    }
     const present = aliases.filter((alias) => names.includes(alias));
     if (present.length > 1) {
       columnError(field, `one ${aliases.join(' / ')} column`, `both ${present.join(' and ')}`, found);
@@ -177,13 +193,43 @@ function readRow(table: Table, row: number): SubscriptionPeriod {
           });
     mrr = check('amount', () => normalizeToMrr({ amount: amount as string, interval, intervalCount }));
   }
+  const currencyText = text('currency');
+  const currency =
+    currencyText === undefined ? undefined : check('currency', () => currencyCode(currencyText));
+  const segment =
+    columns.segment === undefined
+      ? undefined
+      : isBlank(table.cell(row, 'segment'))
+        ? table.segmentRequired === true
+          ? check('segment', () => identifier(''))
+          : undefined
+        : check('segment', () => identifier(table.cell(row, 'segment')));
   return {
     customerId,
     ...(subscriptionId === undefined ? {} : { subscriptionId }),
     start,
     end,
     mrr,
+    ...(currency === undefined ? {} : { currency }),
+    ...(segment === undefined ? {} : { segment }),
   };
+}
+
+/**
+ * An ISO 4217 code as billing exports write it: three letters, any case (Stripe writes `usd`), returned in
+ * capitals. @private
+ */
+export function currencyCode(value: unknown): string {
+  const code = typeof value === 'string' ? value.trim().toUpperCase() : undefined;
+  if (code === undefined || !/^[A-Z]{3}$/.test(code)) {
+    throw new MetricInputError({
+      code: 'invalid_value',
+      path: [],
+      expected: 'an ISO 4217 currency code (three letters, e.g. USD)',
+      received: describeValue(value ?? ''),
+    });
+  }
+  return code;
 }
 
 // An id is text; a number (a JSON 1001, as a spreadsheet's numeric cell) is the same id as the text '1001'.
