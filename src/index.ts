@@ -215,9 +215,11 @@ export {
 export type {
   SampleData,
   SampleDataOptions,
+  SampleExchangeRate,
   SampleHealthMeasures,
   SampleNpsResponse,
   SampleOnboarding,
+  SamplePlan,
 } from './sample/index.js';
 export { generateSampleData, SAMPLE_SCORECARD, seededRandom } from './sample/index.js';
 export type {

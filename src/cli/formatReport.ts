@@ -1,10 +1,13 @@
 import type { Report } from '../io/types.js';
 import {
-  PERIOD_TABLE_HEADER,
   partialPeriodNote,
   percent,
+  periodTableHeader,
   periodTableRow,
   reportFacts,
+  SEGMENT_TABLE_HEADER,
+  segmentFacts,
+  segmentTableRow,
 } from './reportCells.js';
 
 /**
@@ -24,25 +27,24 @@ export function formatReport(
   );
   lines.push(...notes);
   lines.push('');
-  const header = PERIOD_TABLE_HEADER;
-  const table = rows.map(periodTableRow);
-  const widths = header.map((title, column) =>
-    Math.max(title.length, ...table.map((cells) => cells[column]!.length)),
+  lines.push(
+    ...textTable(
+      periodTableHeader(report),
+      rows.map((row) => periodTableRow(report, row)),
+    ),
   );
-  const render = (cells: readonly string[]) =>
-    cells
-      .map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!)))
-      .join('  ');
-  lines.push(render(header));
-  lines.push(widths.map((width) => '-'.repeat(width)).join('  '));
-  for (const cells of table) lines.push(render(cells));
   if (report.periods.length > rows.length)
     lines.push(`(${report.periods.length - rows.length} earlier periods in --json output)`);
   const partial = partialPeriodNote(report);
   if (partial !== null) lines.push(partial);
   lines.push('');
+  for (const { segment, periods } of report.segments ?? []) {
+    lines.push(`Segment ${segment}: movements, transfers between segments and FX revaluation`);
+    lines.push(...textTable(SEGMENT_TABLE_HEADER, periods.slice(-recent).map(segmentTableRow)));
+    lines.push('');
+  }
 
-  const facts = reportFacts(report);
+  const facts = [...reportFacts(report), ...segmentFacts(report)];
   if (report.health !== null) {
     const h = report.health;
     facts.push([
@@ -59,4 +61,16 @@ export function formatReport(
   const labelWidth = Math.max(...facts.map(([label]) => label.length));
   for (const [label, value] of facts) lines.push(`${label.padEnd(labelWidth)}  ${value}`);
   return `${lines.join('\n')}\n`;
+}
+
+// A fixed-width table: the first column left-aligned, the others right-aligned, a rule under the header.
+function textTable(header: readonly string[], table: readonly (readonly string[])[]): string[] {
+  const widths = header.map((title, column) =>
+    Math.max(title.length, ...table.map((cells) => cells[column]!.length)),
+  );
+  const render = (cells: readonly string[]) =>
+    cells
+      .map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!)))
+      .join('  ');
+  return [render(header), widths.map((width) => '-'.repeat(width)).join('  '), ...table.map(render)];
 }

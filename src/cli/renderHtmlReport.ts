@@ -1,10 +1,13 @@
 import type { Report } from '../io/types.js';
 import {
-  PERIOD_TABLE_HEADER,
   partialPeriodNote,
   percent,
+  periodTableHeader,
   periodTableRow,
   reportFacts,
+  SEGMENT_TABLE_HEADER,
+  segmentFacts,
+  segmentTableRow,
 } from './reportCells.js';
 import { svgBarChart } from './svgBarChart.js';
 import { svgEscape } from './svgEscape.js';
@@ -24,7 +27,7 @@ export interface HtmlReportOptions {
 const STYLE = `body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;color:#111827;margin:0;background:#f9fafb}
 main{max-width:1080px;margin:0 auto;padding:24px}
 section{background:#fff;border:1px solid #e5e7eb;border-radius:6px;padding:16px 20px;margin:16px 0;overflow-x:auto}
-h1{font-size:22px;margin:0 0 4px}h2{font-size:17px;margin:0 0 12px}
+h1{font-size:22px;margin:0 0 4px}h2{font-size:17px;margin:0 0 12px}h3{font-size:15px;margin:16px 0 0}
 table{border-collapse:collapse;font-variant-numeric:tabular-nums;margin-top:12px}
 th,td{padding:3px 8px;border-bottom:1px solid #e5e7eb;text-align:right;white-space:nowrap}
 th:first-child,td:first-child{text-align:left}
@@ -60,8 +63,11 @@ export function renderHtmlReport(report: Report, options: HtmlReportOptions = {}
     ...(options.source === undefined ? [] : [`data: ${options.source}`]),
   ].join(' · ');
   const sections = [
-    section('Summary', table(['figure', 'value'], reportFacts(report))),
+    section('Summary', table(['figure', 'value'], [...reportFacts(report), ...segmentFacts(report)])),
     rows.length === 0 ? '' : movementsSection(report, rows),
+    rows.length === 0 || report.segments === null || report.segments.length === 0
+      ? ''
+      : segmentsSection(report, rows.length),
     report.cohorts === null || report.cohorts.cohorts.length === 0 ? '' : cohortSection(report.cohorts),
     report.health === null ? '' : healthSection(report.health),
   ].filter((part) => part !== '');
@@ -95,13 +101,50 @@ function movementsSection(report: Report, rows: readonly Row[]): string {
     series: SERIES.map(({ field, ...entry }) => ({ ...entry, values: rows.map((row) => row[field]) })),
     topLabels: rows.map((row) => row.endingMrr.toFixed(0)),
   });
-  const body = rows.map(periodTableRow);
-  const header = PERIOD_TABLE_HEADER;
+  const body = rows.map((row) => periodTableRow(report, row));
+  const header = periodTableHeader(report);
   const earlier = report.periods.length - rows.length;
   const partial = partialPeriodNote(report);
   return section(
     'MRR movements',
     `<p class="muted">Gains (new, expansion, reactivation) stacked above the axis, losses (contraction, churn) below; the number above each column is the ending MRR.</p>\n${chart}\n${table(header, body)}${earlier > 0 ? `\n<p class="muted">${earlier} earlier periods in --json output</p>` : ''}${partial === null ? '' : `\n<p class="muted">${svgEscape(partial)}</p>`}`,
+  );
+}
+
+// Colour-blind-safe categorical colours (Okabe–Ito), cycled when there are more segments.
+const SEGMENT_COLORS = [
+  '#0072b2',
+  '#e69f00',
+  '#009e73',
+  '#cc79a7',
+  '#56b4e9',
+  '#d55e00',
+  '#f0e442',
+  '#000000',
+];
+
+function segmentsSection(report: Report, recent: number): string {
+  const segments = report.segments!;
+  const periods = segments[0]!.periods.slice(-recent);
+  const chart = svgBarChart({
+    title: 'Ending MRR per period, stacked by segment; the total on top',
+    categories: periods.map((row) => (report.granularity === 'month' ? row.start.slice(0, 7) : row.start)),
+    series: segments.map(({ segment, periods: rows }, index) => ({
+      id: `segment-${index}`,
+      label: segment,
+      color: SEGMENT_COLORS[index % SEGMENT_COLORS.length]!,
+      direction: 'up' as const,
+      values: rows.slice(-recent).map((row) => row.endingMrr),
+    })),
+    topLabels: report.periods.slice(-recent).map((row) => row.endingMrr.toFixed(0)),
+  });
+  const tables = segments.map(
+    ({ segment, periods: rows }) =>
+      `<h3>${svgEscape(segment)}</h3>\n${table(SEGMENT_TABLE_HEADER, rows.slice(-recent).map(segmentTableRow))}`,
+  );
+  return section(
+    'MRR movements by segment',
+    `<p class="muted">Each segment's ending MRR stacked per period. Customers moving between segments show as transfers in and out; summed over segments, the movements reconcile with the total table (docs/segments-and-currencies.md).</p>\n${chart}\n${tables.join('\n')}`,
   );
 }
 

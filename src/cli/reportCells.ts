@@ -1,11 +1,16 @@
 import type { Decimal } from '../core/internal/decimal.js';
 import type { Report, ReportPeriodRow } from '../io/types.js';
+import type { SegmentPeriodMovements } from '../revenue/types.js';
 
 // The wording and number formats the text and HTML reports share, so the two never disagree. Formats are
 // fixed (toFixed), never locale-dependent.
 
-/** Column titles of the period table. @private */
-export const PERIOD_TABLE_HEADER: readonly string[] = [
+/** Column titles of the period table; with snapshot-date currency conversion an `fx` column follows churned. @private */
+export function periodTableHeader(report: Report): string[] {
+  return withFx(report, PERIOD_TABLE_HEADER, 'fx');
+}
+
+const PERIOD_TABLE_HEADER: readonly string[] = [
   'period',
   'start MRR',
   'new',
@@ -21,8 +26,18 @@ export const PERIOD_TABLE_HEADER: readonly string[] = [
   'quick',
 ];
 
-/** One row of the period table, formatted. @private */
-export function periodTableRow(row: ReportPeriodRow): string[] {
+/** One row of the period table, formatted (as {@link periodTableHeader}). @private */
+export function periodTableRow(report: Report, row: ReportPeriodRow): string[] {
+  return withFx(report, periodCells(row), money(row.fxImpactMrr));
+}
+
+// Under 'periodStart' (or without currencies) fxImpactMrr is zero in every period: the column is left out.
+function withFx(report: Report, cells: readonly string[], fx: string): string[] {
+  if (report.currency?.rateDate !== 'snapshot') return [...cells];
+  return [...cells.slice(0, 7), fx, ...cells.slice(7)];
+}
+
+function periodCells(row: ReportPeriodRow): string[] {
   return [
     row.partial ? `${row.start} (partial)` : row.start,
     money(row.startingMrr),
@@ -40,11 +55,59 @@ export function periodTableRow(row: ReportPeriodRow): string[] {
   ];
 }
 
+/** Column titles of a segment's table: the movements, the transfers between segments, FX, end. @private */
+export const SEGMENT_TABLE_HEADER: readonly string[] = [
+  'period',
+  'start MRR',
+  'new',
+  'expansion',
+  'reactiv.',
+  'contraction',
+  'churned',
+  'transfer in',
+  'transfer out',
+  'fx',
+  'end MRR',
+  'cust.',
+];
+
+/** One row of a segment's table, formatted. @private */
+export function segmentTableRow(row: SegmentPeriodMovements): string[] {
+  return [
+    row.start,
+    money(row.startingMrr),
+    money(row.newMrr),
+    money(row.expansionMrr),
+    money(row.reactivationMrr),
+    money(row.contractionMrr),
+    money(row.churnedMrr),
+    money(row.transferInMrr),
+    money(row.transferOutMrr),
+    money(row.fxImpactMrr),
+    money(row.endingMrr),
+    String(row.endingCustomers),
+  ];
+}
+
+/**
+ * The last period's ending MRR per segment and their share of the total, as [label, value] pairs: the
+ * one-line answer to "where is our MRR". @private
+ */
+export function segmentFacts(report: Report): [string, string][] {
+  const total = report.periods.at(-1)?.endingMrr;
+  return (report.segments ?? []).map(({ segment, periods }) => {
+    const ending = periods.at(-1)?.endingMrr ?? null;
+    const share = ending === null || total === undefined || total.isZero() ? null : ending.div(total);
+    return [`MRR in ${segment}`, `${money(ending)} (${percent(share)})`];
+  });
+}
+
 /** The point-in-time figures as [label, value] pairs: revenue, unit economics, NPS, time to value. @private */
 export function reportFacts(report: Report): [string, string][] {
   const s = report.summary;
+  const unit = report.currency === null ? '' : ` (${report.currency.reporting})`;
   const facts: [string, string][] = [
-    ['MRR', money(s.mrr)],
+    [`MRR${unit}`, money(s.mrr)],
     ['Paying customers', s.customers === null ? 'n/a' : String(s.customers)],
     ['ARPA', money(s.arpa)],
     [churnLabel(report), percent(s.monthlyCustomerChurnRate)],

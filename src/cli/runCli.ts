@@ -6,11 +6,12 @@ import { GRANULARITIES, type Granularity } from '../core/types.js';
 import { buildReport } from '../io/buildReport.js';
 import type { ParsedReportInput } from '../io/parseReportInput.js';
 import type { ReportInput } from '../io/types.js';
+import type { CurrencyOptions } from '../revenue/types.js';
 import { generateSampleData } from '../sample/generateSampleData.js';
 import { duckDbMovements } from './duckDbMovements.js';
 import { formatReport } from './formatReport.js';
 import { progressLine } from './progressLine.js';
-import { InputFileError, readInputFile } from './readInputFile.js';
+import { InputFileError, RatesFileError, readInputFile, readRatesFile } from './readInputFile.js';
 import { renderHtmlReport } from './renderHtmlReport.js';
 
 /** Where the CLI writes; injected so tests run it without a process. @private */
@@ -25,8 +26,9 @@ const USAGE = `Usage: customer-health report [FILE] [options]
 
 Prints MRR movements, churn, NRR/GRR, quick ratio, LTV, CAC payback, NPS and time to value.
 FILE is a CSV (customer_id, subscription_id, start_date, end_date, mrr — or amount and interval instead of
-mrr, as billing exports have them) or JSON file; without FILE the built-in sample data is used. Rows of only
-commas or spaces are skipped and counted.
+mrr, as billing exports have them — and optionally currency) or JSON file; without FILE the built-in sample
+data is used, with its plans as segments and its EUR customers converted to USD. Rows of only commas or
+spaces are skipped and counted.
 
 Options:
   --granularity day|week|month|quarter|year   period length (default month)
@@ -43,6 +45,14 @@ Options:
                                               out)
   --mrr-scale N                               with --engine duckdb: decimal places MRR is computed with,
                                               0..18 (default 6); a file needing more is refused, never rounded
+  --segment-column NAME                       adds a movements table and chart per segment: the value of
+                                              column NAME (plan, region …) on each row; every row needs one
+  --currency CODE --rates FILE                reports in currency CODE (e.g. USD): rows in another currency
+                                              (a currency column) are converted with the rates of FILE, a
+                                              CSV or JSON of currency, date, rate (1 unit = rate CODE)
+  --rate-date periodStart|snapshot            which day's rate converts: each row's start (default,
+                                              ChartMogul) or each period's last day (Chargebee; the
+                                              revaluation is its own fx column)
   -h, --help                                  show this help
 `;
 
@@ -109,6 +119,51 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.stderr('--mrr-scale applies to --engine duckdb only (the in-memory engine is exact at any scale)\n');
     return 2;
   }
+  const segmentColumn = values['segment-column'];
+  if (segmentColumn !== undefined && segmentColumn.trim() === '') {
+    io.stderr(`--segment-column needs a column name\n\n${USAGE}`);
+    return 2;
+  }
+  const currencyFlag = values.currency?.trim().toUpperCase();
+  if (currencyFlag !== undefined && !/^[A-Z]{3}$/.test(currencyFlag)) {
+    io.stderr(
+      `--currency must be an ISO 4217 code of three letters (e.g. USD), received ${values.currency}\n`,
+    );
+    return 2;
+  }
+  if ((currencyFlag === undefined) !== (values.rates === undefined) && file !== undefined) {
+    io.stderr(
+      `${currencyFlag === undefined ? '--rates needs --currency (the currency the rates convert into)' : '--currency needs --rates FILE (a CSV or JSON of currency, date, rate)'}\n\n${USAGE}`,
+    );
+    return 2;
+  }
+  const rateDate = values['rate-date'];
+  if (rateDate !== undefined && rateDate !== 'periodStart' && rateDate !== 'snapshot') {
+    io.stderr(`--rate-date must be periodStart or snapshot, received ${rateDate}\n`);
+    return 2;
+  }
+  if (rateDate !== undefined && currencyFlag === undefined && file !== undefined) {
+    io.stderr('--rate-date applies with --currency and --rates only\n');
+    return 2;
+  }
+  if (
+    file === undefined &&
+    (segmentColumn !== undefined || currencyFlag !== undefined || values.rates !== undefined)
+  ) {
+    io.stderr(
+      '--segment-column, --currency and --rates read a FILE: the built-in sample data comes with its plans as segments and its own EUR → USD rates (--rate-date still applies)\n',
+    );
+    return 2;
+  }
+  if (
+    engine === 'duckdb' &&
+    (segmentColumn !== undefined || currencyFlag !== undefined || values.rates !== undefined)
+  ) {
+    io.stderr(
+      '--segment-column, --currency and --rates need the in-memory engine (--engine memory): the DuckDB engine does not split segments or convert currencies yet\n',
+    );
+    return 2;
+  }
   const source = file ?? 'the built-in sample data';
   const notes: string[] = [];
   const inputNotes: Record<string, unknown> = { file: file ?? null, engine };
@@ -117,8 +172,16 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   try {
     let input: ReportInput;
     let reportAsOf = asOf;
+    let currency: CurrencyOptions | undefined;
+    let segments = false;
     if (file === undefined) {
-      input = generateSampleData();
+      const sample = generateSampleData();
+      input = sample;
+      currency = { ...sample.currency, ...(rateDate === undefined ? {} : { rateDate }) };
+      segments = true;
+      notes.push(
+        "segments: the sample's plans; 30 % of its customers pay in EUR, converted to USD with its monthly rates",
+      );
     } else if (engine === 'duckdb') {
       const read = await duckDbMovements(file, {
         granularity: granularity as Granularity,
@@ -140,8 +203,20 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         notes.push(`${plural(read.blankRowsSkipped, 'blank row')} skipped (only commas or spaces)`);
       }
     } else {
-      rowsRead = readInputFile(file);
+      rowsRead = readInputFile(file, segmentColumn);
       input = rowsRead.input;
+      if (currencyFlag !== undefined && values.rates !== undefined) {
+        currency = {
+          reporting: currencyFlag,
+          rates: readRatesFile(values.rates),
+          ...(rateDate === undefined ? {} : { rateDate }),
+        };
+        inputNotes.rates = values.rates;
+      }
+      if (segmentColumn !== undefined) {
+        segments = true;
+        inputNotes.segmentColumn = segmentColumn;
+      }
       inputNotes.blankRowsSkipped = rowsRead.blankRowsSkipped;
       if (rowsRead.columns.amount !== undefined) {
         inputNotes.mrrFrom = `${rowsRead.columns.amount} per ${rowsRead.columns.interval}`;
@@ -159,7 +234,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       ...(reportAsOf === undefined ? {} : { asOf: reportAsOf }),
       ...(values['gross-margin'] === undefined ? {} : { grossMargin: values['gross-margin'] }),
       cohortPeriods: recent,
+      ...(currency === undefined ? {} : { currency }),
+      ...(segments ? { segments: 'include' as const } : {}),
     });
+    if (currency !== undefined) notes.push(currencyNote(currency));
     const text =
       values.json === true
         ? `${JSON.stringify({ ...report, input: inputNotes }, null, 2)}\n`
@@ -175,6 +253,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return 0;
   } catch (error) {
     progress?.done();
+    if (error instanceof RatesFileError) {
+      const lines = error.cause.issues.map((issue) => `customer-health: ${error.file}, ${issue.message}\n`);
+      io.stderr(lines.join(''));
+      return 1;
+    }
     if (error instanceof InputFileError) {
       io.stderr(`customer-health: ${error.message}\n`);
       return 1;
@@ -211,6 +294,10 @@ function parse(argv: readonly string[]) {
       html: { type: 'string' },
       engine: { type: 'string' },
       'mrr-scale': { type: 'string' },
+      'segment-column': { type: 'string' },
+      currency: { type: 'string' },
+      rates: { type: 'string' },
+      'rate-date': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -235,6 +322,15 @@ function describeInputError(
     return `${source}, ${where}: ${error.message}`;
   }
   return `${source}: ${error.message}`;
+}
+
+// How the report's money was converted, in one line under the title.
+function currencyNote(currency: CurrencyOptions): string {
+  const rule =
+    currency.rateDate === 'snapshot'
+      ? "at the rates of each period's last day (snapshot, Chargebee's rule; the revaluation is the fx column)"
+      : "at the rate in effect on each row's start (periodStart, ChartMogul's rule)";
+  return `money in ${currency.reporting}: other currencies converted ${rule}`;
 }
 
 function plural(count: number, noun: string): string {

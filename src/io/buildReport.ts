@@ -27,9 +27,11 @@ import { cacPaybackMonths } from '../unit-economics/cacPaybackMonths.js';
 import { customerAcquisitionCost } from '../unit-economics/customerAcquisitionCost.js';
 import { lifetimeValue } from '../unit-economics/lifetimeValue.js';
 import { datedPeriod, inCallerRows, lastDayOfPeriods, periodsKnownOn } from './internal/asOf.js';
+import { convertRows } from './internal/convertRows.js';
 import { trailingMonthlyChurn } from './internal/monthlyChurn.js';
 import { reportHealth } from './internal/reportHealth.js';
 import { positiveNumber, wholeNumber } from './internal/reportOptions.js';
+import { reportSegments } from './internal/reportSegments.js';
 import type { Report, ReportInput, ReportOptions, ReportPeriodRow } from './types.js';
 
 const OPTION_KEYS = new Set([
@@ -40,6 +42,8 @@ const OPTION_KEYS = new Set([
   'trailingChurnMonths',
   'cohortPeriods',
   'lowestScores',
+  'currency',
+  'segments',
 ]);
 
 /**
@@ -92,6 +96,12 @@ export function buildReport(input: ReportInput, options: ReportOptions = {}): Re
   const trailingChurnMonths = positiveNumber(options.trailingChurnMonths ?? 6, 'trailingChurnMonths');
   const cohortPeriods = wholeNumber(options.cohortPeriods ?? 12, 'cohortPeriods', 1);
   const lowestScores = wholeNumber(options.lowestScores ?? 10, 'lowestScores', 0);
+  const { currency } = options;
+  if (currency !== undefined) assertObject(currency as unknown, ['options', 'currency']);
+  const withSegments =
+    oneOf(options.segments ?? 'exclude', ['exclude', 'include'] as const, ['options', 'segments']) ===
+    'include';
+  let segments: Report['segments'] = null;
 
   let subscriptions: SubscriptionPeriod[] | undefined;
   let movements: readonly PeriodMovements[];
@@ -117,6 +127,7 @@ export function buildReport(input: ReportInput, options: ReportOptions = {}): Re
         ? { known: dated, sourceIndex: dated.map((_, index) => index) }
         : periodsKnownOn(dated, toDayNumber(asOf));
     subscriptions = known;
+    const converting = currency === undefined ? {} : { currency };
     try {
       movements =
         asOf === null
@@ -126,11 +137,21 @@ export function buildReport(input: ReportInput, options: ReportOptions = {}): Re
               ...(from === undefined ? {} : { from }),
               to: asOf,
               detail: 'summary',
+              ...converting,
             }).periods;
       churnTable =
         asOf === null || (granularity === 'month' && from === undefined)
           ? movements
-          : mrrMovements(known, { granularity: 'month', to: asOf, detail: 'summary' }).periods;
+          : mrrMovements(known, { granularity: 'month', to: asOf, detail: 'summary', ...converting }).periods;
+      if (asOf !== null && withSegments) {
+        segments = reportSegments(known, {
+          granularity,
+          ...(from === undefined ? {} : { from }),
+          to: asOf,
+          ...converting,
+        });
+      }
+      if (asOf !== null && currency !== undefined) subscriptions = convertRows(known, currency, asOf);
     } catch (error) {
       throw inCallerRows(error, sourceIndex);
     }
@@ -241,7 +262,12 @@ export function buildReport(input: ReportInput, options: ReportOptions = {}): Re
   return {
     granularity,
     asOf,
+    currency:
+      currency === undefined
+        ? null
+        : { reporting: currency.reporting, rateDate: currency.rateDate ?? 'periodStart' },
     periods,
+    segments,
     summary: {
       mrr: last?.endingMrr ?? null,
       customers: last?.endingCustomers ?? null,

@@ -24,4 +24,5 @@ export type {
   ReportInput,
   ReportOptions,
   ReportPeriodRow,
+  ReportSegment,
 } from './types.js';

@@ -3,7 +3,13 @@ import type { DateLike, Granularity, IsoDate, Numeric } from '../core/types.js';
 import type { ScorecardConfig } from '../health/types.js';
 import type { CohortRetentionResult } from '../revenue/cohortRetention.js';
 import type { SubscriptionPeriod } from '../revenue/subscriptionPeriod.js';
-import type { PeriodMovements, TrailingRevenueRetention } from '../revenue/types.js';
+import type {
+  CurrencyOptions,
+  ExchangeRateDate,
+  PeriodMovements,
+  SegmentPeriodMovements,
+  TrailingRevenueRetention,
+} from '../revenue/types.js';
 
 /**
  * Everything a report can use. Either `subscriptions` (everything is computed from them) or `movements` (a
@@ -75,6 +81,28 @@ export interface ReportOptions {
   readonly cohortPeriods?: number;
   /** Accounts listed in `health.lowestScores`, a whole number >= 0; default `10`. */
   readonly lowestScores?: number;
+  /**
+   * Converts subscriptions in several currencies into `reporting` (the `currency` option of `mrrMovements`):
+   * the movements table, MRR, ARPA and LTV follow `rateDate`; trailing NRR/GRR and cohorts take each row at the
+   * rate of its start (`'periodStart'`) or of the as-of day (`'snapshot'`: constant currency). Default: none
+   * (every row in one currency). Ignored with `movements` (computed elsewhere).
+   */
+  readonly currency?: CurrencyOptions;
+  /**
+   * `'include'` adds `segments`, the movements table of each segment (`segmentMrrMovements`; every subscription
+   * needs a `segment`); default `'exclude'`.
+   */
+  readonly segments?: 'exclude' | 'include';
+}
+
+/**
+ * One segment's movements table in a report: `segmentMrrMovements` over the report's range.
+ *
+ * @category Report
+ */
+export interface ReportSegment {
+  readonly segment: string;
+  readonly periods: SegmentPeriodMovements[];
 }
 
 /**
@@ -149,7 +177,15 @@ export interface Report {
    * without periods.
    */
   readonly asOf: IsoDate | null;
+  /** The reporting currency and rate-date convention money was converted with; null without `currency`. */
+  readonly currency: { readonly reporting: string; readonly rateDate: ExchangeRateDate } | null;
   readonly periods: ReportPeriodRow[];
+  /**
+   * With `segments: 'include'`: one movements table per segment over the same periods, segments in UTF-16 order
+   * of their names; summed over segments they reconcile with `periods` (docs/segments-and-currencies.md). Null
+   * otherwise.
+   */
+  readonly segments: ReportSegment[] | null;
   readonly summary: {
     /** MRR on `asOf` (the last period's ending MRR). */
     readonly mrr: Decimal | null;

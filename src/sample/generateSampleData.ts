@@ -5,6 +5,7 @@ import { rejectInput } from '../core/internal/rejectInput.js';
 import { normalizeToMrr } from '../core/normalizeToMrr.js';
 import type { IsoDate } from '../core/types.js';
 import type { SubscriptionPeriod } from '../revenue/subscriptionPeriod.js';
+import type { ExchangeRate } from '../revenue/types.js';
 import { seededRandom } from './seededRandom.js';
 
 /**
@@ -78,28 +79,70 @@ export interface SampleData {
   readonly healthMeasures: SampleHealthMeasures[];
   /** Sales and marketing spend per month (`YYYY-MM-01` → amount), for CAC. */
   readonly salesAndMarketingSpend: { readonly month: IsoDate; readonly amount: string }[];
+  /**
+   * The `currency` option every metric over `subscriptions` needs (rows are in USD and EUR): reporting
+   * currency USD and one EUR → USD rate on the first day of each month from `firstMonth` to `asOf`'s month.
+   */
+  readonly currency: { readonly reporting: 'USD'; readonly rates: SampleExchangeRate[] };
 }
+
+/**
+ * One sample exchange rate: from `date` on, one EUR is `rate` USD (four decimal places, as central banks publish).
+ *
+ * @category Sample data
+ */
+export interface SampleExchangeRate extends ExchangeRate {
+  readonly currency: 'EUR';
+  readonly date: IsoDate;
+  readonly rate: string;
+}
+
+/**
+ * The segment of a sample subscription period: its plan family (the monthly and annual Growth plans are one).
+ *
+ * @category Sample data
+ */
+export type SamplePlan = 'Starter' | 'Growth' | 'Enterprise';
 
 interface Plan {
-  readonly name: string;
-  readonly mrr: string;
+  readonly segment: SamplePlan;
+  /** MRR in USD and in EUR, rounded to cents as billing systems report it. */
+  readonly mrr: { readonly USD: string; readonly EUR: string };
 }
 
-// MRR rounded to cents, as billing systems report it; the yearly plan is normalised with normalizeToMrr.
+// The yearly plans are normalised with normalizeToMrr; EUR list prices are set per market, not converted.
 const PLANS: readonly Plan[] = [
-  { name: 'starter', mrr: '49.00' },
-  { name: 'growth', mrr: '199.00' },
-  { name: 'growth-annual', mrr: normalizeToMrr({ amount: '1990', interval: 'year' }).toFixed(2) },
-  { name: 'scale', mrr: '799.00' },
+  { segment: 'Starter', mrr: { USD: '49.00', EUR: '45.00' } },
+  { segment: 'Growth', mrr: { USD: '199.00', EUR: '179.00' } },
+  {
+    segment: 'Growth',
+    mrr: {
+      USD: normalizeToMrr({ amount: '1990', interval: 'year' }).toFixed(2),
+      EUR: normalizeToMrr({ amount: '1790', interval: 'year' }).toFixed(2),
+    },
+  },
+  { segment: 'Enterprise', mrr: { USD: '799.00', EUR: '729.00' } },
 ];
+
+// The seat add-on's monthly prices per currency.
+const SEATS = { USD: ['20.00', '40.00', '60.00'], EUR: ['18.00', '36.00', '54.00'] } as const;
+
+// The first EUR → USD rate and the largest monthly move of the random walk.
+const FIRST_EUR_RATE = 1.08;
+const MONTHLY_RATE_STEP = 0.02;
 
 /**
  * Generates the built-in sample data: customers signing up over `months` months (more each month), starting on
  * monthly or annual plans or on a free plan, then upgrading, downgrading, dropping to free, churning and
  * sometimes returning; some buy a seat add-on as a second subscription; NPS answers, onboarding milestones and
  * health measures that correlate with churn the way real ones do. The same options always give the same data.
+ * Every period carries its plan as `segment` (`'Starter'`, `'Growth'` or `'Enterprise'`: plan changes move
+ * customers between segments; seats stay in the plan they were bought on) and its `currency`: about 30 % of the
+ * customers are billed in EUR at EUR list prices, the rest in USD, so every metric over the rows needs
+ * `{ currency: data.currency }` (USD reporting, monthly EUR → USD rates). Currencies and rates are drawn from a
+ * second seeded stream, so the signups, churn, NPS and health are those of the single-currency generator.
  *
- * Units: MRR in currency units per month as decimal strings with two places.
+ * Units: MRR in the row's currency per month as decimal strings with two places; rates in USD per EUR.
  * Edge cases: `customers` must be a whole number from 1 to 100,000 and `months` from 1 to 600 (sample data, not a
  * load generator); `firstMonth` a month start; anything else is a MetricInputError naming the option.
  *
@@ -110,6 +153,10 @@ const PLANS: readonly Plan[] = [
  * //=> '2024-11-01'
  * data.subscriptions.length > 20
  * //=> true
+ * data.currency.rates[0]
+ * //=> { currency: 'EUR', date: '2023-11-01', rate: '1.0800' }
+ * mrrMovements(data.subscriptions, { currency: data.currency }).periods.length
+ * //=> 12
  */
 export function generateSampleData(options: SampleDataOptions = {}): SampleData {
   assertObject(options as unknown, ['options']);
@@ -132,6 +179,9 @@ export function generateSampleData(options: SampleDataOptions = {}): SampleData 
   const asOfDay = toDayNumber(asOf);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
 
+  // Currencies and exchange rates come from a second stream, so the rest of the data (signups, churn, NPS,
+  // health) is drawn exactly as before they were added.
+  const market = seededRandom((seed ^ 0x2545f491) >>> 0);
   const subscriptions: SubscriptionPeriod[] = [];
   const npsResponses: SampleNpsResponse[] = [];
   const onboarding: SampleOnboarding[] = [];
@@ -146,8 +196,10 @@ export function generateSampleData(options: SampleDataOptions = {}): SampleData 
     let day = monthStart + Math.floor(random() * (monthEnd - monthStart));
     const signupDay = day;
     const fit = random(); // how well the product fits this customer: drives churn, expansion, NPS, health
+    const currency = market() < EUR_SHARE ? 'EUR' : 'USD';
     let planIndex = random() < 0.55 ? 0 : random() < 0.6 ? 1 : random() < 0.5 ? 2 : 3;
-    let mrr = random() < 0.15 ? '0.00' : PLANS[planIndex]!.mrr;
+    let mrr = random() < 0.15 ? '0.00' : PLANS[planIndex]!.mrr[currency];
+    const planHistory = [{ day, planIndex }];
     let subscriptionNumber = 1;
     let subscriptionId = `${customerId}_sub1`;
     let periodStart = day;
@@ -163,9 +215,17 @@ export function generateSampleData(options: SampleDataOptions = {}): SampleData 
           start: fromDayNumber(periodStart),
           end: fromDayNumber(endDay),
           mrr,
+          currency,
+          segment: PLANS[planIndex]!.segment,
         });
       }
       periodStart = endDay;
+    };
+    const changePlan = (to: number) => {
+      close(day);
+      planIndex = to;
+      planHistory.push({ day, planIndex });
+      mrr = PLANS[planIndex]!.mrr[currency];
     };
 
     while (day < asOfDay) {
@@ -181,15 +241,11 @@ export function generateSampleData(options: SampleDataOptions = {}): SampleData 
           active = false;
         } else if (mrr === '0.00' && roll < churnChance + 0.25) {
           close(day);
-          mrr = PLANS[planIndex]!.mrr;
+          mrr = PLANS[planIndex]!.mrr[currency];
         } else if (roll < churnChance + 0.03 * fit && planIndex < PLANS.length - 1) {
-          close(day);
-          planIndex += 1;
-          mrr = PLANS[planIndex]!.mrr;
+          changePlan(planIndex + 1);
         } else if (roll < churnChance + 0.03 * fit + 0.01 && planIndex > 0) {
-          close(day);
-          planIndex -= 1;
-          mrr = PLANS[planIndex]!.mrr;
+          changePlan(planIndex - 1);
         } else if (roll < churnChance + 0.03 * fit + 0.015 && mrr !== '0.00') {
           close(day);
           mrr = '0.00';
@@ -204,7 +260,15 @@ export function generateSampleData(options: SampleDataOptions = {}): SampleData 
       }
     }
     if (active) {
-      subscriptions.push({ customerId, subscriptionId, start: fromDayNumber(periodStart), end: null, mrr });
+      subscriptions.push({
+        customerId,
+        subscriptionId,
+        start: fromDayNumber(periodStart),
+        end: null,
+        mrr,
+        currency,
+        segment: PLANS[planIndex]!.segment,
+      });
     }
 
     if (random() < 0.12 * (0.5 + fit)) {
@@ -216,7 +280,10 @@ export function generateSampleData(options: SampleDataOptions = {}): SampleData 
           subscriptionId: `${customerId}_seats`,
           start: fromDayNumber(addOnStart),
           end: addOnEnd < asOfDay ? fromDayNumber(addOnEnd) : null,
-          mrr: pick(['20.00', '40.00', '60.00']),
+          mrr: pick(SEATS[currency]),
+          currency,
+          // Seats belong to the plan held when they were bought; a later plan change leaves them there.
+          segment: PLANS[planOn(planHistory, addOnStart)]!.segment,
         });
       }
     }
@@ -259,8 +326,38 @@ export function generateSampleData(options: SampleDataOptions = {}): SampleData 
     amount: (8000 + month * 250 + Math.round(random() * 2000)).toFixed(2),
   }));
 
-  return { asOf, subscriptions, npsResponses, onboarding, healthMeasures, salesAndMarketingSpend };
+  // EUR → USD on the first of every month to asOf's: a random walk in basis points (exact to four places).
+  const rates: SampleExchangeRate[] = [];
+  let basisPoints = Math.round(FIRST_EUR_RATE * 10_000);
+  for (let month = 0; month <= months; month += 1) {
+    rates.push({
+      currency: 'EUR',
+      date: addCalendarMonths(firstMonth, month),
+      rate: (basisPoints / 10_000).toFixed(4),
+    });
+    basisPoints += Math.round((market() - 0.5) * 2 * MONTHLY_RATE_STEP * 10_000);
+  }
+
+  return {
+    asOf,
+    subscriptions,
+    npsResponses,
+    onboarding,
+    healthMeasures,
+    salesAndMarketingSpend,
+    currency: { reporting: 'USD', rates },
+  };
 }
+
+// The plan index in effect on `day` (the history is in day order and starts on the signup day).
+function planOn(history: readonly { day: number; planIndex: number }[], day: number): number {
+  let planIndex = history[0]!.planIndex;
+  for (const change of history) if (change.day <= day) planIndex = change.planIndex;
+  return planIndex;
+}
+
+// The share of customers billed in EUR.
+const EUR_SHARE = 0.3;
 
 const MAX_CUSTOMERS = 100_000;
 const MAX_MONTHS = 600;

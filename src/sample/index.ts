@@ -1,9 +1,11 @@
 export type {
   SampleData,
   SampleDataOptions,
+  SampleExchangeRate,
   SampleHealthMeasures,
   SampleNpsResponse,
   SampleOnboarding,
+  SamplePlan,
 } from './generateSampleData.js';
 export { generateSampleData } from './generateSampleData.js';
 export { SAMPLE_SCORECARD } from './sampleScorecard.js';

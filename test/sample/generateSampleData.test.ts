@@ -4,12 +4,21 @@ import { normalizeSubscriptionPeriods } from '../../src/revenue/internal/normali
 import { generateSampleData, seededRandom } from '../../src/sample/index.js';
 
 const CSV = new URL('../../examples/data/sample-subscriptions.csv', import.meta.url);
+const RATES_CSV = new URL('../../examples/data/exchange-rates.csv', import.meta.url);
 
 function toCsv(rows: ReturnType<typeof generateSampleData>['subscriptions']): string {
-  const lines = ['customer_id,subscription_id,start_date,end_date,mrr'];
+  const lines = ['customer_id,subscription_id,start_date,end_date,mrr,currency,plan'];
   for (const row of rows)
-    lines.push([row.customerId, row.subscriptionId, row.start, row.end ?? '', row.mrr].join(','));
+    lines.push(
+      [row.customerId, row.subscriptionId, row.start, row.end ?? '', row.mrr, row.currency, row.segment].join(
+        ',',
+      ),
+    );
   return `${lines.join('\n')}\n`;
+}
+
+function ratesCsv(rates: ReturnType<typeof generateSampleData>['currency']['rates']): string {
+  return `${['currency,date,rate', ...rates.map((rate) => `${rate.currency},${rate.date},${rate.rate}`)].join('\n')}\n`;
 }
 
 describe('generateSampleData', () => {
@@ -23,11 +32,17 @@ describe('generateSampleData', () => {
   it('produces valid subscription periods with the variety the metrics need', () => {
     const data = generateSampleData();
     expect(data.asOf).toBe('2026-11-01');
-    expect(() => normalizeSubscriptionPeriods(data.subscriptions)).not.toThrow();
+    // Valid rows (dates, no overlaps), checked per currency: together they need the currency option.
+    for (const currency of ['USD', 'EUR']) {
+      const rows = data.subscriptions.filter((row) => row.currency === currency);
+      expect(() => normalizeSubscriptionPeriods(rows)).not.toThrow();
+    }
     const customers = new Set(data.subscriptions.map((row) => row.customerId));
     expect(customers.size).toBeGreaterThan(450);
     expect(data.subscriptions.some((row) => row.mrr === '0.00')).toBe(true);
     expect(data.subscriptions.some((row) => row.mrr === '165.83')).toBe(true);
+    // 1790 EUR a year: 149.1666… a month, to cents.
+    expect(data.subscriptions.some((row) => row.mrr === '149.17' && row.currency === 'EUR')).toBe(true);
     expect(data.subscriptions.some((row) => row.subscriptionId?.endsWith('_sub2'))).toBe(true);
     expect(data.subscriptions.some((row) => row.subscriptionId?.endsWith('_seats'))).toBe(true);
     expect(data.subscriptions.every((row) => row.start < data.asOf)).toBe(true);
@@ -41,10 +56,56 @@ describe('generateSampleData', () => {
     expect(data.salesAndMarketingSpend).toHaveLength(36);
   });
 
-  it('matches the committed CSV copy (regenerate with UPDATE_SAMPLE=1)', () => {
-    const csv = toCsv(generateSampleData().subscriptions);
-    if (process.env.UPDATE_SAMPLE === '1') writeFileSync(CSV, csv);
+  it('bills about a third of the customers in EUR, every row with a plan, and some customers change plan', () => {
+    const data = generateSampleData();
+    const customersIn = (currency: string) =>
+      new Set(data.subscriptions.filter((row) => row.currency === currency).map((row) => row.customerId))
+        .size;
+    expect(customersIn('EUR')).toBeGreaterThan(100);
+    expect(customersIn('USD')).toBeGreaterThan(250);
+    expect(new Set(data.subscriptions.map((row) => row.segment))).toEqual(
+      new Set(['Starter', 'Growth', 'Enterprise']),
+    );
+    // One currency per customer: a customer is billed in one market.
+    const currencyOf = new Map<string, string>();
+    for (const row of data.subscriptions) {
+      expect(currencyOf.get(row.customerId) ?? row.currency).toBe(row.currency);
+      currencyOf.set(row.customerId, row.currency!);
+    }
+    const plansOf = new Map<string, Set<string>>();
+    for (const row of data.subscriptions) {
+      plansOf.set(row.customerId, (plansOf.get(row.customerId) ?? new Set()).add(row.segment!));
+    }
+    expect([...plansOf.values()].filter((plans) => plans.size > 1).length).toBeGreaterThan(20);
+  });
+
+  it('gives one EUR rate a month, first day of each month to asOf, four decimals, near 1.08', () => {
+    const { currency, asOf } = generateSampleData();
+    expect(currency.reporting).toBe('USD');
+    expect(currency.rates).toHaveLength(37);
+    expect(currency.rates[0]).toEqual({ currency: 'EUR', date: '2023-11-01', rate: '1.0800' });
+    expect(currency.rates.at(-1)!.date).toBe(asOf);
+    for (const rate of currency.rates) {
+      expect(rate.rate).toMatch(/^1\.\d{4}$/);
+      expect(Math.abs(Number(rate.rate) - 1.08)).toBeLessThan(0.15);
+    }
+    expect(generateSampleData({ months: 2, customers: 3 }).currency.rates.map((rate) => rate.date)).toEqual([
+      '2023-11-01',
+      '2023-12-01',
+      '2024-01-01',
+    ]);
+  });
+
+  it('matches the committed CSV copies (regenerate with UPDATE_SAMPLE=1)', () => {
+    const data = generateSampleData();
+    const csv = toCsv(data.subscriptions);
+    const rates = ratesCsv(data.currency.rates);
+    if (process.env.UPDATE_SAMPLE === '1') {
+      writeFileSync(CSV, csv);
+      writeFileSync(RATES_CSV, rates);
+    }
     expect(readFileSync(CSV, 'utf8')).toBe(csv);
+    expect(readFileSync(RATES_CSV, 'utf8')).toBe(rates);
   });
 });
 
