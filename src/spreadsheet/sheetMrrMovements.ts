@@ -1,6 +1,9 @@
 import {
+  type CurrencyOptions,
+  type ExchangeRate,
   fromDayNumber,
   type Granularity,
+  type MrrMovementsOptions,
   mrrMovements,
   type Numeric,
   type SubscriptionPeriod,
@@ -51,17 +54,32 @@ export const MRR_MOVEMENTS_HEADER = [
   'ending_customers',
 ] as const;
 
+/**
+ * The column `=CH_MRR_MOVEMENTS` appends to its result when it converts currencies: the revaluation of each
+ * period's starting MRR at the period's rates (0 under `periodStart`).
+ *
+ * @category Spreadsheet
+ */
+export const FX_IMPACT_COLUMN = 'fx_impact_mrr';
+
 const COLUMN_OF_FIELD: Readonly<Record<string, string>> = {
   customerId: 'customer_id',
   subscriptionId: 'subscription_id',
   start: 'start',
   end: 'end',
   mrr: 'mrr',
+  currency: 'currency',
 };
 
 /**
- * `=CH_MRR_MOVEMENTS(range, [granularity])`: the MRR movements table of subscription rows, as a 2-D array with a
- * header row that spills (`MRR_MOVEMENTS_HEADER`), one row per period.
+ * `=CH_MRR_MOVEMENTS(range, [granularity], [rates], [reportingCurrency], [rateDate])`: the MRR movements table of
+ * subscription rows, as a 2-D array with a header row that spills (`MRR_MOVEMENTS_HEADER`), one row per period.
+ *
+ * With a `rates` range (columns currency, date, rate; a first row whose rate cell reads `rate` is a header) and
+ * `reportingCurrency` (e.g. `USD`), a sixth column of the subscriptions range is each row's currency (blank: the
+ * reporting currency) and the table is in the reporting currency (the `currency` option of `mrrMovements`;
+ * `rateDate` `periodStart`, the default, or `snapshot`), with a last column `fx_impact_mrr`. Without `rates` a
+ * sixth column is ignored as before.
  *
  * The range has the columns customer_id, subscription_id (may be blank), start, end (blank: still active) and
  * mrr; further columns are ignored, blank rows are skipped, and a first row whose mrr cell reads `mrr` is taken
@@ -84,7 +102,11 @@ export function sheetMrrMovements(
   range: unknown,
   granularity?: unknown,
   dates: DateOutput = 'date',
+  rates?: unknown,
+  reportingCurrency?: unknown,
+  rateDate?: unknown,
 ): (string | number | Date)[][] {
+  const currency = currencyArguments(rates, reportingCurrency, rateDate);
   const width = rangeWidth(range);
   const rows = rangeRows(range);
   if (rows.length > 0 && width < MRR_MOVEMENTS_INPUT_COLUMNS.length) {
@@ -93,18 +115,31 @@ export function sheetMrrMovements(
     );
   }
   if (rows[0]?.row === 1 && String(rows[0].cells[4]).trim().toLowerCase() === 'mrr') rows.shift();
-  const periods = rows.map(toPeriod);
+  const periods = rows.map((row) => toPeriod(row, currency !== undefined));
   const unit = scalarArgument(granularity, 'granularity');
-  const options = unit === undefined ? {} : { granularity: normalizeWord(unit) as Granularity };
+  const options: MrrMovementsOptions = {
+    ...(unit === undefined ? {} : { granularity: normalizeWord(unit) as Granularity }),
+    ...(currency === undefined ? {} : { currency: currency.options }),
+  };
   let table: ReturnType<typeof mrrMovements>;
   try {
     table = mrrMovements(periods, options);
   } catch (error) {
     throw toSpreadsheetError(error, (failure) => {
       const [root, index, field] = failure.path;
-      // The only option a sheet passes is its granularity argument: name the argument, not the options object.
+      // Name the sheet's argument, not the options object: a rate by its row of the rates range.
+      if (root === 'options' && index === 'currency') {
+        const [, , key, at, rateField] = failure.path;
+        if (key === 'rates' && typeof at === 'number') {
+          return `row ${currency!.rows[at]} of the rates range: ${String(rateField ?? 'rate')} must be ${failure.expected}, received ${failure.received}`;
+        }
+        return `${key === 'reporting' ? 'reportingCurrency' : String(key ?? 'rates')} must be ${failure.expected}, received ${failure.received}`;
+      }
       if (root === 'options') {
         return `${String(index)} must be ${failure.expected}, received ${failure.received}`;
+      }
+      if (failure.code === 'missing_exchange_rate') {
+        return `row ${rows[Number(index)]!.row} of the range: ${failure.message}`;
       }
       if (root !== 'subscriptions' || typeof index !== 'number') return failure.message;
       const column = COLUMN_OF_FIELD[String(field)] ?? String(field);
@@ -128,13 +163,68 @@ export function sheetMrrMovements(
     period.churnedCustomers,
     period.reactivatedCustomers,
     period.endingCustomers,
+    ...(currency === undefined ? [] : [toCellNumber(period.fxImpactMrr)]),
   ]);
-  return [[...MRR_MOVEMENTS_HEADER], ...body];
+  const header: string[] = [...MRR_MOVEMENTS_HEADER, ...(currency === undefined ? [] : [FX_IMPACT_COLUMN])];
+  return [header, ...body];
 }
 
-function toPeriod({ row, cells }: RangeRow): SubscriptionPeriod {
+// The rates range and reporting currency as the `currency` option, and each rate's row of the range.
+function currencyArguments(
+  rates: unknown,
+  reportingCurrency: unknown,
+  rateDate: unknown,
+): { options: CurrencyOptions; rows: number[] } | undefined {
+  const reporting = scalarArgument(reportingCurrency, 'reportingCurrency');
+  const date = scalarArgument(rateDate, 'rateDate');
+  const rateRows = isBlank(rates) ? [] : rangeRows(rates);
+  if (rateRows.length === 0) {
+    if (reporting !== undefined || date !== undefined) {
+      throw new SpreadsheetError('reportingCurrency and rateDate need a rates range (currency, date, rate)');
+    }
+    return undefined;
+  }
+  if (reporting === undefined) {
+    throw new SpreadsheetError(
+      'reportingCurrency is blank: the currency the rates convert into (e.g. USD) is required',
+    );
+  }
+  if (rateRows[0]!.row === 1 && String(rateRows[0]!.cells[2]).trim().toLowerCase() === 'rate')
+    rateRows.shift();
+  const list: ExchangeRate[] = rateRows.map(({ row, cells }) => {
+    const [code, day, rate] = cells;
+    for (const [value, column] of [
+      [code, 'currency'],
+      [day, 'date'],
+      [rate, 'rate'],
+    ] as const) {
+      if (isBlank(value)) throw new SpreadsheetError(`row ${row} of the rates range: ${column} is blank`);
+    }
+    try {
+      return {
+        currency: normalizeCode(code) as string,
+        date: readDateCell(day, 'date') as string,
+        rate: rate as Numeric,
+      };
+    } catch (error) {
+      throw new SpreadsheetError(`row ${row} of the rates range: ${(error as Error).message}`);
+    }
+  });
+  return {
+    options: {
+      reporting: normalizeCode(reporting) as string,
+      rates: list,
+      ...(date === undefined
+        ? {}
+        : { rateDate: (typeof date === 'string' ? date.trim() : date) as 'periodStart' }),
+    },
+    rows: rateRows.map(({ row }) => row),
+  };
+}
+
+function toPeriod({ row, cells }: RangeRow, withCurrency: boolean): SubscriptionPeriod {
   const where = `row ${row} of the range`;
-  const [customer, subscription, start, end, mrr] = cells;
+  const [customer, subscription, start, end, mrr, currency] = cells;
   for (const [value, column] of [
     [customer, 'customer_id'],
     [start, 'start'],
@@ -149,6 +239,7 @@ function toPeriod({ row, cells }: RangeRow): SubscriptionPeriod {
       start: readDateCell(start, 'start') as string,
       end: isBlank(end) ? null : (readDateCell(end, 'end') as string),
       mrr: mrr as Numeric,
+      ...(withCurrency && !isBlank(currency) ? { currency: normalizeCode(currency) as string } : {}),
     };
   } catch (error) {
     throw new SpreadsheetError(`${where}: ${(error as Error).message}`);
@@ -159,6 +250,11 @@ function toPeriod({ row, cells }: RangeRow): SubscriptionPeriod {
 function identifier(value: unknown): unknown {
   if (typeof value === 'number') return String(value);
   return typeof value === 'string' ? value.trim() : value;
+}
+
+// Currency codes as people type them: ' eur ' is EUR; anything else passes through for the library to reject.
+function normalizeCode(value: unknown): unknown {
+  return typeof value === 'string' ? value.trim().toUpperCase() : value;
 }
 
 function normalizeWord(value: unknown): unknown {

@@ -189,15 +189,32 @@ export const SPREADSHEET_FUNCTIONS: readonly SpreadsheetFunction[] = [
         optional: false,
       },
       scalar('granularity', 'day, week, month (optional, the default), quarter or year.', 'string', true),
+      {
+        name: 'rates',
+        description:
+          'Optional range of exchange rates with columns currency, date, rate; the subscriptions range then has a 6th column, currency.',
+        sheetsType: 'Array<Array<string|number|Date>>',
+        dimensionality: 'matrix',
+        optional: true,
+      },
+      scalar('reportingCurrency', 'With rates: the currency of the result, e.g. USD.', 'string', true),
+      scalar('rateDate', 'With rates: periodStart (optional, the default) or snapshot.', 'string', true),
     ],
     result: {
       sheetsType: 'Array<Array<string|number|Date>>',
       excelType: 'any',
       dimensionality: 'matrix',
-      description: 'A header row and one row per period.',
+      description: 'A header row and one row per period (with rates, a last column fx_impact_mrr).',
     },
-    run: ([subscriptions, granularity], host) =>
-      sheetMrrMovements(subscriptions, granularity, host === 'excel' ? 'serial' : 'date'),
+    run: ([subscriptions, granularity, rates, reportingCurrency, rateDate], host) =>
+      sheetMrrMovements(
+        subscriptions,
+        granularity,
+        host === 'excel' ? 'serial' : 'date',
+        rates,
+        reportingCurrency,
+        rateDate,
+      ),
   },
 ];
 

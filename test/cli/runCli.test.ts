@@ -501,3 +501,75 @@ describe('buildReport from movements computed elsewhere', () => {
     expect(buildReport({ movements }).summary.trailingNetRevenueRetention).toBeNull();
   });
 });
+
+describe('customer-health report: segments and currencies flags', () => {
+  const rows =
+    'customer_id,start_date,end_date,mrr,currency,plan\na,2024-01-01,,100,USD,Starter\nb,2024-01-01,,90,EUR,Growth\n';
+
+  it('refuses bad or incomplete flags with exit 2 and a message saying what to pass', async () => {
+    const path = file('flags.csv', rows);
+    const rates = file('flags-rates.csv', 'currency,date,rate\nEUR,2024-01-01,1.1\n');
+    const cases: [string[], string][] = [
+      [['--currency', 'US'], '--currency must be an ISO 4217 code of three letters (e.g. USD), received US'],
+      [['--currency', 'USD'], '--currency needs --rates FILE'],
+      [['--rates', rates], '--rates needs --currency'],
+      [
+        ['--currency', 'USD', '--rates', rates, '--rate-date', 'daily'],
+        '--rate-date must be periodStart or snapshot, received daily',
+      ],
+      [['--rate-date', 'snapshot'], '--rate-date applies with --currency and --rates only'],
+      [['--segment-column', ' '], '--segment-column needs a column name'],
+      [
+        ['--segment-column', 'plan', '--engine', 'duckdb'],
+        '--segment-column, --currency and --rates need the in-memory engine',
+      ],
+      [
+        ['--currency', 'USD', '--rates', rates, '--engine', 'duckdb'],
+        'need the in-memory engine (--engine memory)',
+      ],
+      [['--segments', 'plan'], "Unknown option '--segments'"],
+    ];
+    for (const [flags, message] of cases) {
+      const result = await run('report', path, ...flags);
+      expect([result.code, result.stdout], flags.join(' ')).toEqual([2, '']);
+      expect(result.stderr, flags.join(' ')).toContain(message);
+    }
+    for (const flags of [
+      ['--segment-column', 'plan'],
+      ['--currency', 'USD', '--rates', rates],
+    ]) {
+      const result = await run('report', ...flags);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain('the built-in sample data comes with its plans as segments');
+    }
+  });
+
+  it('names the rates file, row and column of every bad rate, and an unreadable rates file', async () => {
+    const path = file('rated.csv', rows);
+    const rates = file('bad-rates.csv', 'currency,date,rate\nEUR,2024-01-01,0\nEURO,2024-02-01,1\n');
+    const result = await run('report', path, '--currency', 'USD', '--rates', rates);
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim().split('\n')).toEqual([
+      `customer-health: ${rates}, row 2, column rate must be a number > 0, received "0"`,
+      `customer-health: ${rates}, row 3, column currency must be an ISO 4217 currency code (three letters, e.g. USD), received "EURO"`,
+    ]);
+    const missing = await run('report', path, '--currency', 'USD', '--rates', join(directory, 'none.csv'));
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/^customer-health: cannot read .*none\.csv/);
+  });
+
+  it('names the row and column of a blank segment and of a segment column the file lacks', async () => {
+    const path = file(
+      'segments.csv',
+      'customer_id,start_date,mrr,plan\na,2024-01-01,1,Starter\nb,2024-01-01,1,\n',
+    );
+    const blank = await run('report', path, '--segment-column', 'plan');
+    expect([blank.code, blank.stderr]).toEqual([
+      1,
+      `customer-health: ${path}, row 3, column plan must be a non-empty text, received ""\n`,
+    ]);
+    const absent = await run('report', path, '--segment-column', 'region');
+    expect(absent.code).toBe(1);
+    expect(absent.stderr).toContain('the header has no region column, the segment column named');
+  });
+});

@@ -275,3 +275,32 @@ describe('sheetMrrMovements', () => {
     );
   });
 });
+
+describe('sheetMrrMovements with currencies: arguments', () => {
+  const range = [['a', '', '2024-01-01', '', 100, 'EUR']];
+
+  it('ignores a sixth column without rates, as before', () => {
+    const table = sheetMrrMovements([['a', '', '2024-01-10', '', 10, 'whatever']], undefined, 'text');
+    expect(table[0]).toEqual([...MRR_MOVEMENTS_HEADER]);
+    expect(table[1]![8]).toBe(10);
+  });
+
+  it('names the row of the rates range of a blank or bad rate cell, and the missing arguments', () => {
+    const error = (...args: unknown[]) =>
+      cellError(() => callSpreadsheetFunction('MRR_MOVEMENTS', 'sheets', [range, '', ...args])).message;
+    expect(error([['currency', 'date', 'rate'], ['EUR', '', 1.1]], 'USD')).toBe(
+      'row 2 of the rates range: date is blank',
+    );
+    expect(error([['EUR', 30, 1.1]], 'USD')).toMatch(/^row 1 of the rates range: date must be a date/);
+    expect(error([['EUR', '2024-01-01', 1.1]])).toBe(
+      'reportingCurrency is blank: the currency the rates convert into (e.g. USD) is required',
+    );
+    expect(error('', 'USD')).toBe('reportingCurrency and rateDate need a rates range (currency, date, rate)');
+    expect(error([[''], ['']], '', 'snapshot')).toBe(
+      'reportingCurrency and rateDate need a rates range (currency, date, rate)',
+    );
+    expect(error([['EUR', '2024-01-01', 1.1]], [['USD', 'EUR']])).toBe(
+      'reportingCurrency must be a single cell, received a range of 1×2',
+    );
+  });
+});
