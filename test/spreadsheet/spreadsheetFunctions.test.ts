@@ -288,9 +288,15 @@ describe('sheetMrrMovements with currencies: arguments', () => {
   it('names the row of the rates range of a blank or bad rate cell, and the missing arguments', () => {
     const error = (...args: unknown[]) =>
       cellError(() => callSpreadsheetFunction('MRR_MOVEMENTS', 'sheets', [range, '', ...args])).message;
-    expect(error([['currency', 'date', 'rate'], ['EUR', '', 1.1]], 'USD')).toBe(
-      'row 2 of the rates range: date is blank',
-    );
+    expect(
+      error(
+        [
+          ['currency', 'date', 'rate'],
+          ['EUR', '', 1.1],
+        ],
+        'USD',
+      ),
+    ).toBe('row 2 of the rates range: date is blank');
     expect(error([['EUR', 30, 1.1]], 'USD')).toMatch(/^row 1 of the rates range: date must be a date/);
     expect(error([['EUR', '2024-01-01', 1.1]])).toBe(
       'reportingCurrency is blank: the currency the rates convert into (e.g. USD) is required',
