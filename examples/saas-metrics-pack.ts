@@ -14,16 +14,29 @@ import {
   trailingNetRevenueRetention,
 } from 'customer-health';
 
+// MRR (2 decimals) × rate (4 decimals), exact: integer cents × basis points are millionths of a dollar.
+const times = (mrr: string, rate: string) => {
+  const digits = (BigInt(mrr.replace('.', '')) * BigInt(rate.replace('.', ''))).toString().padStart(7, '0');
+  return `${digits.slice(0, -6)}.${digits.slice(-6)}`;
+};
+const read = (file: string): Record<string, string>[] => parse(readFileSync(file), { columns: true });
+// The business bills in USD and EUR; the pack is in USD. Each row's MRR is converted once, at the EUR rate in
+// effect on its start: the library's default convention (rateDate 'periodStart', ChartMogul's rule), done here
+// by hand so every check below is a plain single-currency loop (examples/segments-and-currencies.ts lets the
+// library convert instead, and checks it).
+const eurRates = read('examples/data/exchange-rates.csv').sort((a, b) => (a.date! < b.date! ? -1 : 1));
+const inUsd = (mrr: string, currency: string, day: string) => {
+  if (currency === 'USD') return mrr;
+  const rate = eurRates.filter((r) => r.date! <= day).at(-1)!.rate!;
+  return times(mrr, rate);
+};
 // One row per subscription period: start inclusive, end exclusive, empty end = still active.
-const csv: Record<string, string>[] = parse(readFileSync('examples/data/sample-subscriptions.csv'), {
-  columns: true,
-});
-const subscriptions = csv.map((r) => ({
+const subscriptions = read('examples/data/sample-subscriptions.csv').map((r) => ({
   customerId: r.customer_id!,
   subscriptionId: r.subscription_id!,
   start: r.start_date!,
   end: r.end_date || null,
-  mrr: r.mrr!,
+  mrr: inUsd(r.mrr!, r.currency!, r.start_date!),
 }));
 
 // The export was taken on 2026-11-01: report through October, the last complete month.
@@ -58,12 +71,13 @@ periods.forEach((row, i) => {
   if (quick !== null) assert.equal(quick.gt(1), row.endingMrr.gt(row.startingMrr), row.start);
 });
 
-// Check 2, an independent oracle: a customer's MRR on a day is the sum of its periods active that day, in cents.
-const cents = (day: string) => {
+// Check 2, an independent oracle: a customer's MRR on a day is the sum of its periods active that day, in
+// micro-dollars (USD to the millionth: the converted amounts have six decimals).
+const micro = (day: string) => {
   const byCustomer = new Map<string, number>();
   for (const s of subscriptions)
     if (s.start <= day && (s.end === null || day < s.end))
-      byCustomer.set(s.customerId, (byCustomer.get(s.customerId) ?? 0) + Math.round(Number(s.mrr) * 100));
+      byCustomer.set(s.customerId, (byCustomer.get(s.customerId) ?? 0) + Math.round(Number(s.mrr) * 1e6));
   return byCustomer;
 };
 // Day 0 of the next month (months are 1-based here, 0-based in Date.UTC) is the last day of this one.
@@ -72,17 +86,17 @@ const monthEnd = (monthStart: string) => {
   return new Date(Date.UTC(year!, month!, 0)).toISOString().slice(0, 10);
 };
 for (const row of periods) {
-  const paying = [...cents(monthEnd(row.start)).values()].filter((c) => c > 0);
+  const paying = [...micro(monthEnd(row.start)).values()].filter((c) => c > 0);
   const total = paying.reduce((a, b) => a + b, 0);
-  assert.equal(row.endingMrr.times(100).toNumber(), total, row.start);
+  assert.equal(row.endingMrr.times(1e6).toNumber(), total, row.start);
   assert.equal(row.endingCustomers, paying.length);
 }
 // NRR and GRR follow the customers paying on the first day: net = their MRR on the last day over their MRR on the
 // first, gross caps each customer at its first-day MRR. For October that is Sep 30 to Oct 31; trailing: a year.
 const retention = (first: string, last: string) => {
-  const after = cents(last);
+  const after = micro(last);
   let [start, net, gross] = [0, 0, 0];
-  for (const [id, then] of cents(first)) {
+  for (const [id, then] of micro(first)) {
     if (then === 0) continue; // a free plan is not paying, so not in the cohort
     const now = after.get(id) ?? 0;
     [start, net, gross] = [start + then, net + now, gross + Math.min(then, now)];
@@ -103,7 +117,7 @@ assert.equal(trailing.value!.toFixed(12), retention('2025-10-31', '2026-10-31').
 const table = cohortRetention(subscriptions, { to: '2026-10-31' });
 const firstPaid = new Map<string, string>();
 for (const row of periods)
-  for (const [id, c] of cents(monthEnd(row.start)))
+  for (const [id, c] of micro(monthEnd(row.start)))
     if (c > 0 && !firstPaid.has(id)) firstPaid.set(id, row.start);
 console.log('  cohort    size   age 0   age 3   age 6   age 9  age 12');
 for (const c of table.cohorts.filter((c) => c.cohortStart >= '2025-07-01' && c.cohortStart < '2025-11-01')) {

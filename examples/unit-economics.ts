@@ -17,14 +17,29 @@ import {
   sbgDiscountedExpectedLifetime,
 } from 'customer-health';
 
+// MRR (2 decimals) × rate (4 decimals), exact: integer cents × basis points are millionths of a dollar.
+const times = (mrr: string, rate: string) => {
+  const digits = (BigInt(mrr.replace('.', '')) * BigInt(rate.replace('.', ''))).toString().padStart(7, '0');
+  return `${digits.slice(0, -6)}.${digits.slice(-6)}`;
+};
 const read = (file: string): Record<string, string>[] => parse(readFileSync(file), { columns: true });
-const subscriptions = read('examples/data/sample-subscriptions.csv').map((r) => ({
+// USD and EUR rows, in USD: each row at the EUR rate in effect on its start, the library's default convention
+// (rateDate 'periodStart'; docs/segments-and-currencies.md).
+const subscriptions = mrrInUsd(read('examples/data/sample-subscriptions.csv')).map((r) => ({
   customerId: r.customer_id!,
   subscriptionId: r.subscription_id!,
   start: r.start_date!,
   end: r.end_date || null,
   mrr: r.mrr!,
 }));
+function mrrInUsd(rows: Record<string, string>[]) {
+  const rates = read('examples/data/exchange-rates.csv').sort((a, b) => (a.date! < b.date! ? -1 : 1));
+  return rows.map((r) => {
+    if (r.currency === 'USD') return r;
+    const rate = rates.filter((x) => x.date! <= r.start_date!).at(-1)!.rate!;
+    return { ...r, mrr: times(r.mrr!, rate) };
+  });
+}
 const { periods, customers } = mrrMovements(subscriptions, { to: '2026-10-31' });
 const lastSix = periods.slice(-6); // May to October 2026
 const october = lastSix.at(-1)!;
