@@ -58,15 +58,16 @@ assert.deepEqual(
   ['1', '1', '0.5'],
 );
 
-// Cell 4: the built-in sample data, the same the `customer-health report` command uses.
+// Cell 4: the built-in sample data, the same the `customer-health report` command uses. It bills in USD and
+// EUR: sample.currency (USD reporting, monthly EUR rates) converts every row at the rate of its start.
 const sample = generateSampleData();
-const sampleTable = mrrMovements(sample.subscriptions);
+const sampleTable = mrrMovements(sample.subscriptions, { currency: sample.currency });
 const last = sampleTable.periods.at(-1)!;
 console.log(
   `Sample: ${sample.subscriptions.length} subscriptions, MRR ${last.endingMrr.toFixed(2)} in ${last.start}`,
 );
 // The same figure as the report's "MRR" line, through a different code path.
-assert.equal(last.endingMrr.toFixed(2), '63437.99');
+assert.equal(last.endingMrr.toFixed(2), '62720.83');
 // Every period balances exactly: ending = starting + new + expansion + reactivation - contraction - churned.
 for (const row of sampleTable.periods) {
   const rebuilt = row.startingMrr

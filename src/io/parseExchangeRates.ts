@@ -1,6 +1,6 @@
 import { toCalendarDate } from '../core/calendarDate.js';
 import { MetricInputError } from '../core/errors.js';
-import { assertObject, oneOf } from '../core/internal/options.js';
+import { assertKnownKeys, assertObject, oneOf } from '../core/internal/options.js';
 import { describeValue } from '../core/internal/rejectInput.js';
 import { withLaterRowIssues } from '../core/internal/rowIssues.js';
 import { toDecimal } from '../core/numeric.js';
@@ -67,6 +67,7 @@ export function parseExchangeRates(text: string, options: ParseExchangeRatesOpti
     });
   }
   assertObject(options, ['options']);
+  assertKnownKeys(options, new Set(['format']), ['options']);
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const format =
     options.format === undefined

@@ -139,20 +139,22 @@ describe('renderHtmlReport', () => {
 
   it('renders the sample data the same, byte for byte, with every section and locale-free numbers', () => {
     const sample = generateSampleData();
-    const first = renderHtmlReport(buildReport(sample), { recent: 6 });
-    const second = renderHtmlReport(buildReport(generateSampleData()), { recent: 6 });
+    const options = { currency: sample.currency, segments: 'include' } as const;
+    const first = renderHtmlReport(buildReport(sample, options), { recent: 6 });
+    const second = renderHtmlReport(buildReport(generateSampleData(), options), { recent: 6 });
     expect(second).toBe(first);
     expect(markupProblems(first)).toEqual([]);
-    expect(first.match(/<svg /g)).toHaveLength(3);
-    for (const heading of ['Summary', 'MRR movements', 'Cohort retention', 'Health']) {
+    expect(first.match(/<svg /g)).toHaveLength(4);
+    for (const heading of ['Summary', 'MRR movements', 'MRR movements by segment', 'Cohort retention', 'Health']) {
       expect(first).toContain(`<h2>${heading}</h2>`);
     }
-    expect(first).toContain('<td>MRR</td><td>63437.99</td>');
+    for (const plan of ['Enterprise', 'Growth', 'Starter']) expect(first).toContain(`<h3>${plan}</h3>`);
+    expect(first).toContain('<td>MRR (USD)</td><td>62720.83</td>');
     expect(first).toContain('CAC payback (months)');
     expect(first).toContain('NPS, last 12 months');
     expect(first).toContain('29 earlier periods in --json output');
-    // 6 columns in the movements chart and 6 rows in its table.
-    expect(first.match(/class="top-label"/g)).toHaveLength(6);
+    // 6 columns in the movements chart and in the segment chart.
+    expect(first.match(/class="top-label"/g)).toHaveLength(12);
     expect(first).not.toMatch(/\d,\d{3}\.\d\d/);
   });
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { MetricInputError } from '../../src/core/errors.js';
 import * as duckdb from '../../src/duckdb/index.js';
 import * as library from '../../src/index.js';
+import * as io from '../../src/io/index.js';
 import { errorOf } from '../support/errorOf.js';
 
 // Every exported function that takes an options object rejects a key it does not know with `unknown_field` at
@@ -349,5 +350,30 @@ describe('strict inputs: a misspelt key of an input object is an error, rows may
     expect(library.mrrMovements(rows).periods).toEqual(library.mrrMovements(SUBSCRIPTIONS).periods);
     const price = { name: 'Team (yearly)', amount: 1200, interval: 'year' as const };
     expect(library.normalizeToMrr(price).toString()).toBe('100');
+  });
+});
+
+describe('strict options: customer-health/io', () => {
+  // The io entry point is not re-exported by the root: its functions are classified here.
+  const IO_OPTION_TAKING: Record<string, (options: Options) => unknown> = {
+    buildReport: (options) => io.buildReport({ subscriptions: SUBSCRIPTIONS }, options),
+    parseExchangeRates: (options) => io.parseExchangeRates('currency,date,rate\nEUR,2024-01-01,1.1\n', options),
+    parseReportInput: (options) => io.parseReportInput('customer_id,start,mrr\na,2024-01-01,1\n', options),
+  };
+  const functions = Object.entries(io)
+    .filter(([, value]) => typeof value === 'function')
+    .map(([name]) => name)
+    .sort();
+
+  it('classifies every function of the entry point', () => {
+    expect(functions).toEqual(Object.keys(IO_OPTION_TAKING).sort());
+  });
+
+  it.each(Object.entries(IO_OPTION_TAKING))('%s accepts {} and rejects { notAnOption: 1 }', (_name, call) => {
+    expect(() => call({})).not.toThrow();
+    expect(errorOf(() => call({ notAnOption: 1 }))).toMatchObject({
+      code: 'unknown_field',
+      path: ['options', 'notAnOption'],
+    });
   });
 });

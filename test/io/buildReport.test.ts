@@ -153,13 +153,14 @@ describe('buildReport: LTV in one unit (per month) at every granularity', () => 
 
   it('is the monthly LTV at day, week, quarter and year for the built-in sample data', () => {
     const data = generateSampleData();
-    const monthly = buildReport(data);
-    // ARPA 164.35 per month over average monthly churn 4.14 % (May–Oct 2026).
-    expect(monthly.summary.lifetimeValue!.toFixed(2)).toBe('3965.07');
+    const { currency } = data;
+    const monthly = buildReport(data, { currency });
+    // ARPA 162.49 USD per month over average monthly churn 4.14 % (May–Oct 2026).
+    expect(monthly.summary.lifetimeValue!.toFixed(2)).toBe('3920.24');
     for (const granularity of ['day', 'week', 'quarter', 'year'] as const) {
-      const report = buildReport(data, { granularity });
+      const report = buildReport(data, { granularity, currency });
       expect(report.asOf).toBe('2026-10-31');
-      expect(ltvOf(report)!.toFixed(2)).toBe('3965.07');
+      expect(ltvOf(report)!.toFixed(2)).toBe('3920.24');
       expect(report.summary.churnWindow).toMatchObject({
         granularity: 'month',
         periods: 6,
@@ -176,9 +177,10 @@ describe('buildReport: LTV in one unit (per month) at every granularity', () => 
         fc.integer({ min: 8, max: 30 }),
         (seed, customers, months) => {
           const data = generateSampleData({ seed, customers, months });
-          const monthly = buildReport(data);
+          const { currency } = data;
+          const monthly = buildReport(data, { currency });
           for (const granularity of ['day', 'week', 'quarter', 'year'] as const) {
-            const report = buildReport(data, { granularity });
+            const report = buildReport(data, { granularity, currency });
             // The as-of day is within the data whatever the granularity.
             expect(report.asOf).toBe(monthly.asOf);
             expect(report.asOf! < data.asOf).toBe(true);

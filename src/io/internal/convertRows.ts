@@ -7,7 +7,7 @@ import type { SubscriptionPeriod } from '../../revenue/subscriptionPeriod.js';
 import type { CurrencyOptions } from '../../revenue/types.js';
 
 /**
- * Subscription periods with every MRR in the reporting currency, for the report's figures that take rows in one
+ * Subscription periods with every MRR in the reporting currency (and no `currency` left), for the report's figures that take rows in one
  * currency (trailing NRR/GRR, cohorts). Each row in another currency is converted at the rate in effect on
  * `day(row)`: its start under `rateDate: 'periodStart'` (exactly the movements table's conversion), the report's
  * as-of day under `'snapshot'` (a constant-currency view: exchange rates then cannot move a retention ratio).
@@ -31,21 +31,22 @@ export function convertRows<T extends SubscriptionPeriod & { readonly start: Iso
     byCurrency.set(rate.currency, list);
   }
   for (const list of byCurrency.values()) list.sort((a, b) => (a.date < b.date ? -1 : 1));
+  // Every row comes back without `currency`: all are in the reporting currency, the single-currency case.
   return rows.map((row, index) => {
-    if (row.currency === undefined || row.currency === currency.reporting) return row;
+    const { currency: code, ...rest } = row;
+    if (code === undefined || code === currency.reporting) return rest as T;
     const day = currency.rateDate === 'snapshot' ? asOf : row.start;
     let rate: Decimal | undefined;
-    for (const entry of byCurrency.get(row.currency) ?? []) if (entry.date <= day) rate = entry.rate;
+    for (const entry of byCurrency.get(code) ?? []) if (entry.date <= day) rate = entry.rate;
     if (rate === undefined) {
       throw new MetricInputError({
         code: 'missing_exchange_rate',
         path: ['subscriptions', index, 'currency'],
-        expected: `a ${row.currency} rate in effect on ${day}`,
-        received: `no ${row.currency} rate dated on or before ${day}`,
-        message: `subscriptions[${index}] is in ${row.currency} but no ${row.currency} rate is in effect on ${day}`,
+        expected: `a ${code} rate in effect on ${day}`,
+        received: `no ${code} rate dated on or before ${day}`,
+        message: `subscriptions[${index}] is in ${code} but no ${code} rate is in effect on ${day}`,
       });
     }
-    const { currency: _currency, ...rest } = row;
     return { ...rest, mrr: toDecimal(row.mrr).times(rate) } as T;
   });
 }
