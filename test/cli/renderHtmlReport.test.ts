@@ -145,7 +145,13 @@ describe('renderHtmlReport', () => {
     expect(second).toBe(first);
     expect(markupProblems(first)).toEqual([]);
     expect(first.match(/<svg /g)).toHaveLength(4);
-    for (const heading of ['Summary', 'MRR movements', 'MRR movements by segment', 'Cohort retention', 'Health']) {
+    for (const heading of [
+      'Summary',
+      'MRR movements',
+      'MRR movements by segment',
+      'Cohort retention',
+      'Health',
+    ]) {
       expect(first).toContain(`<h2>${heading}</h2>`);
     }
     for (const plan of ['Enterprise', 'Growth', 'Starter']) expect(first).toContain(`<h3>${plan}</h3>`);

@@ -573,3 +573,90 @@ describe('customer-health report: segments and currencies flags', () => {
     expect(absent.stderr).toContain('the header has no region column, the segment column named');
   });
 });
+
+describe('customer-health report: segments and currencies end to end', () => {
+  it('reports the sample data per plan and in USD by default, and under --rate-date snapshot with an fx column', async () => {
+    const { code, stdout, stderr } = await run('report');
+    expect([code, stderr]).toEqual([0, '']);
+    for (const text of [
+      "money in USD: other currencies converted at the rate in effect on each row's start (periodStart",
+      'Segment Enterprise: movements, transfers between segments and FX revaluation',
+      'Segment Growth:',
+      'Segment Starter:',
+      'transfer in',
+      'MRR (USD)',
+      'MRR in Growth',
+    ]) {
+      expect(stdout).toContain(text);
+    }
+    const snapshot = await run('report', '--rate-date', 'snapshot', '--json');
+    const report = JSON.parse(snapshot.stdout);
+    expect(report.currency).toEqual({ reporting: 'USD', rateDate: 'snapshot' });
+    expect(report.segments.map((segment: { segment: string }) => segment.segment)).toEqual([
+      'Enterprise',
+      'Growth',
+      'Starter',
+    ]);
+    expect(report.periods.some((row: { fxImpactMrr: string }) => row.fxImpactMrr !== '0')).toBe(true);
+    const text = (await run('report', '--rate-date', 'snapshot')).stdout;
+    expect(text).toMatch(/churned\s+fx\s+end MRR/);
+  });
+
+  it('reads a currency column, a rates file and a segment column: the worked example in USD', async () => {
+    const path = file(
+      'berlin.csv',
+      'customer_id,start_date,end_date,mrr,currency,plan\nberlin,2024-01-15,2024-03-10,100,eur,Growth\nberlin,2024-03-10,,150,EUR,Enterprise\nacme,2024-01-01,,50,USD,Starter\n',
+    );
+    const rates = file(
+      'berlin-rates.csv',
+      'currency,date,rate\nEUR,2024-01-01,1.10\nEUR,2024-02-01,1.20\nEUR,2024-03-01,1.00\n',
+    );
+    const args = ['report', path, '--json', '--to', '2024-03-31', '--currency', 'usd', '--rates', rates];
+    const periodStart = JSON.parse((await run(...args, '--segment-column', 'plan')).stdout);
+    // Jan: 50 + 100 × 1.10 = 160. Mar: berlin moves Growth (110) → Enterprise (150 × 1.00): transfers, +40 total.
+    expect(periodStart.periods.map((row: { endingMrr: string }) => row.endingMrr)).toEqual([
+      '160',
+      '160',
+      '200',
+    ]);
+    expect(periodStart.periods[2].expansionMrr).toBe('40');
+    const march = Object.fromEntries(
+      periodStart.segments.map((s: { segment: string; periods: Record<string, string>[] }) => [
+        s.segment,
+        s.periods[2],
+      ]),
+    );
+    expect([march.Growth.transferOutMrr, march.Enterprise.transferInMrr, march.Starter.endingMrr]).toEqual([
+      '110',
+      '150',
+      '50',
+    ]);
+    expect(periodStart.input).toMatchObject({ rates, segmentColumn: 'plan' });
+    const snapshot = JSON.parse((await run(...args, '--rate-date', 'snapshot')).stdout);
+    expect(snapshot.periods.map((row: { fxImpactMrr: string }) => row.fxImpactMrr)).toEqual([
+      '0',
+      '10',
+      '-20',
+    ]);
+    expect(snapshot.segments).toBeNull();
+  });
+
+  it('names the file row of a subscription without a rate in effect', async () => {
+    const path = file('early.csv', 'customer_id,start_date,mrr,currency\na,2023-12-01,10,EUR\n');
+    const rates = file('late-rates.csv', 'currency,date,rate\nEUR,2024-01-01,1.1\n');
+    const result = await run('report', path, '--currency', 'USD', '--rates', rates);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(
+      new RegExp(`^customer-health: ${path.replaceAll('.', '\\.')}, row 2, column currency: `),
+    );
+  });
+
+  it('writes the segment chart and tables into --html', async () => {
+    const target = join(mkdtempSync(join(tmpdir(), 'customer-health-html-')), 'report.html');
+    expect((await run('report', '--html', target)).code).toBe(0);
+    const html = readFileSync(target, 'utf8');
+    expect(html).toContain('<h2>MRR movements by segment</h2>');
+    expect(html).toContain('<h3>Starter</h3>');
+    expect(html).toContain('<th>transfer out</th>');
+  });
+});
