@@ -12,7 +12,11 @@ import {
   writeDateCell,
 } from '../../src/spreadsheet/cellValues.js';
 import { callSpreadsheetFunction, SPREADSHEET_FUNCTIONS } from '../../src/spreadsheet/index.js';
-import { MRR_MOVEMENTS_HEADER, sheetMrrMovements } from '../../src/spreadsheet/sheetMrrMovements.js';
+import {
+  FX_IMPACT_COLUMN,
+  MRR_MOVEMENTS_HEADER,
+  sheetMrrMovements,
+} from '../../src/spreadsheet/sheetMrrMovements.js';
 import { SpreadsheetError } from '../../src/spreadsheet/spreadsheetError.js';
 
 // The wrappers in Node, straight from src (the bundle tests in this folder run the same code as generated).
@@ -307,6 +311,58 @@ describe('sheetMrrMovements with currencies: arguments', () => {
     );
     expect(error([['EUR', '2024-01-01', 1.1]], [['USD', 'EUR']])).toBe(
       'reportingCurrency must be a single cell, received a range of 1×2',
+    );
+  });
+});
+
+describe('sheetMrrMovements with currencies: conversion', () => {
+  // The guide's worked example: a pays EUR 100 from Jan 15 and EUR 150 from Mar 10, b pays USD 50 (blank: the
+  // reporting currency); EUR is 1.10 USD in January, 1.20 in February, 1.00 from March.
+  const range = [
+    ['customer_id', 'subscription_id', 'start', 'end', 'mrr', 'currency'],
+    ['a', '', '2024-01-15', '2024-03-10', 100, ' eur '],
+    ['a', '', '2024-03-10', '', 150, 'EUR'],
+    ['b', '', '2024-01-01', '', 50, ''],
+  ];
+  const rates = [
+    ['currency', 'date', 'rate'],
+    ['EUR', '2024-01-01', 1.1],
+    ['EUR', '2024-02-01', 1.2],
+    ['', '', ''],
+    ['EUR', '2024-03-01', 1],
+  ];
+
+  it('converts at each row start (periodStart) or revalues per snapshot, with an fx_impact_mrr column', () => {
+    const periodStart = sheetMrrMovements(range, 'month', 'text', rates, 'usd');
+    expect(periodStart[0]).toEqual([...MRR_MOVEMENTS_HEADER, FX_IMPACT_COLUMN]);
+    // Jan 50 + 100 × 1.10 = 160; Feb unchanged; Mar 50 + 150 × 1.00 = 200 (expansion 150 − 110 = 40).
+    expect(periodStart.slice(1).map((row) => [row[4], row[8], row[16]])).toEqual([
+      [0, 160, 0],
+      [0, 160, 0],
+      [40, 200, 0],
+    ]);
+    const snapshot = callSpreadsheetFunction('MRR_MOVEMENTS', 'excel', [
+      range,
+      '',
+      rates,
+      'USD',
+      'snapshot',
+    ]) as unknown[][];
+    // fx: 100 × (1.20 − 1.10) = 10 in February, 100 × (1.00 − 1.20) = −20 in March; expansion (150 − 100) × 1.00.
+    expect(snapshot.slice(1).map((row) => [row[4], row[8], row[16]])).toEqual([
+      [0, 160, 0],
+      [0, 170, 10],
+      [50, 200, -20],
+    ]);
+  });
+
+  it('names the subscriptions row without a rate in effect and a bad rateDate', () => {
+    const late = [['EUR', '2024-02-01', 1.2]];
+    expect(cellError(() => sheetMrrMovements(range, '', 'text', late, 'USD')).message).toMatch(
+      /^row 2 of the range: /,
+    );
+    expect(cellError(() => sheetMrrMovements(range, '', 'text', rates, 'USD', 'daily')).message).toMatch(
+      /^rateDate must be /,
     );
   });
 });
