@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  cohortRetention,
+  customerMrrTimeline,
   type ExchangeRate,
   type ExchangeRateDate,
   fromDayNumber,
@@ -13,6 +15,8 @@ import {
   segmentMrrMovements,
   toDayNumber,
   toDecimal,
+  trailingGrossRevenueRetention,
+  trailingNetRevenueRetention,
 } from '../../src/index.js';
 import {
   PERIOD_COUNT_FIELDS as COUNTS,
@@ -225,6 +229,44 @@ describe('mrrMovements with currencies: properties', () => {
       { numRuns: 30 },
     );
   }, 30_000);
+});
+
+describe('metrics built on the same rows take the currency option (periodStart)', () => {
+  // Results compared as JSON: Decimals print their exact value, so equal JSON is equal numbers.
+  const metrics = {
+    cohortRetention: (rows: SubscriptionPeriod[], extra: object) =>
+      cohortRetention(rows, { basis: 'revenue', ...extra }),
+    customerMrrTimeline: (rows: SubscriptionPeriod[], extra: object) => customerMrrTimeline(rows, extra),
+    trailingNetRevenueRetention: (rows: SubscriptionPeriod[], extra: object) =>
+      trailingNetRevenueRetention(rows, { asOf: '2024-06-30', ...extra }),
+    trailingGrossRevenueRetention: (rows: SubscriptionPeriod[], extra: object) =>
+      trailingGrossRevenueRetention(rows, { asOf: '2024-06-30', ...extra }),
+  };
+
+  it.each(Object.entries(metrics))('%s equals itself on rows converted at their start', (_, metric) => {
+    fc.assert(
+      fc.property(mixedRows, monthlyRates, (rows, rates) => {
+        const result = metric(rows, { currency: { reporting: 'USD', rates } });
+        expect(JSON.stringify(result)).toBe(JSON.stringify(metric(converted(rows, rates), {})));
+      }),
+      { numRuns: 25 },
+    );
+  });
+
+  it.each(Object.entries(metrics))(
+    "%s refuses 'snapshot' and, without the option, mixed currencies",
+    (_, metric) => {
+      const rows: SubscriptionPeriod[] = [
+        { customerId: 'a', start: '2024-01-05', mrr: 100, currency: 'EUR' },
+        { customerId: 'b', start: '2024-01-05', mrr: 50 },
+      ];
+      const rates = [{ currency: 'EUR', date: '2024-01-01', rate: '1.1' }];
+      expect(() => metric(rows, { currency: { reporting: 'USD', rates, rateDate: 'snapshot' } })).toThrow(
+        expect.objectContaining({ code: 'invalid_option', path: ['options', 'currency', 'rateDate'] }),
+      );
+      expect(() => metric(rows, {})).toThrow(expect.objectContaining({ code: 'mixed_currencies' }));
+    },
+  );
 });
 
 describe('mrrMovements with currencies: examples', () => {

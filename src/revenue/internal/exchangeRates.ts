@@ -100,6 +100,26 @@ export function exchangeRates(value: unknown, timeZone: string | undefined): Exc
 }
 
 /**
+ * The `currency` option of a metric that compares MRR on two or more days (retention, cohorts, timelines): only
+ * `rateDate: 'periodStart'` (the default) is accepted, because under `'snapshot'` a change of exchange rate
+ * between the days would count as churn or expansion; `undefined` when the option is absent.
+ *
+ * @private
+ */
+export function periodStartRates(value: unknown, timeZone: string | undefined): ExchangeRates | undefined {
+  if (value === undefined) return undefined;
+  const rates = exchangeRates(value, timeZone);
+  if (rates.rateDate === 'periodStart') return rates;
+  throw new MetricInputError({
+    code: 'invalid_option',
+    path: ['options', 'currency', 'rateDate'],
+    expected:
+      "'periodStart': this metric compares MRR on different days, and under 'snapshot' a change of exchange rate would count as churn or expansion (mrrMovements reports it apart as fxImpactMrr)",
+    received: describeValue(rates.rateDate),
+  });
+}
+
+/**
  * The error for a row in `currency` that needs a rate on `day` where none is in effect.
  *
  * @private
