@@ -5,8 +5,8 @@ import {
   periodTableHeader,
   periodTableRow,
   reportFacts,
-  SEGMENT_TABLE_HEADER,
   segmentFacts,
+  segmentTableHeader,
   segmentTableRow,
 } from './reportCells.js';
 
@@ -39,8 +39,13 @@ export function formatReport(
   if (partial !== null) lines.push(partial);
   lines.push('');
   for (const { segment, periods } of report.segments ?? []) {
-    lines.push(`Segment ${segment}: movements, transfers between segments and FX revaluation`);
-    lines.push(...textTable(SEGMENT_TABLE_HEADER, periods.slice(-recent).map(segmentTableRow)));
+    lines.push(`Segment ${segment}: movements and transfers between segments`);
+    lines.push(
+      ...textTable(
+        segmentTableHeader(report),
+        periods.slice(-recent).map((row) => segmentTableRow(report, row)),
+      ),
+    );
     lines.push('');
   }
 

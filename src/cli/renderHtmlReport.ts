@@ -5,8 +5,8 @@ import {
   periodTableHeader,
   periodTableRow,
   reportFacts,
-  SEGMENT_TABLE_HEADER,
   segmentFacts,
+  segmentTableHeader,
   segmentTableRow,
 } from './reportCells.js';
 import { svgBarChart } from './svgBarChart.js';
@@ -140,7 +140,10 @@ function segmentsSection(report: Report, recent: number): string {
   });
   const tables = segments.map(
     ({ segment, periods: rows }) =>
-      `<h3>${svgEscape(segment)}</h3>\n${table(SEGMENT_TABLE_HEADER, rows.slice(-recent).map(segmentTableRow))}`,
+      `<h3>${svgEscape(segment)}</h3>\n${table(
+        segmentTableHeader(report),
+        rows.slice(-recent).map((row) => segmentTableRow(report, row)),
+      )}`,
   );
   return section(
     'MRR movements by segment',

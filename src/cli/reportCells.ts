@@ -55,8 +55,15 @@ function periodCells(row: ReportPeriodRow): string[] {
   ];
 }
 
-/** Column titles of a segment's table: the movements, the transfers between segments, FX, end. @private */
-export const SEGMENT_TABLE_HEADER: readonly string[] = [
+/**
+ * Column titles of a segment's table: the movements, the transfers between segments, FX (with snapshot-date
+ * conversion only), end. @private
+ */
+export function segmentTableHeader(report: Report): string[] {
+  return withSegmentFx(report, SEGMENT_TABLE_HEADER, 'fx');
+}
+
+const SEGMENT_TABLE_HEADER: readonly string[] = [
   'period',
   'start MRR',
   'new',
@@ -71,8 +78,17 @@ export const SEGMENT_TABLE_HEADER: readonly string[] = [
   'cust.',
 ];
 
-/** One row of a segment's table, formatted. @private */
-export function segmentTableRow(row: SegmentPeriodMovements): string[] {
+/** One row of a segment's table, formatted (as {@link segmentTableHeader}). @private */
+export function segmentTableRow(report: Report, row: SegmentPeriodMovements): string[] {
+  return withSegmentFx(report, segmentCells(row), money(row.fxImpactMrr));
+}
+
+function withSegmentFx(report: Report, cells: readonly string[], fx: string): string[] {
+  if (report.currency?.rateDate !== 'snapshot') return cells.filter((_, column) => column !== 9);
+  return [...cells.slice(0, 9), fx, ...cells.slice(10)];
+}
+
+function segmentCells(row: SegmentPeriodMovements): string[] {
   return [
     row.start,
     money(row.startingMrr),

@@ -16,6 +16,7 @@ import { grossRevenueRetention } from '../revenue/grossRevenueRetention.js';
 import { mrrMovements } from '../revenue/mrrMovements.js';
 import { netRevenueRetention } from '../revenue/netRevenueRetention.js';
 import { quickRatio } from '../revenue/quickRatio.js';
+import { segmentMrrMovements } from '../revenue/segmentMrrMovements.js';
 import type { SubscriptionPeriod } from '../revenue/subscriptionPeriod.js';
 import { trailingGrossRevenueRetention } from '../revenue/trailingGrossRevenueRetention.js';
 import { trailingNetRevenueRetention } from '../revenue/trailingNetRevenueRetention.js';
@@ -31,7 +32,6 @@ import { convertRows } from './internal/convertRows.js';
 import { trailingMonthlyChurn } from './internal/monthlyChurn.js';
 import { reportHealth } from './internal/reportHealth.js';
 import { positiveNumber, wholeNumber } from './internal/reportOptions.js';
-import { reportSegments } from './internal/reportSegments.js';
 import type { Report, ReportInput, ReportOptions, ReportPeriodRow } from './types.js';
 
 const OPTION_KEYS = new Set([
@@ -144,12 +144,12 @@ export function buildReport(input: ReportInput, options: ReportOptions = {}): Re
           ? movements
           : mrrMovements(known, { granularity: 'month', to: asOf, detail: 'summary', ...converting }).periods;
       if (asOf !== null && withSegments) {
-        segments = reportSegments(known, {
+        segments = segmentMrrMovements(known, {
           granularity,
           ...(from === undefined ? {} : { from }),
           to: asOf,
           ...converting,
-        });
+        }).segments;
       }
       if (asOf !== null && currency !== undefined) subscriptions = convertRows(known, currency, asOf);
     } catch (error) {

@@ -8,7 +8,7 @@ import { generateSampleData } from '../../src/sample/generateSampleData.js';
 // Elements without a closing tag in HTML; every other element we emit must be closed, and nested properly.
 const VOID = new Set(['meta']);
 const EMITTED = new Set(
-  'html head meta title style body main h1 h2 p section table thead tbody tr th td svg rect text line'.split(
+  'html head meta title style body main h1 h2 h3 p section table thead tbody tr th td svg rect text line'.split(
     ' ',
   ),
 );
