@@ -155,8 +155,8 @@ const MONTHLY_RATE_STEP = 0.02;
  * //=> true
  * data.currency.rates[0]
  * //=> { currency: 'EUR', date: '2023-11-01', rate: '1.0800' }
- * mrrMovements(data.subscriptions, { currency: data.currency }).periods.length
- * //=> 12
+ * mrrMovements(data.subscriptions, { currency: data.currency }).periods.at(-1).endingMrr.toString()
+ * //=> '4096.3227'
  */
 export function generateSampleData(options: SampleDataOptions = {}): SampleData {
   assertObject(options as unknown, ['options']);
