@@ -1,11 +1,11 @@
-import { addCalendarMonths, toCalendarDate } from '../core/calendarDate.js';
+import { toCalendarDate } from '../core/calendarDate.js';
 import { MetricInputError } from '../core/errors.js';
 import { toCount } from '../core/internal/numericInput.js';
 import { assertKnownKeys, assertObject, oneOf } from '../core/internal/options.js';
 import { ratioOrNull } from '../core/internal/ratio.js';
-import { describeValue, relocateError } from '../core/internal/rejectInput.js';
+import { describeValue } from '../core/internal/rejectInput.js';
 import { toDecimal } from '../core/numeric.js';
-import type { DateLike, IsoDate } from '../core/types.js';
+import type { DateLike } from '../core/types.js';
 import { trailingStart } from '../revenue/internal/trailingStart.js';
 import type { TrailingRevenueRetention } from '../revenue/types.js';
 import { sqlIsoDate, sqlPlainNumber } from './internal/sqlRowValues.js';

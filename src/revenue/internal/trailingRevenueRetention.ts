@@ -1,11 +1,9 @@
-import { addCalendarMonths, toCalendarDate, toDayNumber } from '../../core/calendarDate.js';
+import { toCalendarDate, toDayNumber } from '../../core/calendarDate.js';
 import { MetricInputError } from '../../core/errors.js';
 import { type Decimal, ZERO } from '../../core/internal/decimal.js';
 import { assertTimeZone } from '../../core/internal/isoDayNumber.js';
 import { assertKnownKeys, assertObject } from '../../core/internal/options.js';
 import { ratioOrNull } from '../../core/internal/ratio.js';
-import { describeValue, relocateError } from '../../core/internal/rejectInput.js';
-import type { IsoDate } from '../../core/types.js';
 import type { SubscriptionPeriod } from '../subscriptionPeriod.js';
 import type { TrailingRevenueRetention, TrailingRevenueRetentionOptions } from '../types.js';
 import { customerMrrSnapshots } from './customerMrrSnapshots.js';
