@@ -1,11 +1,12 @@
-import { addCalendarMonths, toCalendarDate } from '../core/calendarDate.js';
+import { toCalendarDate } from '../core/calendarDate.js';
 import { MetricInputError } from '../core/errors.js';
 import { toCount } from '../core/internal/numericInput.js';
 import { assertKnownKeys, assertObject, oneOf } from '../core/internal/options.js';
 import { ratioOrNull } from '../core/internal/ratio.js';
-import { describeValue, relocateError } from '../core/internal/rejectInput.js';
+import { describeValue } from '../core/internal/rejectInput.js';
 import { toDecimal } from '../core/numeric.js';
-import type { DateLike, IsoDate } from '../core/types.js';
+import type { DateLike } from '../core/types.js';
+import { trailingStart } from '../revenue/internal/trailingStart.js';
 import type { TrailingRevenueRetention } from '../revenue/types.js';
 import { sqlIsoDate, sqlPlainNumber } from './internal/sqlRowValues.js';
 import { sqlSource } from './internal/sqlSource.js';
@@ -102,8 +103,7 @@ export function trailingRevenueRetentionSql(options: TrailingRevenueRetentionSql
     });
   }
   const asOf = toCalendarDate(options.asOf, ['options', 'asOf']);
-  const months = wholeMonths(options.months);
-  const start = monthsBefore(asOf, months);
+  const { start } = trailingStart(asOf, options.months);
   // A start outside the library's calendar would not be a 'YYYY-MM-DD' literal both engines read the same way.
   if (!/^\d{4}-\d{2}-\d{2}$/.test(start) || start < FIRST_DAY) {
     throw new MetricInputError({
@@ -201,26 +201,4 @@ export function trailingRevenueRetentionFromSqlRow(row: MrrMovementsSqlRow): Tra
     net: { value: ratioOrNull(net, startingMrr), ...shared, endingMrr: net },
     gross: { value: ratioOrNull(gross, startingMrr), ...shared, endingMrr: gross },
   };
-}
-
-function wholeMonths(months: unknown): number {
-  const count = toCount(months ?? 12, ['options', 'months']);
-  if (count < 1) {
-    throw new MetricInputError({
-      code: 'not_positive',
-      path: ['options', 'months'],
-      expected: 'a whole number of months >= 1',
-      received: describeValue(months),
-    });
-  }
-  return count;
-}
-
-// A shift past the calendar's first year is a bad `months` option, reported where the caller set it.
-function monthsBefore(asOf: IsoDate, months: number): IsoDate {
-  try {
-    return addCalendarMonths(asOf, -months);
-  } catch (error) {
-    throw error instanceof MetricInputError ? relocateError(error, ['options', 'months']) : error;
-  }
 }

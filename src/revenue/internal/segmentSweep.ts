@@ -110,67 +110,55 @@ export function segmentSweep(input: SegmentSweepInput): SegmentSweepResult {
       if (slotRates[s] !== slotRates[startSnapshot]) return true;
     return false;
   });
+  const work = workspace(64);
 
   for (let customer = 0; customer < input.customerCount; customer += 1) {
     const rowStart = rowOffsets[customer]!;
     const rowEnd = rowOffsets[customer + 1]!;
+    if (work.eventSnapshot.length < 2 * (rowEnd - rowStart))
+      Object.assign(work, workspace(2 * (rowEnd - rowStart)));
     // The customer's slots (one per segment and currency it uses) and its segments, found by linear search:
     // a customer has few.
-    const slotSegment: number[] = [];
-    const slotCurrency: number[] = [];
-    const slotRow: number[] = [];
-    const segments: number[] = [];
-    const events: { snapshot: number; slot: number; amount: bigint; sign: number }[] = [];
+    let slots = 0;
+    let segments = 0;
+    let events = 0;
     let revalues = false;
     for (let position = rowStart; position < rowEnd; position += 1) {
       const row = rowOrder[position]!;
       if (first[row]! > last[row]!) continue;
       let slot = 0;
       while (
-        slot < slotSegment.length &&
-        (slotSegment[slot] !== segmentOf[row] || slotCurrency[slot] !== currencyOf[row])
+        slot < slots &&
+        (work.slotSegment[slot] !== segmentOf[row] || work.slotCurrency[slot] !== currencyOf[row])
       )
         slot += 1;
-      if (slot === slotSegment.length) {
-        slotSegment.push(segmentOf[row]!);
-        slotCurrency.push(currencyOf[row]!);
-        slotRow.push(row);
-        if (!segments.includes(segmentOf[row]!)) segments.push(segmentOf[row]!);
+      if (slot === slots) {
+        slots += 1;
+        work.slotSegment[slot] = segmentOf[row]!;
+        work.slotCurrency[slot] = currencyOf[row]!;
+        work.slotRow[slot] = row;
+        work.native[slot] = 0n;
+        work.active[slot] = 0;
+        let local = 0;
+        while (local < segments && work.segments[local] !== segmentOf[row]) local += 1;
+        if (local === segments) {
+          work.segments[local] = segmentOf[row]!;
+          segments += 1;
+        }
+        work.slotLocal[slot] = local;
         if (varies[currencyOf[row]!]) revalues = true;
       }
-      const amount = amounts[amountOf[row]!]!;
-      events.push({ snapshot: first[row]!, slot, amount, sign: 1 });
-      if (last[row]! + 1 < snapshotCount) events.push({ snapshot: last[row]! + 1, slot, amount, sign: -1 });
-    }
-    events.sort((a, b) => a.snapshot - b.snapshot);
-    const slots = slotSegment.length;
-    const native = new Array<bigint>(slots).fill(0n);
-    const active = new Int32Array(slots);
-    const previousNative = new Array<bigint>(slots).fill(0n);
-    const previousActive = new Int32Array(slots);
-    // Per segment of this customer (index into `segments`): MRR before at the previous and at the new rates,
-    // MRR now, and periods active before and now.
-    const before = new Array<bigint>(segments.length);
-    const revalued = new Array<bigint>(segments.length);
-    const now = new Array<bigint>(segments.length);
-    const activeBefore = new Int32Array(segments.length);
-    const activeNow = new Int32Array(segments.length);
-    const segmentIndex = slotSegment.map((segment) => segments.indexOf(segment));
-
-    const rateOf = (slot: number, snapshot: number): bigint => {
-      const rate = rates[slotCurrency[slot]!]![snapshot]!;
-      return rate === 0n ? input.missingRate(slotRow[slot]!, snapshot) : rate;
-    };
-    // Values this customer's position per segment at `snapshot`'s rates; before the reported range only
-    // whether MRR is positive matters (rates are positive), so native amounts stand in.
-    const value = (state: readonly bigint[], counts: Int32Array, snapshot: number, into: bigint[]) => {
-      into.fill(0n);
-      for (let slot = 0; slot < slots; slot += 1) {
-        if (counts[slot] === 0) continue;
-        const rate = snapshot < startSnapshot ? 1n : rateOf(slot, snapshot);
-        into[segmentIndex[slot]!]! += state[slot]! * rate;
+      addEvent(work, events, first[row]!, slot, amounts[amountOf[row]!]!, 1);
+      events += 1;
+      if (last[row]! + 1 < snapshotCount) {
+        addEvent(work, events, last[row]! + 1, slot, -amounts[amountOf[row]!]!, -1);
+        events += 1;
       }
-    };
+    }
+    sortEvents(work, events);
+    work.slots = slots;
+    work.segmentCount = segments;
+
     let activeTotal = 0;
     let counted = false;
     let everPaid = false;
@@ -178,38 +166,40 @@ export function segmentSweep(input: SegmentSweepInput): SegmentSweepResult {
     let visited = -1;
     let index = 0;
     for (;;) {
-      let snapshot = index < events.length ? events[index]!.snapshot : snapshotCount;
+      let snapshot = index < events ? work.eventSnapshot[index]! : snapshotCount;
       const nextRevaluation = Math.max(visited + 1, startSnapshot + 1);
       if (revalues && activeTotal > 0 && nextRevaluation < snapshot) snapshot = nextRevaluation;
       if (snapshot >= snapshotCount) break;
       for (let slot = 0; slot < slots; slot += 1) {
-        previousNative[slot] = native[slot]!;
-        previousActive[slot] = active[slot]!;
+        work.previousNative[slot] = work.native[slot]!;
+        work.previousActive[slot] = work.active[slot]!;
       }
       if (!startRecorded && snapshot > startSnapshot) {
         startRecorded = true;
-        recordStart(result, segments, previousNative, previousActive, counted, startSnapshot);
+        if (counted) recordStart(result, work, input, work.previousNative, work.previousActive);
       }
-      while (index < events.length && events[index]!.snapshot === snapshot) {
-        const event = events[index]!;
-        native[event.slot] = native[event.slot]! + (event.sign === 1 ? event.amount : -event.amount);
-        active[event.slot]! += event.sign;
-        activeTotal += event.sign;
+      while (index < events && work.eventSnapshot[index] === snapshot) {
+        const slot = work.eventSlot[index]!;
+        const amount = work.eventAmount[index]!;
+        work.native[slot] = work.native[slot]! + amount;
+        const sign = work.eventSign[index]!;
+        work.active[slot]! += sign;
+        activeTotal += sign;
         index += 1;
       }
       visited = snapshot;
       const reported = snapshot > startSnapshot;
-      value(previousNative, previousActive, reported ? snapshot - 1 : -1, before);
-      value(previousNative, previousActive, reported ? snapshot : -1, revalued);
-      value(native, active, reported ? snapshot : -1, now);
-      activeBefore.fill(0);
-      activeNow.fill(0);
+      value(work, input, work.previousNative, work.previousActive, reported ? snapshot - 1 : -1, work.before);
+      value(work, input, work.previousNative, work.previousActive, reported ? snapshot : -1, work.revalued);
+      value(work, input, work.native, work.active, reported ? snapshot : -1, work.now);
+      work.activeBefore.fill(0, 0, segments);
+      work.activeNow.fill(0, 0, segments);
       for (let slot = 0; slot < slots; slot += 1) {
-        activeBefore[segmentIndex[slot]!]! += previousActive[slot]!;
-        activeNow[segmentIndex[slot]!]! += active[slot]!;
+        work.activeBefore[work.slotLocal[slot]!]! += work.previousActive[slot]!;
+        work.activeNow[work.slotLocal[slot]!]! += work.active[slot]!;
       }
-      const previousTotal = sum(revalued);
-      const currentTotal = sum(now);
+      const previousTotal = sum(work.revalued, segments);
+      const currentTotal = sum(work.now, segments);
       const type: number = movementType(
         freeStaysCustomer,
         counted,
@@ -223,7 +213,7 @@ export function segmentSweep(input: SegmentSweepInput): SegmentSweepResult {
       if (currentTotal > 0n) everPaid = true;
       if (!reported) continue;
       const period = snapshot - 1 - startSnapshot;
-      if (countedBefore) result.totalFx[period]! += previousTotal - sum(before);
+      if (countedBefore) result.totalFx[period]! += previousTotal - sum(work.before, segments);
       if (type !== 0) {
         record(
           total,
@@ -238,59 +228,183 @@ export function segmentSweep(input: SegmentSweepInput): SegmentSweepResult {
         );
         if (!input.recordMovements) total.movementCount = 0;
       }
-      for (let local = 0; local < segments.length; local += 1) {
+      for (let local = 0; local < segments; local += 1) {
         const wasPresent =
-          countedBefore && (freeStaysCustomer ? activeBefore[local]! > 0 : revalued[local]! > 0n);
-        const isPresent = counted && (freeStaysCustomer ? activeNow[local]! > 0 : now[local]! > 0n);
-        const segment = segments[local]!;
+          countedBefore && (freeStaysCustomer ? work.activeBefore[local]! > 0 : work.revalued[local]! > 0n);
+        const isPresent = counted && (freeStaysCustomer ? work.activeNow[local]! > 0 : work.now[local]! > 0n);
+        if (!wasPresent && !isPresent) continue;
+        const segment = work.segments[local]!;
         if (wasPresent) {
-          result.segmentFx[segment * periods + period]! += revalued[local]! - before[local]!;
+          result.segmentFx[segment * periods + period]! += work.revalued[local]! - work.before[local]!;
         }
-        const book = (code: number, amount: bigint) => {
-          const slot = (segment * 7 + code - 1) * periods + period;
-          result.segmentSums[slot]! += amount;
-          result.segmentCounts[slot]! += 1;
-        };
+        let code = 0;
+        let amount = 0n;
         if (type === NEW || type === REACTIVATION) {
-          if (isPresent) book(type, now[local]!);
+          if (isPresent) {
+            code = type;
+            amount = work.now[local]!;
+          }
         } else if (type === CHURN) {
-          if (wasPresent) book(CHURN, revalued[local]!);
+          if (wasPresent) {
+            code = CHURN;
+            amount = work.revalued[local]!;
+          }
         } else if (wasPresent && isPresent) {
-          const change = now[local]! - revalued[local]!;
-          if (change > 0n) book(EXPANSION, change);
-          else if (change < 0n) book(CONTRACTION, -change);
-        } else if (isPresent) book(TRANSFER_IN, now[local]!);
-        else if (wasPresent) book(TRANSFER_OUT, revalued[local]!);
+          amount = work.now[local]! - work.revalued[local]!;
+          code = amount > 0n ? EXPANSION : amount < 0n ? CONTRACTION : 0;
+          if (amount < 0n) amount = -amount;
+        } else if (isPresent) {
+          code = TRANSFER_IN;
+          amount = work.now[local]!;
+        } else {
+          code = TRANSFER_OUT;
+          amount = work.revalued[local]!;
+        }
+        if (code === 0) continue;
+        const slot = (segment * 7 + code - 1) * periods + period;
+        result.segmentSums[slot]! += amount;
+        result.segmentCounts[slot]! += 1;
       }
     }
-    if (!startRecorded) recordStart(result, segments, native, active, counted, startSnapshot);
-
-    function recordStart(
-      into: SegmentSweepResult,
-      customerSegments: readonly number[],
-      state: readonly bigint[],
-      counts: Int32Array,
-      isCounted: boolean,
-      snapshot: number,
-    ): void {
-      if (!isCounted) return;
-      value(state, counts, snapshot, now);
-      activeNow.fill(0);
-      for (let slot = 0; slot < slots; slot += 1) activeNow[segmentIndex[slot]!]! += counts[slot]!;
-      into.total.startingCustomers += 1;
-      into.total.startingMrr += sum(now);
-      for (let local = 0; local < customerSegments.length; local += 1) {
-        if (!(freeStaysCustomer ? activeNow[local]! > 0 : now[local]! > 0n)) continue;
-        into.segmentStartingCustomers[customerSegments[local]!]! += 1;
-        into.segmentStartingMrr[customerSegments[local]!]! += now[local]!;
-      }
-    }
+    if (!startRecorded && counted) recordStart(result, work, input, work.native, work.active);
   }
   return result;
 }
 
-function sum(values: readonly bigint[]): bigint {
+/** Buffers reused from customer to customer, sized for `events` events (and as many slots). */
+interface Workspace {
+  eventSnapshot: Int32Array;
+  eventSlot: Int32Array;
+  eventSign: Int8Array;
+  eventAmount: bigint[];
+  slots: number;
+  slotSegment: Int32Array;
+  slotCurrency: Int32Array;
+  slotRow: Int32Array;
+  /** Each slot's index into `segments`. */
+  slotLocal: Int32Array;
+  native: bigint[];
+  previousNative: bigint[];
+  active: Int32Array;
+  previousActive: Int32Array;
+  /** The customer's segments; per segment: MRR before at the previous and at the new rates, MRR now. */
+  segmentCount: number;
+  segments: Int32Array;
+  before: bigint[];
+  revalued: bigint[];
+  now: bigint[];
+  activeBefore: Int32Array;
+  activeNow: Int32Array;
+}
+
+function workspace(events: number): Workspace {
+  return {
+    eventSnapshot: new Int32Array(events),
+    eventSlot: new Int32Array(events),
+    eventSign: new Int8Array(events),
+    eventAmount: new Array<bigint>(events).fill(0n),
+    slots: 0,
+    slotSegment: new Int32Array(events),
+    slotCurrency: new Int32Array(events),
+    slotRow: new Int32Array(events),
+    slotLocal: new Int32Array(events),
+    native: new Array<bigint>(events).fill(0n),
+    previousNative: new Array<bigint>(events).fill(0n),
+    active: new Int32Array(events),
+    previousActive: new Int32Array(events),
+    segmentCount: 0,
+    segments: new Int32Array(events),
+    before: new Array<bigint>(events).fill(0n),
+    revalued: new Array<bigint>(events).fill(0n),
+    now: new Array<bigint>(events).fill(0n),
+    activeBefore: new Int32Array(events),
+    activeNow: new Int32Array(events),
+  };
+}
+
+// `amount` is signed (negative when the row stops counting); `sign` says which, also for a free row's 0.
+function addEvent(
+  work: Workspace,
+  index: number,
+  snapshot: number,
+  slot: number,
+  amount: bigint,
+  sign: 1 | -1,
+): void {
+  work.eventSnapshot[index] = snapshot;
+  work.eventSlot[index] = slot;
+  work.eventSign[index] = sign;
+  work.eventAmount[index] = amount;
+}
+
+// Stable insertion sort by snapshot: a customer has few events.
+function sortEvents(work: Workspace, count: number): void {
+  const { eventSnapshot, eventSlot, eventSign, eventAmount } = work;
+  for (let i = 1; i < count; i += 1) {
+    const snapshot = eventSnapshot[i]!;
+    const slot = eventSlot[i]!;
+    const sign = eventSign[i]!;
+    const amount = eventAmount[i]!;
+    let j = i - 1;
+    while (j >= 0 && eventSnapshot[j]! > snapshot) {
+      eventSnapshot[j + 1] = eventSnapshot[j]!;
+      eventSlot[j + 1] = eventSlot[j]!;
+      eventSign[j + 1] = eventSign[j]!;
+      eventAmount[j + 1] = eventAmount[j]!;
+      j -= 1;
+    }
+    eventSnapshot[j + 1] = snapshot;
+    eventSlot[j + 1] = slot;
+    eventSign[j + 1] = sign;
+    eventAmount[j + 1] = amount;
+  }
+}
+
+// Values the customer's position per segment at `snapshot`'s rates into `into`; before the reported range only
+// whether MRR is positive matters (rates are positive), so native amounts stand in (snapshot −1).
+function value(
+  work: Workspace,
+  input: SegmentSweepInput,
+  state: readonly bigint[],
+  counts: Int32Array,
+  snapshot: number,
+  into: bigint[],
+): void {
+  into.fill(0n, 0, work.segmentCount);
+  for (let slot = 0; slot < work.slots; slot += 1) {
+    if (counts[slot] === 0) continue;
+    let rate = 1n;
+    if (snapshot >= input.startSnapshot) {
+      rate = input.rates[work.slotCurrency[slot]!]![snapshot]!;
+      if (rate === 0n) input.missingRate(work.slotRow[slot]!, snapshot);
+    }
+    into[work.slotLocal[slot]!] =
+      into[work.slotLocal[slot]!]! + (rate === 1n ? state[slot]! : state[slot]! * rate);
+  }
+}
+
+// Adds a counted customer's position at the first reported period's start to the starting sums.
+function recordStart(
+  result: SegmentSweepResult,
+  work: Workspace,
+  input: SegmentSweepInput,
+  state: readonly bigint[],
+  counts: Int32Array,
+): void {
+  value(work, input, state, counts, input.startSnapshot, work.now);
+  work.activeNow.fill(0, 0, work.segmentCount);
+  for (let slot = 0; slot < work.slots; slot += 1) work.activeNow[work.slotLocal[slot]!]! += counts[slot]!;
+  result.total.startingCustomers += 1;
+  result.total.startingMrr += sum(work.now, work.segmentCount);
+  for (let local = 0; local < work.segmentCount; local += 1) {
+    if (!(input.freeStaysCustomer ? work.activeNow[local]! > 0 : work.now[local]! > 0n)) continue;
+    result.segmentStartingCustomers[work.segments[local]!]! += 1;
+    result.segmentStartingMrr[work.segments[local]!]! += work.now[local]!;
+  }
+}
+
+function sum(values: readonly bigint[], count: number): bigint {
   let total = 0n;
-  for (const value of values) total += value;
+  for (let index = 0; index < count; index += 1) total += values[index]!;
   return total;
 }

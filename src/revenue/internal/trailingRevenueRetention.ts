@@ -1,16 +1,15 @@
-import { addCalendarMonths, toCalendarDate, toDayNumber } from '../../core/calendarDate.js';
+import { toCalendarDate, toDayNumber } from '../../core/calendarDate.js';
 import { MetricInputError } from '../../core/errors.js';
 import { type Decimal, ZERO } from '../../core/internal/decimal.js';
 import { assertTimeZone } from '../../core/internal/isoDayNumber.js';
 import { assertKnownKeys, assertObject } from '../../core/internal/options.js';
 import { ratioOrNull } from '../../core/internal/ratio.js';
-import { describeValue, relocateError } from '../../core/internal/rejectInput.js';
-import type { IsoDate } from '../../core/types.js';
 import type { SubscriptionPeriod } from '../subscriptionPeriod.js';
 import type { TrailingRevenueRetention, TrailingRevenueRetentionOptions } from '../types.js';
 import { customerMrrSnapshots } from './customerMrrSnapshots.js';
 import { periodStartRates } from './exchangeRates.js';
 import { normalizeSubscriptionPeriods } from './normalizeSubscriptionPeriods.js';
+import { trailingStart } from './trailingStart.js';
 
 /**
  * The shared work of trailing net and gross revenue retention: validates, takes each customer's MRR on the
@@ -37,8 +36,7 @@ export function trailingRevenueRetention(
     });
   }
   const asOf = toCalendarDate(options.asOf, ['options', 'asOf'], timeZone);
-  const months = wholeMonths(options.months ?? 12);
-  const start = monthsBefore(asOf, months);
+  const { start } = trailingStart(asOf, options.months);
   const rates = periodStartRates(options.currency, timeZone);
   const rows = normalizeSubscriptionPeriods(subscriptions, timeZone, undefined, rates);
 
@@ -66,33 +64,4 @@ export function trailingRevenueRetention(
   };
 }
 
-function wholeMonths(months: unknown): number {
-  if (typeof months !== 'number' || !Number.isSafeInteger(months)) {
-    throw new MetricInputError({
-      code: typeof months === 'number' ? 'not_integer' : 'invalid_type',
-      path: ['options', 'months'],
-      expected: 'a whole number of months >= 1',
-      received: describeValue(months),
-    });
-  }
-  if (months < 1) {
-    throw new MetricInputError({
-      code: 'not_positive',
-      path: ['options', 'months'],
-      expected: 'a whole number of months >= 1',
-      received: describeValue(months),
-    });
-  }
-  return months;
-}
-
 const OPTION_KEYS: ReadonlySet<string> = new Set(['asOf', 'months', 'timeZone', 'currency']);
-
-// A shift past the calendar's first year is a bad `months` option, reported where the caller set it.
-function monthsBefore(asOf: IsoDate, months: number): IsoDate {
-  try {
-    return addCalendarMonths(asOf, -months);
-  } catch (error) {
-    throw error instanceof MetricInputError ? relocateError(error, ['options', 'months']) : error;
-  }
-}
