@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildReport } from '../../src/io/index.js';
 import { mrrMovements } from '../../src/revenue/mrrMovements.js';
+import { segmentMrrMovements } from '../../src/revenue/segmentMrrMovements.js';
 import { generateSampleData } from '../../src/sample/generateSampleData.js';
 import { errorOf } from '../support/errorOf.js';
 
@@ -74,6 +75,26 @@ describe('buildReport: segments', () => {
       );
       expect(net.equals(total.expansionMrr.minus(total.contractionMrr)), total.start).toBe(true);
     });
+  });
+
+  it("books paidToFree 'contraction' as transfers between segments, or as contraction within one (the guide)", () => {
+    // d pays 200 on Growth in January, then holds a free row (on a Free plan, or on Growth itself).
+    const february = (freeSegment: string) =>
+      segmentMrrMovements(
+        [
+          { customerId: 'd', start: '2024-01-01', end: '2024-02-01', mrr: 200, segment: 'Growth' },
+          { customerId: 'd', start: '2024-02-01', mrr: 0, segment: freeSegment },
+        ],
+        { paidToFree: 'contraction', to: '2024-02-29' },
+      ).segments.map(({ segment, periods }) => [
+        segment,
+        ...plain([periods[1]!], ['contractionMrr', 'transferInMrr', 'transferOutMrr', 'endingCustomers'])[0]!,
+      ]);
+    expect(february('Free')).toEqual([
+      ['Free', '0', '0', '0', '1'],
+      ['Growth', '0', '0', '200', '0'],
+    ]);
+    expect(february('Growth')).toEqual([['Growth', '200', '0', '0', '1']]);
   });
 
   it('names the row without a segment, and leaves segments null when not asked or from a movements table', () => {
