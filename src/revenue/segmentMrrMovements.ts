@@ -8,7 +8,7 @@ import { convertedSweep } from './internal/convertedSweep.js';
 import { exchangeRates } from './internal/exchangeRates.js';
 import { movementLayout } from './internal/movementLayout.js';
 import { CHURN, CONTRACTION, EXPANSION, NEW, REACTIVATION } from './internal/movementSweep.js';
-import { movementTable } from './internal/movementTable.js';
+import { movementTable, withEndingValues } from './internal/movementTable.js';
 import { decimalCache } from './internal/scaledAmounts.js';
 import { type SegmentSweepResult, TRANSFER_IN, TRANSFER_OUT } from './internal/segmentSweep.js';
 import { subscriptionColumns } from './internal/subscriptionColumns.js';
@@ -138,25 +138,10 @@ function segmentTable(
       transferredInCustomers: customers(TRANSFER_IN),
       transferredOutCustomers: customers(TRANSFER_OUT),
     };
-    const endingMrr = startingMrr
-      .plus(row.newMrr)
-      .plus(row.expansionMrr)
-      .plus(row.reactivationMrr)
-      .minus(row.contractionMrr)
-      .minus(row.churnedMrr)
-      .plus(row.fxImpactMrr)
-      .plus(row.transferInMrr)
-      .minus(row.transferOutMrr);
-    const endingCustomers =
-      startingCustomers +
-      row.newCustomers +
-      row.reactivatedCustomers -
-      row.churnedCustomers +
-      row.transferredInCustomers -
-      row.transferredOutCustomers;
-    periods[period] = { ...row, endingMrr, endingCustomers };
-    startingMrr = endingMrr;
-    startingCustomers = endingCustomers;
+    const closed = withEndingValues(row);
+    periods[period] = closed;
+    startingMrr = closed.endingMrr;
+    startingCustomers = closed.endingCustomers;
   }
   return periods;
 }

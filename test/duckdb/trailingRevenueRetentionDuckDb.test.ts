@@ -83,7 +83,7 @@ describe('trailingRevenueRetentionDuckDb: bad input', () => {
   it.each([
     ...BAD_SOURCES_AND_OPTIONS,
     [{ csv: 'a.csv' }, { asOf: "2024-06-30' OR 1=1 --" }, 'invalid_date', ['options', 'asOf']],
-    [{ csv: 'a.csv' }, { asOf: '2024-06-30', months: '12 --' }, 'invalid_number', ['options', 'months']],
+    [{ csv: 'a.csv' }, { asOf: '2024-06-30', months: '12 --' }, 'invalid_type', ['options', 'months']],
   ])('rejects %j with %j', async (source, options, code, path) => {
     const error = await trailingRevenueRetentionDuckDb(
       source as never,

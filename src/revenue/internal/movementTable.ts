@@ -7,6 +7,7 @@ import type {
   MrrMovementsDetail,
   MrrMovementsSummary,
   PeriodMovements,
+  SegmentPeriodMovements,
 } from '../types.js';
 import { CHURN, CONTRACTION, EXPANSION, NEW, REACTIVATION, type SweepResult } from './movementSweep.js';
 
@@ -64,22 +65,53 @@ export function movementTable(
       churnedCustomers: customers(CHURN),
       reactivatedCustomers: customers(REACTIVATION),
     };
-    const endingMrr = startingMrr
-      .plus(row.newMrr)
-      .plus(row.expansionMrr)
-      .plus(row.reactivationMrr)
-      .minus(row.contractionMrr)
-      .minus(row.churnedMrr)
-      .plus(row.fxImpactMrr);
-    const endingCustomers =
-      startingCustomers + row.newCustomers + row.reactivatedCustomers - row.churnedCustomers;
-    periods[period] = { ...row, endingMrr, endingCustomers };
-    startingMrr = endingMrr;
-    startingCustomers = endingCustomers;
+    const closed = withEndingValues(row);
+    periods[period] = closed;
+    startingMrr = closed.endingMrr;
+    startingCustomers = closed.endingCustomers;
   }
   if (detail === 'summary') return { periods };
   return { periods, customers: customerMovements(sweep, periods, customerIds, decimal, startSnapshot) };
 }
+
+/**
+ * A period row with its ending values: endingMrr = startingMrr + newMrr + expansionMrr + reactivationMrr −
+ * contractionMrr − churnedMrr + fxImpactMrr (+ transferInMrr − transferOutMrr for a segment's row), and the
+ * same for customers. The one place the table identity is written.
+ *
+ * @private
+ */
+export function withEndingValues<Row extends OpenPeriod>(
+  row: Row,
+): Row & { readonly endingMrr: Decimal; readonly endingCustomers: number } {
+  let endingMrr = row.startingMrr
+    .plus(row.newMrr)
+    .plus(row.expansionMrr)
+    .plus(row.reactivationMrr)
+    .minus(row.contractionMrr)
+    .minus(row.churnedMrr)
+    .plus(row.fxImpactMrr);
+  let endingCustomers =
+    row.startingCustomers + row.newCustomers + row.reactivatedCustomers - row.churnedCustomers;
+  if (row.transferInMrr !== undefined && row.transferOutMrr !== undefined) {
+    endingMrr = endingMrr.plus(row.transferInMrr).minus(row.transferOutMrr);
+    endingCustomers += (row.transferredInCustomers ?? 0) - (row.transferredOutCustomers ?? 0);
+  }
+  return { ...row, endingMrr, endingCustomers };
+}
+
+/**
+ * A period row before its ending values; the transfer fields only in a segment's row.
+ *
+ * @private
+ */
+export type OpenPeriod = Omit<PeriodMovements, 'endingMrr' | 'endingCustomers'> &
+  Partial<
+    Pick<
+      SegmentPeriodMovements,
+      'transferInMrr' | 'transferOutMrr' | 'transferredInCustomers' | 'transferredOutCustomers'
+    >
+  >;
 
 // The sweep emits movements customer by customer; a counting sort by period gives period-then-customer order
 // without comparing strings again.
