@@ -1,10 +1,11 @@
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, readSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { MAX_INPUT_ISSUES, MetricInputError } from '../core/errors.js';
 import { GRANULARITIES, type Granularity } from '../core/types.js';
 import { buildReport } from '../io/buildReport.js';
 import type { ParsedReportInput } from '../io/parseReportInput.js';
+import { SUBSCRIPTION_COLUMN_ALIASES } from '../io/subscriptionColumnAliases.js';
 import type { ReportInput } from '../io/types.js';
 import type { CurrencyOptions } from '../revenue/types.js';
 import { generateSampleData } from '../sample/generateSampleData.js';
@@ -164,6 +165,15 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     );
     return 2;
   }
+  if (engine === 'duckdb' && file !== undefined && /\.csv$/i.test(file)) {
+    const column = currencyColumnOf(file);
+    if (column !== null) {
+      io.stderr(
+        `${file} has a ${column} column: the DuckDB engine does not convert currencies yet and would add the amounts of different currencies; use --engine memory with --currency and --rates\n`,
+      );
+      return 2;
+    }
+  }
   const source = file ?? 'the built-in sample data';
   const notes: string[] = [];
   const inputNotes: Record<string, unknown> = { file: file ?? null, engine };
@@ -322,6 +332,26 @@ function describeInputError(
     return `${source}, ${where}: ${error.message}`;
   }
   return `${source}: ${error.message}`;
+}
+
+// The currency column named by a CSV file's header (its first line), or null; an unreadable file is left for the
+// engine to report.
+function currencyColumnOf(file: string): string | null {
+  let head = '';
+  try {
+    const descriptor = openSync(file, 'r');
+    try {
+      const buffer = Buffer.alloc(65_536);
+      head = buffer.subarray(0, readSync(descriptor, buffer, 0, buffer.length, 0)).toString('utf8');
+    } finally {
+      closeSync(descriptor);
+    }
+  } catch {
+    return null;
+  }
+  const header = head.replace(/^\uFEFF/, '').split(/\r?\n|\r/, 1)[0] ?? '';
+  const names = header.split(',').map((name) => name.trim().replace(/^"(.*)"$/, '$1'));
+  return SUBSCRIPTION_COLUMN_ALIASES.currency.find((alias) => names.includes(alias)) ?? null;
 }
 
 // How the report's money was converted, in one line under the title.

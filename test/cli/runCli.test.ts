@@ -545,6 +545,23 @@ describe('customer-health report: segments and currencies flags', () => {
     }
   });
 
+  it('refuses --engine duckdb on a CSV with a currency column rather than add euros to dollars', async () => {
+    const result = await run('report', 'examples/data/sample-subscriptions.csv', '--engine', 'duckdb');
+    expect(result).toEqual({
+      code: 2,
+      stdout: '',
+      stderr:
+        'examples/data/sample-subscriptions.csv has a currency column: the DuckDB engine does not convert currencies yet and would add the amounts of different currencies; use --engine memory with --currency and --rates\n',
+    });
+    const quoted = file(
+      'quoted.csv',
+      '\uFEFF"customer_id","start_date","mrr","currency_code"\na,2024-01-01,1,USD\n',
+    );
+    expect((await run('report', quoted, '--engine', 'duckdb')).stderr).toContain(
+      'has a currency_code column',
+    );
+  });
+
   it('names the rates file, row and column of every bad rate, and an unreadable rates file', async () => {
     const path = file('rated.csv', rows);
     const rates = file('bad-rates.csv', 'currency,date,rate\nEUR,2024-01-01,0\nEURO,2024-02-01,1\n');
