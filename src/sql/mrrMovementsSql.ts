@@ -80,21 +80,28 @@ export function mrrMovementsSql(options: MrrMovementsSqlOptions): string {
   const paid = 'CASE WHEN mrr > 0 THEN 1 ELSE 0 END';
   const counted =
     paidToFree === 'churn'
-      ? `counted AS (
-  SELECT customer_id, period_index, mrr, mrr > 0 AS counted
+      ? `flagged AS (
+  SELECT period_index, mrr, mrr - delta_mrr AS previous_mrr, mrr > 0 AS counted,
+    mrr - delta_mrr > 0 AS previously_counted, paid_before
   FROM states
 ),`
       : // Counted from a paying snapshot until the first snapshot with no active row: within each run of
         // snapshots with an active row, counted once the run has seen MRR > 0.
         `runs AS (
-  SELECT customer_id, period_index, mrr, active,
+  SELECT customer_id, period_index, mrr, delta_mrr, active, paid_before,
     SUM(CASE WHEN active = 0 THEN 1 ELSE 0 END) OVER (${running}) AS run
   FROM states
 ),
 counted AS (
-  SELECT customer_id, period_index, mrr,
+  SELECT customer_id, period_index, mrr, delta_mrr, paid_before,
     active > 0 AND MAX(${paid}) OVER (PARTITION BY customer_id, run ORDER BY period_index ROWS UNBOUNDED PRECEDING) = 1 AS counted
   FROM runs
+),
+flagged AS (
+  SELECT period_index, mrr, mrr - delta_mrr AS previous_mrr, counted,
+    COALESCE(LAG(counted) OVER (PARTITION BY customer_id ORDER BY period_index), FALSE) AS previously_counted,
+    paid_before
+  FROM counted
 ),`;
   const sums = [
     ['new', 1],
@@ -127,39 +134,40 @@ grid AS (
   SELECT ${integerSeries(dialect, 'grid_first', 'range_last')} AS period_index
   FROM bounds
 ),
+indexed AS (
+  SELECT customer_id, ${period.indexOf('start_date')} AS start_index, ${period.indexOf('end_date')} AS end_index,
+    mrr
+  FROM subscription_periods
+),
 events AS (
-  SELECT customer_id, ${period.indexOf('start_date')} AS period_index, mrr AS delta_mrr, 1 AS delta_active
-  FROM subscription_periods
+  SELECT customer_id, start_index AS period_index, mrr AS delta_mrr, 1 AS delta_active,
+    CASE WHEN mrr > 0 AND (end_index IS NULL OR end_index > start_index) THEN 1 ELSE 0 END AS paid_start
+  FROM indexed
   UNION ALL
-  SELECT customer_id, ${period.indexOf('end_date')} AS period_index, -mrr AS delta_mrr, -1 AS delta_active
-  FROM subscription_periods
-  WHERE end_date IS NOT NULL
+  SELECT customer_id, end_index AS period_index, -mrr AS delta_mrr, -1 AS delta_active, 0 AS paid_start
+  FROM indexed
+  WHERE end_index IS NOT NULL
 ),
 changes AS (
-  SELECT customer_id, period_index, SUM(delta_mrr) AS delta_mrr, SUM(delta_active) AS delta_active
+  SELECT customer_id, period_index, SUM(delta_mrr) AS delta_mrr, SUM(delta_active) AS delta_active,
+    MAX(paid_start) AS paid_start
   FROM events
   WHERE period_index <= (SELECT range_last FROM bounds)
   GROUP BY customer_id, period_index
   HAVING SUM(delta_mrr) <> 0 OR SUM(delta_active) <> 0
 ),
 states AS (
-  SELECT customer_id, period_index,
+  SELECT customer_id, period_index, delta_mrr,
     SUM(delta_mrr) OVER (${running}) AS mrr,
-    SUM(delta_active) OVER (${running}) AS active
+    SUM(delta_active) OVER (${running}) AS active,
+    SUM(paid_start) OVER (${running}) - paid_start AS paid_before
   FROM changes
 ),
 ${counted}
-flagged AS (
-  SELECT period_index, mrr, counted,
-    COALESCE(LAG(mrr) OVER (PARTITION BY customer_id ORDER BY period_index), 0) AS previous_mrr,
-    COALESCE(LAG(counted) OVER (PARTITION BY customer_id ORDER BY period_index), FALSE) AS previously_counted,
-    COALESCE(MAX(${paid}) OVER (PARTITION BY customer_id ORDER BY period_index ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS paid_before
-  FROM counted
-),
 movements AS (
   SELECT period_index, ABS(mrr - previous_mrr) AS amount,
     CASE
-      WHEN NOT previously_counted THEN CASE WHEN counted THEN CASE WHEN paid_before = 1 THEN 5 ELSE 1 END END
+      WHEN NOT previously_counted THEN CASE WHEN counted THEN CASE WHEN paid_before > 0 THEN 5 ELSE 1 END END
       WHEN NOT counted THEN 4
       WHEN mrr > previous_mrr THEN 2
       WHEN mrr < previous_mrr THEN 3

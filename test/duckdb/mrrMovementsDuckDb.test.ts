@@ -68,6 +68,33 @@ describe('mrrMovementsDuckDb: worked example', () => {
   });
 });
 
+describe('mrrMovementsDuckDb: paid before, judged at period ends only', () => {
+  it('counts a return as reactivation only after a paying snapshot, whatever rows start and end between them', async () => {
+    const periods = [
+      // c: pays 50 from Jan 5 to Jan 20 only, never on a month end; its March start is new, not a reactivation.
+      { customerId: 'c', start: '2024-01-05', end: '2024-01-20', mrr: 50 },
+      { customerId: 'c', start: '2024-03-01', end: null, mrr: 80 },
+      // d: pays 100 from Jan 10, switches to another 100 row on Mar 5 (no change at the March snapshot), stops
+      // Apr 10, returns Jun 1: a reactivation of 70, as d paid at the Jan, Feb and Mar snapshots.
+      { customerId: 'd', start: '2024-01-10', end: '2024-03-05', mrr: 100 },
+      { customerId: 'd', start: '2024-03-05', end: '2024-04-10', mrr: 100 },
+      { customerId: 'd', start: '2024-06-01', end: null, mrr: 70 },
+    ];
+    for (const statement of loadStatements(periods)) await duckdb.connection().run(statement);
+    const rows = await mrrMovementsDuckDb({ table: TABLE }, { connection: duckdb.connection() });
+    // Jan: d new 100. Mar: c new 80. Apr: d churns 100. Jun: d reactivates 70.
+    expect(rows.map((row) => [row.start, row.newMrr, row.churnedMrr, row.reactivationMrr].map(String))).toEqual([
+      ['2024-01-01', '100', '0', '0'],
+      ['2024-02-01', '0', '0', '0'],
+      ['2024-03-01', '80', '0', '0'],
+      ['2024-04-01', '0', '100', '0'],
+      ['2024-05-01', '0', '0', '0'],
+      ['2024-06-01', '0', '0', '70'],
+    ]);
+    expect(plainRows(rows)).toEqual(plainRows(mrrMovements(periods).periods));
+  });
+});
+
 describe('mrrMovementsDuckDb: properties', () => {
   it('equals mrrMovements to the cent for any subscriptions, granularity, range and paidToFree', async () => {
     await assertMovementsEqual('duckdb', run, 150);
