@@ -73,7 +73,9 @@ try {
   const duck = await timed(RUNS, () => mrrMovementsDuckDb({ parquet }, { memoryLimit: '2GB' }));
   const same = JSON.stringify(table(memory.result.periods)) === JSON.stringify(table(duck.result));
   if (!same) throw new Error('mrrMovementsDuckDb and mrrMovements disagree on the benchmark rows');
-  const [memoryWall, memoryCpu, duckWall, duckCpu] = [memory.wall, memory.cpu, duck.wall, duck.cpu].map(median);
+  const [memoryWall, memoryCpu, duckWall, duckCpu] = [memory.wall, memory.cpu, duck.wall, duck.cpu].map(
+    median,
+  );
   notes.push(
     `${ROWS.toLocaleString('en-US')} periods, ${duck.result.length} months, tables equal to the cent: ` +
       `mrrMovements ${seconds(memoryWall!)} wall / ${seconds(memoryCpu!)} CPU (runs ${list(memory.wall)} ms; ` +
@@ -108,4 +110,6 @@ try {
 } finally {
   rmSync(directory, { recursive: true, force: true });
 }
-console.log(`\nDuckDB (memory_limit 2GB), monthly movements:\n${notes.map((note) => `- ${note}`).join('\n')}`);
+console.log(
+  `\nDuckDB (memory_limit 2GB), monthly movements:\n${notes.map((note) => `- ${note}`).join('\n')}`,
+);

@@ -83,7 +83,9 @@ describe('mrrMovementsDuckDb: paid before, judged at period ends only', () => {
     for (const statement of loadStatements(periods)) await duckdb.connection().run(statement);
     const rows = await mrrMovementsDuckDb({ table: TABLE }, { connection: duckdb.connection() });
     // Jan: d new 100. Mar: c new 80. Apr: d churns 100. Jun: d reactivates 70.
-    expect(rows.map((row) => [row.start, row.newMrr, row.churnedMrr, row.reactivationMrr].map(String))).toEqual([
+    expect(
+      rows.map((row) => [row.start, row.newMrr, row.churnedMrr, row.reactivationMrr].map(String)),
+    ).toEqual([
       ['2024-01-01', '100', '0', '0'],
       ['2024-02-01', '0', '0', '0'],
       ['2024-03-01', '80', '0', '0'],
