@@ -72,7 +72,8 @@ for (const [name, from, withDecimal, budget, forbidden] of imports) {
 }
 
 const iife = readFileSync('dist/customer-health.global.js');
-report('IIFE bundle dist/customer-health.global.js', iife.length, gzip(iife), 60_000);
+// 60 kB until 1.0's segments and currencies (segmentMrrMovements, the exchange-rate engine: about 2 kB gzip).
+report('IIFE bundle dist/customer-health.global.js', iife.length, gzip(iife), 64_000);
 for (const path of ['dist/sheets/customer-health.gs', 'dist/excel/functions.js']) {
   if (!existsSync(path)) continue;
   const text = readFileSync(path);

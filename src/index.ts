@@ -209,6 +209,7 @@ export {
   netRevenueChurnRate,
   netRevenueRetention,
   quickRatio,
+  segmentMrrMovements,
   trailingGrossRevenueRetention,
   trailingNetRevenueRetention,
 } from './revenue/index.js';

@@ -6,8 +6,10 @@ import { ratioOrNull } from '../core/internal/ratio.js';
 import { listPeriods } from '../core/periods.js';
 import type { DateLike, Granularity, IsoDate, Period, PeriodOptions } from '../core/types.js';
 import { customerMrrSnapshots } from './internal/customerMrrSnapshots.js';
+import { periodStartRates } from './internal/exchangeRates.js';
 import { normalizeSubscriptionPeriods } from './internal/normalizeSubscriptionPeriods.js';
 import type { SubscriptionPeriod } from './subscriptionPeriod.js';
+import type { CurrencyOptions } from './types.js';
 
 /**
  * What the retention ratio of a cohort cell measures: `'customers'` (logo retention: paying customers still
@@ -34,6 +36,11 @@ export interface CohortRetentionOptions extends PeriodOptions {
    * period whose snapshot first shows the last change, so final churn shows), or `from`'s period if later.
    */
   readonly to?: DateLike;
+  /**
+   * Converts rows in several currencies into `reporting`, each row once at the rate in effect on its start
+   * (`rateDate: 'periodStart'`, the only convention accepted here); default: none (one currency).
+   */
+  readonly currency?: CurrencyOptions;
 }
 
 /**
@@ -127,7 +134,8 @@ export function cohortRetention(
   const resolved = resolvePeriodOptions(options);
   const basis = oneOf(options.basis ?? 'customers', BASES, ['options', 'basis']);
   const { from, to } = resolveDateRange(options, resolved.timeZone);
-  const rows = normalizeSubscriptionPeriods(subscriptions, resolved.timeZone);
+  const rates = periodStartRates(options.currency, resolved.timeZone);
+  const rows = normalizeSubscriptionPeriods(subscriptions, resolved.timeZone, undefined, rates);
 
   const bounds = dataBounds(rows);
   const first = from ?? minDate(bounds?.first, to);
@@ -226,4 +234,5 @@ const OPTION_KEYS: ReadonlySet<string> = new Set([
   'basis',
   'from',
   'to',
+  'currency',
 ]);

@@ -5,8 +5,10 @@ import { resolveDateRange, resolvePeriodOptions } from '../core/internal/periodG
 import { listPeriods } from '../core/periods.js';
 import type { DateLike, IsoDate, Period, PeriodOptions } from '../core/types.js';
 import { customerMrrSnapshots } from './internal/customerMrrSnapshots.js';
+import { periodStartRates } from './internal/exchangeRates.js';
 import { normalizeSubscriptionPeriods } from './internal/normalizeSubscriptionPeriods.js';
 import type { SubscriptionPeriod } from './subscriptionPeriod.js';
+import type { CurrencyOptions } from './types.js';
 
 /**
  * Options of {@link customerMrrTimeline}: the period options and range of {@link mrrMovements}.
@@ -18,6 +20,11 @@ export interface CustomerMrrTimelineOptions extends PeriodOptions {
   readonly from?: DateLike;
   /** A date in the last period; default: the period holding the latest start or end date. */
   readonly to?: DateLike;
+  /**
+   * Converts rows in several currencies into `reporting`, each row once at the rate in effect on its start
+   * (`rateDate: 'periodStart'`, the only convention accepted here); default: none (one currency).
+   */
+  readonly currency?: CurrencyOptions;
 }
 
 /**
@@ -43,7 +50,14 @@ export interface CustomerMrrTimeline {
   readonly customers: CustomerMrrSeries[];
 }
 
-const OPTION_KEYS: ReadonlySet<string> = new Set(['granularity', 'weekStartsOn', 'timeZone', 'from', 'to']);
+const OPTION_KEYS: ReadonlySet<string> = new Set([
+  'granularity',
+  'weekStartsOn',
+  'timeZone',
+  'from',
+  'to',
+  'currency',
+]);
 
 /**
  * Each customer's MRR at every period's snapshot, not only where it changed: the grid behind a per-customer MRR
@@ -74,7 +88,8 @@ export function customerMrrTimeline(
   assertKnownKeys(options, OPTION_KEYS, ['options']);
   const resolved = resolvePeriodOptions(options);
   const { from, to } = resolveDateRange(options, resolved.timeZone);
-  const rows = normalizeSubscriptionPeriods(periods, resolved.timeZone);
+  const rates = periodStartRates(options.currency, resolved.timeZone);
+  const rows = normalizeSubscriptionPeriods(periods, resolved.timeZone, undefined, rates);
   let firstDay = Number.POSITIVE_INFINITY;
   let lastDay = Number.NEGATIVE_INFINITY;
   for (const row of rows) {

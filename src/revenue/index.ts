@@ -35,6 +35,7 @@ export type { NetRevenueRetentionInput, NetRevenueRetentionOptions } from './net
 export { netRevenueRetention } from './netRevenueRetention.js';
 export type { QuickRatioInput } from './quickRatio.js';
 export { quickRatio } from './quickRatio.js';
+export { segmentMrrMovements } from './segmentMrrMovements.js';
 export type { SubscriptionPeriod } from './subscriptionPeriod.js';
 export { trailingGrossRevenueRetention } from './trailingGrossRevenueRetention.js';
 export { trailingNetRevenueRetention } from './trailingNetRevenueRetention.js';

@@ -2,6 +2,9 @@ import { assertKnownKeys, assertObject, oneOf } from '../core/internal/options.j
 import { resolveDateRange, resolvePeriodOptions } from '../core/internal/periodGrid.js';
 import type { DateLike } from '../core/types.js';
 import { assertOneCurrency } from './internal/assertOneCurrency.js';
+import { convertAtPeriodStart } from './internal/convertAtPeriodStart.js';
+import { convertedSweep } from './internal/convertedSweep.js';
+import { exchangeRates } from './internal/exchangeRates.js';
 import { movementLayout } from './internal/movementLayout.js';
 import {
   BIGINT_OPS,
@@ -30,13 +33,23 @@ import type { MrrMovements, MrrMovementsOptions, MrrMovementsSummary } from './t
  * it holds no active period at all, so dropping to a free plan is contraction (rising again is expansion) and
  * churn is leaving altogether (a churn of amount 0 when it left from a free plan).
  *
- * Formula: endingMrr = startingMrr + newMrr + expansionMrr + reactivationMrr − contractionMrr − churnedMrr,
- * endingCustomers = startingCustomers + newCustomers + reactivatedCustomers − churnedCustomers, and each row's
+ * Currencies: rows may carry an ISO 4217 `currency`. Without the `currency` option they must all be in one
+ * (`mixed_currencies` otherwise) and the result is in it. With `currency: { reporting, rates, rateDate }`,
+ * `rateDate: 'periodStart'` (the default, ChartMogul's rule) converts each row once at the rate in effect on its
+ * `start`, so rates never move MRR; `'snapshot'` (Chargebee RevenueStory's rule) values each customer at every
+ * snapshot at that day's rates, first revalues its previous MRR at the new rates (the difference is
+ * `fxImpactMrr`, never a movement) and then judges and measures the movement from the revalued MRR. A row in
+ * another currency with no rate in effect on a day it is needed is `missing_exchange_rate`.
+ *
+ * Formula: endingMrr = startingMrr + newMrr + expansionMrr + reactivationMrr − contractionMrr − churnedMrr +
+ * fxImpactMrr (zero without currencies or under `'periodStart'`), endingCustomers = startingCustomers + newCustomers + reactivatedCustomers − churnedCustomers, and each row's
  * starting values are the previous row's ending values.
- * Units: MRR in the input's currency (exact Decimals); customers as counts.
+ * Units: MRR in the input's (or the reporting) currency, exact Decimals (converted amounts are exact products,
+ * nothing rounded); customers as counts.
  * Source: the end-of-period snapshot movements of the dbt MRR playbook and ChartMogul's movement types; options
  * `granularity` (default `'month'`), `weekStartsOn` (default 1), `timeZone` (no default: see {@link DateLike}), `from`/`to`,
- * `paidToFree` (default `'churn'`), `detail` (default `'full'`) are explained in docs/revenue-movements.md.
+ * `paidToFree` (default `'churn'`), `detail` (default `'full'`) are explained in docs/revenue-movements.md, and
+ * `currency` in docs/segments-and-currencies.md.
  * Edge cases: no periods and no `from`/`to` give an empty table; open-ended periods stay active through `to`;
  * invalid rows, unknown options and `from` after `to` are a MetricInputError.
  *
@@ -52,6 +65,10 @@ import type { MrrMovements, MrrMovementsOptions, MrrMovementsSummary } from './t
  * //=> ['new', 'expansion', 'churn']
  * Object.keys(mrrMovements([{ customerId: 'a', start: '2024-01-10', mrr: 100 }], { detail: 'summary' }))
  * //=> ['periods']
+ * const rates = [{ currency: 'EUR', date: '2024-01-01', rate: '1.1' }, { currency: 'EUR', date: '2024-02-01', rate: '1.2' }]
+ * mrrMovements([{ customerId: 'b', start: '2024-01-10', mrr: 100, currency: 'EUR' }], { currency: { reporting: 'USD', rates, rateDate: 'snapshot' }, to: '2024-02-01' })
+ *   .periods.map((row) => [row.newMrr.toString(), row.fxImpactMrr.toString(), row.endingMrr.toString()])
+ * //=> [['110', '0', '110'], ['0', '10', '120']]
  */
 export function mrrMovements(
   subscriptions: readonly SubscriptionPeriod[],
@@ -78,22 +95,37 @@ export function mrrMovements(
   ]);
   const detail = oneOf(options.detail ?? 'full', ['full', 'summary'] as const, ['options', 'detail']);
   const { from, to } = resolveDateRange(options, resolved.timeZone);
+  const rates =
+    options.currency === undefined ? undefined : exchangeRates(options.currency, resolved.timeZone);
   const columns = subscriptionColumns(subscriptions, resolved.timeZone);
-  assertOneCurrency(columns);
+  if (rates === undefined) assertOneCurrency(columns);
   const layout = movementLayout(columns, from, to, resolved);
   if (layout === undefined) return detail === 'full' ? { periods: [], customers: [] } : { periods: [] };
   const { grid, customerIds } = layout;
-  const scaled = scaledAmounts(columns.amounts, columns.amount);
+  const freeStaysCustomer = paidToFree === 'contraction';
+  if (rates?.rateDate === 'snapshot') {
+    // Revaluing at every snapshot needs each customer's MRR per currency: the general sweep, one segment.
+    const { sweep, scale } = convertedSweep(columns, layout, {
+      rates,
+      freeStaysCustomer,
+      segmentOf: undefined,
+      segmentCount: 1,
+      recordMovements: detail === 'full',
+    });
+    return movementTable(sweep.total, grid, customerIds, decimalCache(scale), detail, sweep.totalFx);
+  }
+  const converted = rates === undefined ? columns : convertAtPeriodStart(columns, rates);
+  const scaled = scaledAmounts(converted.amounts, converted.amount);
   const base = {
     customerCount: customerIds.length,
     rowOffsets: layout.rowOffsets,
     rowOrder: layout.rowOrder,
     first: layout.first,
     last: layout.last,
-    amountOf: columns.amount,
+    amountOf: converted.amount,
     snapshotCount: grid.boundaries.length,
     startSnapshot: grid.startSnapshot,
-    freeStaysCustomer: paidToFree === 'contraction',
+    freeStaysCustomer,
   };
   const sweep: SweepResult<number | bigint> =
     scaled.kind === 'number'
@@ -110,4 +142,5 @@ const OPTION_KEYS: ReadonlySet<string> = new Set([
   'to',
   'paidToFree',
   'detail',
+  'currency',
 ]);

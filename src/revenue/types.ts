@@ -215,6 +215,11 @@ export interface TrailingRevenueRetentionOptions {
   readonly months?: number;
   /** IANA time zone that decides the calendar day of a `Date` input; no default (see {@link DateLike}). */
   readonly timeZone?: string;
+  /**
+   * Converts rows in several currencies into `reporting`, each row once at the rate in effect on its start
+   * (`rateDate: 'periodStart'`, the only convention accepted here); default: none (one currency).
+   */
+  readonly currency?: CurrencyOptions;
 }
 
 /**

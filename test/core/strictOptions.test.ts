@@ -48,6 +48,11 @@ const OPTION_TAKING: Record<string, (options: Options) => unknown> = {
   lifetimeValue: (options) => library.lifetimeValue({ arpa: 100, churnRate: 0.05 }, options),
   listPeriods: (options) => library.listPeriods('2024-01-01', '2024-02-01', options),
   mrrMovements: (options) => library.mrrMovements(SUBSCRIPTIONS, options),
+  segmentMrrMovements: (options) =>
+    library.segmentMrrMovements(
+      SUBSCRIPTIONS.map((row) => ({ ...row, segment: 'Starter' })),
+      options,
+    ),
   mrrMovementsSql: (options) =>
     library.mrrMovementsSql({ dialect: 'duckdb', source: 'subscriptions', ...options }),
   netPromoterScoreByPeriod: (options) =>

@@ -178,6 +178,7 @@ export function movementSweep<T extends number | bigint>(
         }
         index += 1;
       }
+      // The rule of movementType, inlined: this loop runs once per customer event on millions of rows.
       let type = 0;
       if (freeStaysCustomer) {
         if (!counted) {
@@ -205,7 +206,35 @@ export function movementSweep<T extends number | bigint>(
   return result;
 }
 
-function record<T extends number | bigint>(
+/**
+ * The one movement a customer's change from `previous` to `current` MRR is (0: none), given whether it counted
+ * as a customer before, whether it ever paid, and how many of its periods are active now (see `mrrMovements`
+ * for the two paidToFree conventions).
+ *
+ * @private
+ */
+export function movementType<T extends number | bigint>(
+  freeStaysCustomer: boolean,
+  counted: boolean,
+  everPaid: boolean,
+  active: number,
+  previous: T,
+  current: T,
+): number {
+  if (freeStaysCustomer) {
+    if (!counted) return current > 0 ? (everPaid ? REACTIVATION : NEW) : 0;
+    if (active === 0) return CHURN;
+  } else if (!(previous > 0)) return current > 0 ? (everPaid ? REACTIVATION : NEW) : 0;
+  else if (!(current > 0)) return CHURN;
+  return current > previous ? EXPANSION : current < previous ? CONTRACTION : 0;
+}
+
+/**
+ * Adds one customer's movement of `type` at `snapshot` to the period sums and the movement list.
+ *
+ * @private
+ */
+export function record<T extends number | bigint>(
   result: SweepResult<T>,
   ops: AmountOps<T>,
   periods: number,

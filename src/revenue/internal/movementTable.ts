@@ -26,7 +26,7 @@ const TYPES: readonly MovementType[] = ['new', 'expansion', 'contraction', 'chur
 
 /**
  * Turns the sweep's integer sums into the public table: exact Decimals, ending values chained from starting
- * values plus movements, and (with `detail: 'full'`) the drill-down list; `'summary'` leaves `customers` out.
+ * values plus movements (and the signed `fxImpact` per period, when currencies are revalued), and (with `detail: 'full'`) the drill-down list; `'summary'` leaves `customers` out.
  *
  * @private
  */
@@ -36,13 +36,14 @@ export function movementTable(
   customerIds: readonly string[],
   decimal: (amount: number | bigint) => Decimal,
   detail: MrrMovementsDetail,
+  fxImpact: readonly bigint[] | undefined = undefined,
 ): MrrMovements | MrrMovementsSummary {
   const { boundaries, startSnapshot } = grid;
   const count = boundaries.length - 1 - startSnapshot;
   const periods: PeriodMovements[] = new Array(count);
   let startingMrr = decimal(sweep.startingMrr);
   let startingCustomers = sweep.startingCustomers;
-  const fxImpactMrr = decimal(0);
+  const zero = decimal(0);
   for (let period = 0; period < count; period += 1) {
     const sum = (type: number) => decimal(sweep.sums[(type - 1) * count + period]!);
     const customers = (type: number) => sweep.counts[(type - 1) * count + period]!;
@@ -55,7 +56,7 @@ export function movementTable(
       contractionMrr: sum(CONTRACTION),
       churnedMrr: sum(CHURN),
       reactivationMrr: sum(REACTIVATION),
-      fxImpactMrr,
+      fxImpactMrr: fxImpact === undefined ? zero : decimal(fxImpact[period]!),
       startingCustomers,
       newCustomers: customers(NEW),
       expandedCustomers: customers(EXPANSION),
@@ -68,7 +69,8 @@ export function movementTable(
       .plus(row.expansionMrr)
       .plus(row.reactivationMrr)
       .minus(row.contractionMrr)
-      .minus(row.churnedMrr);
+      .minus(row.churnedMrr)
+      .plus(row.fxImpactMrr);
     const endingCustomers =
       startingCustomers + row.newCustomers + row.reactivatedCustomers - row.churnedCustomers;
     periods[period] = { ...row, endingMrr, endingCustomers };

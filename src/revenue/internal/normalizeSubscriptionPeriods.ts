@@ -1,6 +1,8 @@
 import type { Decimal } from '../../core/internal/decimal.js';
 import type { SubscriptionPeriod } from '../subscriptionPeriod.js';
 import { assertOneCurrency } from './assertOneCurrency.js';
+import { convertAtPeriodStart } from './convertAtPeriodStart.js';
+import type { ExchangeRates } from './exchangeRates.js';
 import { OPEN_END, subscriptionColumns } from './subscriptionColumns.js';
 
 /**
@@ -32,9 +34,12 @@ export function normalizeSubscriptionPeriods(
   subscriptions: readonly SubscriptionPeriod[],
   timeZone: string | undefined = undefined,
   rootPath: readonly (string | number)[] = ['subscriptions'],
+  rates: ExchangeRates | undefined = undefined,
 ): NormalizedSubscriptionPeriod[] {
   const columns = subscriptionColumns(subscriptions, timeZone, rootPath);
-  assertOneCurrency(columns, rootPath);
+  if (rates === undefined) assertOneCurrency(columns, rootPath);
+  // With rates, each row's MRR in the reporting currency at its start's rate (rateDate 'periodStart').
+  const { amounts, amount } = rates === undefined ? columns : convertAtPeriodStart(columns, rates);
   const rows: NormalizedSubscriptionPeriod[] = new Array(columns.length);
   for (let index = 0; index < columns.length; index += 1) {
     const subscription = columns.subscription[index]!;
@@ -45,7 +50,7 @@ export function normalizeSubscriptionPeriods(
       subscriptionId: subscription < 0 ? undefined : columns.subscriptionIds[subscription],
       startDay: columns.startDay[index]!,
       endDay: endDay === OPEN_END ? null : endDay,
-      mrr: columns.amounts[columns.amount[index]!]!,
+      mrr: amounts[amount[index]!]!,
     };
   }
   return rows;

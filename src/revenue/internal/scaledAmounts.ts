@@ -22,8 +22,7 @@ const SAFE_TOTAL = Math.floor(Number.MAX_SAFE_INTEGER / 2);
  * @private
  */
 export function scaledAmounts(distinct: readonly Decimal[], rowAmount: Int32Array): ScaledAmounts {
-  let scale = 0;
-  for (const value of distinct) scale = Math.max(scale, value.decimalPlaces());
+  const scale = largestDecimalPlaces(distinct);
   const factor = new Decimal(10).pow(scale);
   const amounts = new Float64Array(distinct.length);
   let safe = scale <= 15;
@@ -37,11 +36,20 @@ export function scaledAmounts(distinct: readonly Decimal[], rowAmount: Int32Arra
     safe = total <= SAFE_TOTAL;
   }
   if (safe) return { kind: 'number', scale, amounts };
-  return {
-    kind: 'bigint',
-    scale,
-    amounts: distinct.map((value) => BigInt(value.toFixed(scale).replace('.', ''))),
-  };
+  return { kind: 'bigint', ...bigintAmounts(distinct, scale) };
+}
+
+/**
+ * Each amount as a bigint count of minor units `value × 10^scale`; `scale` defaults to the largest number of
+ * decimal places among them (the smallest exact one).
+ *
+ * @private
+ */
+export function bigintAmounts(
+  distinct: readonly Decimal[],
+  scale = largestDecimalPlaces(distinct),
+): { scale: number; amounts: bigint[] } {
+  return { scale, amounts: distinct.map((value) => BigInt(value.toFixed(scale).replace('.', ''))) };
 }
 
 /**
@@ -59,4 +67,10 @@ export function decimalCache(scale: number): (amount: number | bigint) => Decima
     }
     return value;
   };
+}
+
+function largestDecimalPlaces(values: readonly Decimal[]): number {
+  let places = 0;
+  for (const value of values) places = Math.max(places, value.decimalPlaces());
+  return places;
 }

@@ -9,6 +9,7 @@ import type { IsoDate } from '../../core/types.js';
 import type { SubscriptionPeriod } from '../subscriptionPeriod.js';
 import type { TrailingRevenueRetention, TrailingRevenueRetentionOptions } from '../types.js';
 import { customerMrrSnapshots } from './customerMrrSnapshots.js';
+import { periodStartRates } from './exchangeRates.js';
 import { normalizeSubscriptionPeriods } from './normalizeSubscriptionPeriods.js';
 
 /**
@@ -38,7 +39,8 @@ export function trailingRevenueRetention(
   const asOf = toCalendarDate(options.asOf, ['options', 'asOf'], timeZone);
   const months = wholeMonths(options.months ?? 12);
   const start = monthsBefore(asOf, months);
-  const rows = normalizeSubscriptionPeriods(subscriptions, timeZone);
+  const rates = periodStartRates(options.currency, timeZone);
+  const rows = normalizeSubscriptionPeriods(subscriptions, timeZone, undefined, rates);
 
   const snapshots = customerMrrSnapshots(rows, [toDayNumber(start), toDayNumber(asOf)]);
   let startingMrr: Decimal = ZERO;
@@ -84,7 +86,7 @@ function wholeMonths(months: unknown): number {
   return months;
 }
 
-const OPTION_KEYS: ReadonlySet<string> = new Set(['asOf', 'months', 'timeZone']);
+const OPTION_KEYS: ReadonlySet<string> = new Set(['asOf', 'months', 'timeZone', 'currency']);
 
 // A shift past the calendar's first year is a bad `months` option, reported where the caller set it.
 function monthsBefore(asOf: IsoDate, months: number): IsoDate {
