@@ -224,7 +224,9 @@ export { generateSampleData, SAMPLE_SCORECARD, seededRandom } from './sample/ind
 export type {
   CohortRetentionFromSqlRowsOptions,
   CohortRetentionSqlOptions,
+  ExchangeRateSqlColumns,
   MrrMovementsSqlColumns,
+  MrrMovementsSqlCurrency,
   MrrMovementsSqlOptions,
   MrrMovementsSqlRow,
   RevenueRatesSqlOptions,

@@ -17,4 +17,9 @@ export {
   trailingRevenueRetentionFromSqlRow,
   trailingRevenueRetentionSql,
 } from './trailingRevenueRetentionSql.js';
-export type { MrrMovementsSqlColumns, MrrMovementsSqlOptions } from './types.js';
+export type {
+  ExchangeRateSqlColumns,
+  MrrMovementsSqlColumns,
+  MrrMovementsSqlCurrency,
+  MrrMovementsSqlOptions,
+} from './types.js';
