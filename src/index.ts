@@ -230,6 +230,7 @@ export type {
   MrrMovementsSqlOptions,
   MrrMovementsSqlRow,
   RevenueRatesSqlOptions,
+  SegmentMrrMovementsSqlOptions,
   SqlDialect,
   TrailingRevenueRetentionPair,
   TrailingRevenueRetentionSqlOptions,
@@ -243,6 +244,8 @@ export {
   quoteIdentifier,
   revenueRatesSql,
   SQL_DIALECTS,
+  segmentMrrMovementsFromSqlRows,
+  segmentMrrMovementsSql,
   trailingRevenueRetentionFromSqlRow,
   trailingRevenueRetentionSql,
 } from './sql/index.js';

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { mrrMovementsDuckDb } from '../../src/duckdb/index.js';
-import { MetricInputError, mrrMovements, type PeriodMovements } from '../../src/index.js';
+import { mrrMovementsDuckDb, segmentMrrMovementsDuckDb } from '../../src/duckdb/index.js';
+import {
+  MetricInputError,
+  mrrMovements,
+  type PeriodMovements,
+  segmentMrrMovements,
+} from '../../src/index.js';
 import {
   assertCurrencyMovementsEqual,
   CURRENCY_TABLE,
@@ -15,6 +20,7 @@ import {
   plainRows,
   TABLE,
 } from '../sql/engineEquality.js';
+import { assertSegmentMovementsEqual, plainSegments } from '../sql/segmentEquality.js';
 import { BAD_SOURCES_AND_OPTIONS, useDuckDb } from './duckDbFixture.js';
 
 // The worked example of docs/revenue-movements.md.
@@ -188,6 +194,49 @@ describe('mrrMovementsDuckDb: currencies, worked examples', () => {
   });
 });
 
+describe('segmentMrrMovementsDuckDb: worked example', () => {
+  it('books a plan change as a transfer out of one segment and into the other, the total as expansion', async () => {
+    const periods = [
+      { customerId: 'a', start: '2024-01-01', end: '2024-02-01', mrr: 100, segment: 'Starter' },
+      { customerId: 'a', start: '2024-02-01', end: null, mrr: 250, segment: 'Growth' },
+    ];
+    await duckdb.connection().run('DROP TABLE IF EXISTS plans_under_test');
+    await duckdb
+      .connection()
+      .run(
+        `CREATE TABLE plans_under_test AS SELECT * FROM (VALUES ('a', DATE '2024-01-01', DATE '2024-02-01', 100.00, 'Starter'), ('a', DATE '2024-02-01', NULL, 250.00, 'Growth')) AS t(customer_id, start_date, end_date, mrr, plan)`,
+      );
+    const result = await segmentMrrMovementsDuckDb(
+      { table: 'plans_under_test' },
+      { connection: duckdb.connection(), columns: { segment: 'plan' } },
+    );
+    // Feb: Starter 100 → 0 (transfer out 100), Growth 0 → 250 (transfer in 250); the total grows 100 → 250.
+    expect(
+      result.segments.map(({ segment, periods }) => [
+        segment,
+        periods[1]!.transferOutMrr.toString(),
+        periods[1]!.transferInMrr.toString(),
+      ]),
+    ).toEqual([
+      ['Growth', '0', '250'],
+      ['Starter', '100', '0'],
+    ]);
+    expect(result.total[1]!.expansionMrr.toString()).toBe('150');
+    expect(plainSegments(result)).toEqual(plainSegments(segmentMrrMovements(periods)));
+  });
+
+  it('stops on a row without a segment, naming its customer', async () => {
+    await duckdb
+      .connection()
+      .run(
+        `CREATE OR REPLACE TABLE plans_under_test AS SELECT 'z' AS customer_id, DATE '2024-01-01' AS start_date, NULL::DATE AS end_date, 10.00 AS mrr, NULL::VARCHAR AS segment`,
+      );
+    await expect(
+      segmentMrrMovementsDuckDb({ table: 'plans_under_test' }, { connection: duckdb.connection() }),
+    ).rejects.toThrow('missing_segment: a row of customer z has no segment');
+  });
+});
+
 describe('mrrMovementsDuckDb: properties', () => {
   it('equals mrrMovements to the cent for any subscriptions, granularity, range and paidToFree', async () => {
     await assertMovementsEqual('duckdb', run, 150);
@@ -199,6 +248,14 @@ describe('mrrMovementsDuckDb: properties', () => {
       await assertCurrencyMovementsEqual('duckdb', run, rateDate, 60);
     },
     60_000,
+  );
+
+  it.each([undefined, 'periodStart', 'snapshot'] as const)(
+    'segmentMrrMovementsSql equals segmentMrrMovements (currencies: %s), migrating customers and paidToFree included',
+    async (rateDate) => {
+      await assertSegmentMovementsEqual('duckdb', run, rateDate, 40);
+    },
+    120_000,
   );
 
   it('gives every rate of revenueRatesSql equal to the TypeScript rate, null where it is null', async () => {
