@@ -22,8 +22,10 @@ import { type MrrMovementsSqlRow, periodMovementsFromSqlRows } from './periodMov
  * @example
  * const row = { period_start: '2024-01-01', period_end: '2024-02-01', starting_mrr: '0', new_mrr: '100', expansion_mrr: '0', contraction_mrr: '0', churned_mrr: '0', reactivation_mrr: '0', fx_impact_mrr: '0', transfer_in_mrr: '0', transfer_out_mrr: '0', ending_mrr: '100', starting_customers: 0, new_customers: 1, expanded_customers: 0, contracted_customers: 0, churned_customers: 0, reactivated_customers: 0, transferred_in_customers: 0, transferred_out_customers: 0, ending_customers: 1 }
  * const result = segmentMrrMovementsFromSqlRows([{ ...row, segment: null }, { ...row, segment: 'Starter' }])
- * [result.total.length, result.segments.map((entry) => entry.segment), result.segments[0].periods[0].newMrr.toString()]
- * //=> [1, ['Starter'], '100']
+ * result.total.length
+ * //=> 1
+ * result.segments.map((entry) => [entry.segment, entry.periods[0].newMrr.toString()])
+ * //=> [['Starter', '100']]
  */
 export function segmentMrrMovementsFromSqlRows(rows: readonly MrrMovementsSqlRow[]): SegmentMrrMovements {
   assertArray(rows, ['rows']);
