@@ -226,10 +226,13 @@ export { generateSampleData, SAMPLE_SCORECARD, seededRandom } from './sample/ind
 export type {
   CohortRetentionFromSqlRowsOptions,
   CohortRetentionSqlOptions,
+  ExchangeRateSqlColumns,
   MrrMovementsSqlColumns,
+  MrrMovementsSqlCurrency,
   MrrMovementsSqlOptions,
   MrrMovementsSqlRow,
   RevenueRatesSqlOptions,
+  SegmentMrrMovementsSqlOptions,
   SqlDialect,
   TrailingRevenueRetentionPair,
   TrailingRevenueRetentionSqlOptions,
@@ -243,6 +246,8 @@ export {
   quoteIdentifier,
   revenueRatesSql,
   SQL_DIALECTS,
+  segmentMrrMovementsFromSqlRows,
+  segmentMrrMovementsSql,
   trailingRevenueRetentionFromSqlRow,
   trailingRevenueRetentionSql,
 } from './sql/index.js';

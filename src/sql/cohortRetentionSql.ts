@@ -41,7 +41,7 @@ export interface CohortRetentionSqlOptions
   /** A table name (optionally `schema.table`) or one parenthesised subquery, as in `mrrMovementsSql`. */
   readonly source: string;
   /** Column names; defaults `customer_id`, `start_date`, `end_date`, `mrr`. */
-  readonly columns?: MrrMovementsSqlColumns;
+  readonly columns?: Omit<MrrMovementsSqlColumns, 'currency'>;
   /** Decimal places money is computed with (`DECIMAL(38, mrrScale)`), 0 … 18; default `6`. */
   readonly mrrScale?: number;
   /** Decimal places of the `retention` column, truncated toward zero, 0 … 18; default `12`. */

@@ -7,6 +7,9 @@ export { periodMovementsFromSqlRows } from './periodMovementsFromSqlRows.js';
 export { quoteIdentifier } from './quoteIdentifier.js';
 export type { RevenueRatesSqlOptions } from './revenueRatesSql.js';
 export { revenueRatesSql } from './revenueRatesSql.js';
+export { segmentMrrMovementsFromSqlRows } from './segmentMrrMovementsFromSqlRows.js';
+export type { SegmentMrrMovementsSqlOptions } from './segmentMrrMovementsSql.js';
+export { segmentMrrMovementsSql } from './segmentMrrMovementsSql.js';
 export type { SqlDialect } from './sqlDialect.js';
 export { SQL_DIALECTS } from './sqlDialect.js';
 export type {
@@ -17,4 +20,9 @@ export {
   trailingRevenueRetentionFromSqlRow,
   trailingRevenueRetentionSql,
 } from './trailingRevenueRetentionSql.js';
-export type { MrrMovementsSqlColumns, MrrMovementsSqlOptions } from './types.js';
+export type {
+  ExchangeRateSqlColumns,
+  MrrMovementsSqlColumns,
+  MrrMovementsSqlCurrency,
+  MrrMovementsSqlOptions,
+} from './types.js';

@@ -1,5 +1,11 @@
 import { assertKnownKeys, assertObject, oneOf } from '../core/internal/options.js';
 import { GRANULARITIES } from '../core/types.js';
+import {
+  convertedPeriodsCte,
+  snapshotRatesCtes,
+  snapshotValuationCtes,
+} from './internal/currencyConversionSql.js';
+import { exchangeRatesCte, resolveSqlCurrency } from './internal/currencySql.js';
 import { integerSeries } from './internal/integerSeries.js';
 import { periodIndexSql } from './internal/periodIndexSql.js';
 import { reportRangeSql } from './internal/reportRangeSql.js';
@@ -9,6 +15,7 @@ import {
   resolveMrrScale,
   subscriptionPeriodsCte,
 } from './internal/subscriptionPeriodsSql.js';
+import { quoteIdentifier } from './quoteIdentifier.js';
 import { SQL_DIALECTS } from './sqlDialect.js';
 
 import type { MrrMovementsSqlOptions } from './types.js';
@@ -23,15 +30,17 @@ const OPTION_KEYS = new Set([
   'to',
   'paidToFree',
   'mrrScale',
+  'currency',
 ]);
 
 /**
  * One SQL `SELECT` (with CTEs) that computes the MRR movements table of `mrrMovements` inside DuckDB or
  * PostgreSQL: one row per period of the range, empty periods included, ordered by `period_start`, with columns
  * `period_start`, `period_end` (DATE), `starting_mrr`, `new_mrr`, `expansion_mrr`, `contraction_mrr`,
- * `churned_mrr`, `reactivation_mrr`, `ending_mrr` (`DECIMAL(38, mrrScale)`), and `starting_customers`,
- * `new_customers`, `expanded_customers`, `contracted_customers`, `churned_customers`, `reactivated_customers`,
- * `ending_customers` (BIGINT). The semantics are those of `mrrMovements`, and tests prove the two equal.
+ * `churned_mrr`, `reactivation_mrr`, `fx_impact_mrr`, `ending_mrr` (`DECIMAL(38, mrrScale)`), and
+ * `starting_customers`, `new_customers`, `expanded_customers`, `contracted_customers`, `churned_customers`,
+ * `reactivated_customers`, `ending_customers` (BIGINT). The semantics are those of `mrrMovements`, the `currency`
+ * option included, and tests prove the two equal.
  *
  * A customer's MRR in a period is the sum of its active rows on the period's last day (`start` inclusive,
  * `end` exclusive); each change is one movement (new, reactivation, expansion, contraction, churn) judged on the
@@ -39,13 +48,27 @@ const OPTION_KEYS = new Set([
  * the period holding its start and removes it in the period holding its end, and window functions rebuild each
  * customer's state there, so its cost grows with the rows, not with customers × periods.
  *
- * Formula: endingMrr = startingMrr + newMrr + expansionMrr + reactivationMrr − contractionMrr − churnedMrr, and the
- * same for customers; each row starts where the previous one ended.
- * Units: MRR in the source's currency as exact DECIMAL; customers as counts.
+ * With `currency: { reporting, rates, rateColumns?, rateDate? }` the source's `currency` column (NULL = the
+ * reporting currency) is converted with the rates table or subquery, as `mrrMovements`' `currency` option does:
+ * `'periodStart'` (default) converts each row once at the rate in effect on its start; `'snapshot'` values each
+ * position at the rates of the snapshot day and reports the revaluation of the starting position as
+ * `fx_impact_mrr` (0 otherwise). SQL cannot throw a MetricInputError, so a foreign row with no rate in effect on a
+ * day it needs one stops the query with an error whose message starts `missing_exchange_rate:` and names the
+ * currency and day (DuckDB's `error()`; in PostgreSQL a failed cast of that text), and a rate <= 0, duplicate,
+ * NULL or for the reporting currency with `invalid_exchange_rate:`; `mrrMovementsDuckDb` turns both into
+ * MetricInputErrors.
+ *
+ * Formula: endingMrr = startingMrr + newMrr + expansionMrr + reactivationMrr − contractionMrr − churnedMrr +
+ * fxImpactMrr, and the same for customers (without fx); each row starts where the previous one ended.
+ * Units: MRR in the source's (or the reporting) currency as exact DECIMAL: rates are read as DECIMAL(38, 12) and
+ * products kept exact until the final cast to `mrrScale` places (choose it at least MRR's places plus the rates');
+ * customers as counts.
  * Source: the end-of-period snapshot movements of `mrrMovements` (docs/revenue-movements.md, docs/sql.md).
  * Edge cases: names are validated and quoted, never spliced (a quote, space, `;` or comment is a
  * MetricInputError `invalid_value`); `from`/`to` must be real dates (`invalid_date`) with `from` <= `to`
- * (`end_before_start`); unknown options are `unknown_field`; an empty source without `from`/`to` gives no rows.
+ * (`end_before_start`); unknown options are `unknown_field` (also inside `currency`, and `columns.currency`
+ * without the `currency` option); a reporting code that is not three capital letters is `invalid_value`; an
+ * empty source without `from`/`to` gives no rows.
  *
  * @category SQL
  * @example
@@ -54,13 +77,17 @@ const OPTION_KEYS = new Set([
  * //=> true
  * sql.includes('FROM "analytics"."subscriptions"')
  * //=> true
+ * const withRates = mrrMovementsSql({ dialect: 'postgres', source: 'subscriptions', currency: { reporting: 'USD', rates: 'fx_rates', rateDate: 'snapshot' } })
+ * withRates.includes('FROM "fx_rates" AS rate_rows') && withRates.includes('AS fx_impact_mrr')
+ * //=> true
  */
 export function mrrMovementsSql(options: MrrMovementsSqlOptions): string {
   assertObject(options, ['options']);
   assertKnownKeys(options, OPTION_KEYS, ['options']);
   const dialect = oneOf(options.dialect, SQL_DIALECTS, ['options', 'dialect']);
   const source = sqlSource(options.source, ['options', 'source']);
-  const columns = resolveColumns(options.columns);
+  const currency = resolveSqlCurrency(options.currency);
+  const columns = resolveColumns(options.columns, currency === undefined ? [] : ['currency']);
   const granularity = oneOf(options.granularity ?? 'month', GRANULARITIES, ['options', 'granularity']);
   const weekStartsOn = oneOf(options.weekStartsOn ?? 1, [0, 1, 2, 3, 4, 5, 6] as const, [
     'options',
@@ -78,23 +105,35 @@ export function mrrMovementsSql(options: MrrMovementsSqlOptions): string {
   const netCustomers = 'new_customers + reactivated_customers - churned_customers';
   const running = 'PARTITION BY customer_id ORDER BY period_index ROWS UNBOUNDED PRECEDING';
   const paid = 'CASE WHEN mrr > 0 THEN 1 ELSE 0 END';
+  const snapshot = currency?.rateDate === 'snapshot';
+  // The change of the customer's MRR at a change point, in the reporting currency: the change of its level, except
+  // under snapshot rates, where the level (native amounts, summed only to tell paying from not) and the
+  // movement (each native change at the snapshot's rates) differ.
+  const amount = snapshot ? 'delta_amount' : 'delta_mrr';
   const counted =
     paidToFree === 'churn'
-      ? `counted AS (
-  SELECT customer_id, period_index, mrr, mrr > 0 AS counted
+      ? `flagged AS (
+  SELECT period_index, ${amount} AS amount, mrr > 0 AS counted, mrr - delta_mrr > 0 AS previously_counted,
+    paid_before
   FROM states
 ),`
       : // Counted from a paying snapshot until the first snapshot with no active row: within each run of
         // snapshots with an active row, counted once the run has seen MRR > 0.
         `runs AS (
-  SELECT customer_id, period_index, mrr, active,
+  SELECT customer_id, period_index, mrr, ${amount} AS amount, active, paid_before,
     SUM(CASE WHEN active = 0 THEN 1 ELSE 0 END) OVER (${running}) AS run
   FROM states
 ),
 counted AS (
-  SELECT customer_id, period_index, mrr,
+  SELECT customer_id, period_index, amount, paid_before,
     active > 0 AND MAX(${paid}) OVER (PARTITION BY customer_id, run ORDER BY period_index ROWS UNBOUNDED PRECEDING) = 1 AS counted
   FROM runs
+),
+flagged AS (
+  SELECT period_index, amount, counted,
+    COALESCE(LAG(counted) OVER (PARTITION BY customer_id ORDER BY period_index), FALSE) AS previously_counted,
+    paid_before
+  FROM counted
 ),`;
   const sums = [
     ['new', 1],
@@ -104,7 +143,17 @@ counted AS (
     ['reactivation', 5],
   ] as const;
   const customerNames = ['new', 'expanded', 'contracted', 'churned', 'reactivated'] as const;
-  return `WITH ${subscriptionPeriodsCte(source, columns, money)},
+  const reporting = currency === undefined ? undefined : `'${currency.reporting}'`;
+  const currencyColumn =
+    currency === undefined
+      ? []
+      : [
+          `COALESCE(CAST(${quoteIdentifier(columns.currency, ['options', 'columns', 'currency'], false)} AS VARCHAR), ${reporting}) AS currency`,
+        ];
+  const periods = currency?.rateDate === 'periodStart' ? 'converted_periods' : 'subscription_periods';
+  const carried = snapshot ? 'currency, ' : '';
+  const money0 = `CAST(0 AS ${money})`;
+  return `WITH ${subscriptionPeriodsCte(source, columns, money, currencyColumn)},${currency === undefined ? '' : `\n${exchangeRatesCte(dialect, currency)},`}
 data_range AS (
   SELECT MIN(start_date) AS first_day, MAX(COALESCE(end_date, start_date)) AS last_day
   FROM subscription_periods
@@ -126,43 +175,57 @@ bounds AS (
 grid AS (
   SELECT ${integerSeries(dialect, 'grid_first', 'range_last')} AS period_index
   FROM bounds
+),${currency?.rateDate === 'periodStart' ? `\n${convertedPeriodsCte(dialect, currency)},` : ''}
+indexed AS (
+  SELECT customer_id, ${carried}${period.indexOf('start_date')} AS start_index, ${period.indexOf('end_date')} AS end_index,
+    mrr
+  FROM ${periods}
 ),
 events AS (
-  SELECT customer_id, ${period.indexOf('start_date')} AS period_index, mrr AS delta_mrr, 1 AS delta_active
-  FROM subscription_periods
+  SELECT customer_id, ${carried}start_index AS period_index, mrr AS delta_mrr, 1 AS delta_active,
+    CASE WHEN mrr > 0 AND (end_index IS NULL OR end_index > start_index) THEN 1 ELSE 0 END AS paid_start
+  FROM indexed
   UNION ALL
-  SELECT customer_id, ${period.indexOf('end_date')} AS period_index, -mrr AS delta_mrr, -1 AS delta_active
-  FROM subscription_periods
-  WHERE end_date IS NOT NULL
-),
-changes AS (
-  SELECT customer_id, period_index, SUM(delta_mrr) AS delta_mrr, SUM(delta_active) AS delta_active
+  SELECT customer_id, ${carried}end_index AS period_index, -mrr AS delta_mrr, -1 AS delta_active, 0 AS paid_start
+  FROM indexed
+  WHERE end_index IS NOT NULL
+),${
+    snapshot
+      ? `
+${snapshotRatesCtes(dialect, currency, period)},
+${snapshotValuationCtes(dialect)},
+valued_events AS (
+  SELECT events.customer_id, events.period_index, events.delta_mrr, events.delta_active, events.paid_start,
+    COALESCE(events.delta_mrr * snapshot_rates.rate, 0) AS delta_amount
   FROM events
+  LEFT JOIN snapshot_rates
+    ON snapshot_rates.currency = events.currency AND snapshot_rates.period_index = events.period_index
+),`
+      : ''
+  }
+changes AS (
+  SELECT customer_id, period_index, SUM(delta_mrr) AS delta_mrr, SUM(delta_active) AS delta_active,
+    MAX(paid_start) AS paid_start${snapshot ? ', SUM(delta_amount) AS delta_amount' : ''}
+  FROM ${snapshot ? 'valued_events' : 'events'}
   WHERE period_index <= (SELECT range_last FROM bounds)
   GROUP BY customer_id, period_index
-  HAVING SUM(delta_mrr) <> 0 OR SUM(delta_active) <> 0
+  HAVING SUM(delta_mrr) <> 0 OR SUM(delta_active) <> 0${snapshot ? ' OR SUM(delta_amount) <> 0' : ''}
 ),
 states AS (
-  SELECT customer_id, period_index,
+  SELECT customer_id, period_index, delta_mrr,${snapshot ? ' delta_amount,' : ''}
     SUM(delta_mrr) OVER (${running}) AS mrr,
-    SUM(delta_active) OVER (${running}) AS active
+    SUM(delta_active) OVER (${running}) AS active,
+    SUM(paid_start) OVER (${running}) - paid_start AS paid_before
   FROM changes
 ),
 ${counted}
-flagged AS (
-  SELECT period_index, mrr, counted,
-    COALESCE(LAG(mrr) OVER (PARTITION BY customer_id ORDER BY period_index), 0) AS previous_mrr,
-    COALESCE(LAG(counted) OVER (PARTITION BY customer_id ORDER BY period_index), FALSE) AS previously_counted,
-    COALESCE(MAX(${paid}) OVER (PARTITION BY customer_id ORDER BY period_index ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS paid_before
-  FROM counted
-),
 movements AS (
-  SELECT period_index, ABS(mrr - previous_mrr) AS amount,
+  SELECT period_index, ABS(amount) AS amount,
     CASE
-      WHEN NOT previously_counted THEN CASE WHEN counted THEN CASE WHEN paid_before = 1 THEN 5 ELSE 1 END END
+      WHEN NOT previously_counted THEN CASE WHEN counted THEN CASE WHEN paid_before > 0 THEN 5 ELSE 1 END END
       WHEN NOT counted THEN 4
-      WHEN mrr > previous_mrr THEN 2
-      WHEN mrr < previous_mrr THEN 3
+      WHEN amount > 0 THEN 2
+      WHEN amount < 0 THEN 3
     END AS movement
   FROM flagged
 ),
@@ -187,15 +250,16 @@ chained AS (
     SUM(${netCustomers}) OVER (ORDER BY period_index ROWS UNBOUNDED PRECEDING) AS ending_customers
   FROM period_rows
 )
-SELECT ${period.startOf('period_index')} AS period_start,
-  ${period.startOf('period_index + 1')} AS period_end,
-  CAST(ending_mrr - (${net}) AS ${money}) AS starting_mrr,
+SELECT ${period.startOf('chained.period_index')} AS period_start,
+  ${period.startOf('chained.period_index + 1')} AS period_end,
+  ${snapshot ? `CAST(period_values.starting_mrr AS ${money})` : `CAST(chained.ending_mrr - (${net}) AS ${money})`} AS starting_mrr,
 ${sums.map(([name]) => `  CAST(${name}_mrr AS ${money}) AS ${name}_mrr,`).join('\n')}
-  CAST(ending_mrr AS ${money}) AS ending_mrr,
+  ${snapshot ? `CAST(period_values.fx_impact_mrr AS ${money})` : money0} AS fx_impact_mrr,
+  CAST(${snapshot ? 'period_values' : 'chained'}.ending_mrr AS ${money}) AS ending_mrr,
   CAST(ending_customers - (${netCustomers}) AS BIGINT) AS starting_customers,
 ${customerNames.map((name) => `  CAST(${name}_customers AS BIGINT) AS ${name}_customers,`).join('\n')}
   CAST(ending_customers AS BIGINT) AS ending_customers
-FROM chained
-WHERE period_index >= (SELECT range_first FROM bounds)
-ORDER BY period_index`;
+FROM chained${snapshot ? '\nJOIN period_values ON period_values.period_index = chained.period_index' : ''}
+WHERE chained.period_index >= (SELECT range_first FROM bounds)
+ORDER BY chained.period_index`;
 }

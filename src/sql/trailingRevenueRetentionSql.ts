@@ -32,7 +32,7 @@ export interface TrailingRevenueRetentionSqlOptions {
   /** A table name (optionally `schema.table`) or one parenthesised subquery, as in `mrrMovementsSql`. */
   readonly source: string;
   /** Column names; defaults `customer_id`, `start_date`, `end_date`, `mrr`. */
-  readonly columns?: MrrMovementsSqlColumns;
+  readonly columns?: Omit<MrrMovementsSqlColumns, 'currency'>;
   /** The day retention is measured on (a `Date` is read in UTC). Required. */
   readonly asOf: DateLike;
   /** How far back the cohort is taken, a whole number of months >= 1; default `12`. */

@@ -1,5 +1,5 @@
 import type { DateLike, Granularity, WeekStartsOn } from '../core/types.js';
-import type { PaidToFree } from '../revenue/types.js';
+import type { ExchangeRateDate, PaidToFree } from '../revenue/types.js';
 import type { SqlDialect } from './sqlDialect.js';
 
 /**
@@ -16,6 +16,42 @@ export interface MrrMovementsSqlColumns {
   readonly end?: string;
   /** MRR while the period lasts, >= 0, exact numeric; default `'mrr'`. */
   readonly mrr?: string;
+  /**
+   * ISO 4217 code of the row's MRR, NULL for the reporting currency; default `'currency'`. Read only with the
+   * `currency` option of {@link MrrMovementsSqlOptions}.
+   */
+  readonly currency?: string;
+}
+
+/**
+ * Which columns of the exchange-rate source hold the fields of an `ExchangeRate`.
+ *
+ * @category SQL
+ */
+export interface ExchangeRateSqlColumns {
+  /** ISO 4217 code of the currency the rate converts from; default `'currency'`. */
+  readonly currency?: string;
+  /** First day the rate is in effect (until the currency's next rate), a DATE or castable to one; default `'date'`. */
+  readonly date?: string;
+  /** Units of the reporting currency per unit of `currency`, > 0, read as `DECIMAL(38, 12)`; default `'rate'`. */
+  readonly rate?: string;
+}
+
+/**
+ * The `currency` option of the SQL twins: the SQL form of `CurrencyOptions`, with the rates in a table or
+ * subquery instead of an array.
+ *
+ * @category SQL
+ */
+export interface MrrMovementsSqlCurrency {
+  /** ISO 4217 code (three capital letters) results are in; rows whose currency is NULL are in it. */
+  readonly reporting: string;
+  /** The exchange rates: a table name (optionally `schema.table`) or one parenthesised subquery. */
+  readonly rates: string;
+  /** Column names of `rates`; defaults `currency`, `date`, `rate`. */
+  readonly rateColumns?: ExchangeRateSqlColumns;
+  /** Default `'periodStart'`; see `ExchangeRateDate`. */
+  readonly rateDate?: ExchangeRateDate;
 }
 
 /**
@@ -46,4 +82,6 @@ export interface MrrMovementsSqlOptions {
    * rounded by the engine. An integer 0 … 18; default `6`.
    */
   readonly mrrScale?: number;
+  /** Converts rows in several currencies into `reporting`; default: none (the `currency` column is not read). */
+  readonly currency?: MrrMovementsSqlCurrency;
 }

@@ -67,6 +67,8 @@ const OPTION_TAKING: Record<string, (options: Options) => unknown> = {
     library.projectRetention(SBG, { periodCount: 2, startingCustomers: 10, ...options }),
   revenueRatesSql: (options) =>
     library.revenueRatesSql({ dialect: 'duckdb', source: 'movements', ...options }),
+  segmentMrrMovementsSql: (options) =>
+    library.segmentMrrMovementsSql({ dialect: 'duckdb', source: 'subscriptions', ...options }),
   rollupHealth: (options) => library.rollupHealth([{ score: 50, mrr: 100 }], options),
   sbgDiscountedExpectedLifetime: (options) =>
     library.sbgDiscountedExpectedLifetime(SBG, { discountRate: 0.1, ...options }),
@@ -117,6 +119,7 @@ const NO_OPTIONS: Record<string, string> = {
   apportionToMonths: 'one argument, a price row (extra columns allowed, as normalizeToMrr)',
   arrFromMrr: 'one argument, an amount',
   periodMovementsFromSqlRows: 'one argument, the rows a SQL engine returned',
+  segmentMrrMovementsFromSqlRows: 'one argument, the rows a SQL engine returned',
   quickRatio: 'one input object of named quantities, no convention to choose',
   referralRevenueShare: 'one input object of named quantities',
   sbgChurnProbability: 'positional parameters and period',
@@ -228,6 +231,10 @@ describe('strict options: an unknown key is unknown_field at [options, key]', ()
 
   it.each([
     ['mrrMovementsDuckDb', () => duckdb.mrrMovementsDuckDb({ csv: 'a.csv' }, { notAnOption: 1 } as never)],
+    [
+      'segmentMrrMovementsDuckDb',
+      () => duckdb.segmentMrrMovementsDuckDb({ csv: 'a.csv' }, { notAnOption: 1 } as never),
+    ],
     [
       'trailingRevenueRetentionDuckDb',
       () =>

@@ -15,6 +15,7 @@ function errorOf(options: unknown): MetricInputError {
 }
 
 const BASE = { dialect: 'duckdb', source: 'subscriptions' } as const;
+const FX = { reporting: 'USD', rates: 'fx_rates' } as const;
 // A value that would end the identifier, string literal or statement it is spliced into.
 const INJECTION = `x"; DROP TABLE subscriptions; --`;
 
@@ -56,6 +57,45 @@ describe('mrrMovementsSql: worked examples', () => {
     expect(duck).toContain('// 3');
     expect(postgres).toContain('generate_series(grid_first, range_last) AS period_index');
     expect(postgres).not.toContain('//');
+  });
+});
+
+describe('mrrMovementsSql: currencies', () => {
+  it('always writes fx_impact_mrr, 0 without currencies or under periodStart', () => {
+    for (const options of [
+      BASE,
+      { ...BASE, currency: FX },
+      { ...BASE, currency: { ...FX, rateDate: 'periodStart' as const } },
+    ]) {
+      expect(mrrMovementsSql(options)).toContain('CAST(0 AS DECIMAL(38, 6)) AS fx_impact_mrr');
+    }
+    expect(mrrMovementsSql({ ...BASE, currency: { ...FX, rateDate: 'snapshot' } })).toContain(
+      'CAST(period_values.fx_impact_mrr AS DECIMAL(38, 6)) AS fx_impact_mrr',
+    );
+  });
+
+  it('reads the currency and rate columns quoted, the reporting code as a literal, per dialect', () => {
+    const options = {
+      ...BASE,
+      columns: { currency: 'billing_currency' },
+      currency: {
+        ...FX,
+        rates: '(SELECT * FROM rates WHERE source = 1)',
+        rateColumns: { date: 'valid_from' },
+      },
+    };
+    const duck = mrrMovementsSql(options);
+    expect(duck).toContain(`COALESCE(CAST("billing_currency" AS VARCHAR), 'USD') AS currency`);
+    expect(duck).toContain('FROM (SELECT * FROM rates WHERE source = 1) AS rate_rows');
+    expect(duck).toContain('CAST("valid_from" AS DATE) AS rate_date');
+    expect(duck).toContain('ASOF LEFT JOIN exchange_rates');
+    expect(duck).toContain("error('missing_exchange_rate: no '");
+    const postgres = mrrMovementsSql({ ...options, dialect: 'postgres' });
+    expect(postgres).not.toContain('ASOF');
+    expect(postgres).not.toContain('error(');
+    expect(postgres).toContain("CAST('missing_exchange_rate: no '");
+    // Without the option, no currency column is read.
+    expect(mrrMovementsSql(BASE)).not.toContain('currency');
   });
 });
 
@@ -128,6 +168,41 @@ describe('mrrMovementsSql: bad input', () => {
     [{ ...BASE, mrrScale: 19 }, 'out_of_range', ['options', 'mrrScale']],
     [{ ...BASE, mrrScale: 1.5 }, 'not_integer', ['options', 'mrrScale']],
     [{ ...BASE, timeZone: 'UTC' }, 'unknown_field', ['options', 'timeZone']],
+    [{ ...BASE, columns: { currency: 'ccy' } }, 'unknown_field', ['options', 'columns', 'currency']],
+    [{ ...BASE, currency: 'USD' }, 'invalid_type', ['options', 'currency']],
+    [{ ...BASE, currency: { ...FX, reportng: 'USD' } }, 'unknown_field', ['options', 'currency', 'reportng']],
+    [
+      { ...BASE, currency: { ...FX, reporting: 'usd' } },
+      'invalid_value',
+      ['options', 'currency', 'reporting'],
+    ],
+    [
+      { ...BASE, currency: { ...FX, reporting: "US'" } },
+      'invalid_value',
+      ['options', 'currency', 'reporting'],
+    ],
+    [{ ...BASE, currency: { ...FX, rates: INJECTION } }, 'invalid_value', ['options', 'currency', 'rates']],
+    [{ ...BASE, currency: { reporting: 'USD' } }, 'invalid_type', ['options', 'currency', 'rates']],
+    [
+      { ...BASE, currency: { ...FX, rateDate: 'end' } },
+      'invalid_option',
+      ['options', 'currency', 'rateDate'],
+    ],
+    [
+      { ...BASE, currency: { ...FX, rateColumns: { day: 'd' } } },
+      'unknown_field',
+      ['options', 'currency', 'rateColumns', 'day'],
+    ],
+    [
+      { ...BASE, currency: { ...FX, rateColumns: { rate: INJECTION } } },
+      'invalid_value',
+      ['options', 'currency', 'rateColumns', 'rate'],
+    ],
+    [
+      { ...BASE, currency: FX, columns: { currency: INJECTION } },
+      'invalid_value',
+      ['options', 'columns', 'currency'],
+    ],
   ])('%j gives %s at %j', (options, code, path) => {
     const error = errorOf(options);
     expect(error.code).toBe(code);

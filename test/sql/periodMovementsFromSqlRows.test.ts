@@ -11,6 +11,7 @@ const ROW = {
   contraction_mrr: '80.000000',
   churned_mrr: 0,
   reactivation_mrr: '0',
+  fx_impact_mrr: '0.000000',
   ending_mrr: '220.000000',
   starting_customers: 2n,
   new_customers: '0',
@@ -34,7 +35,16 @@ describe('periodMovementsFromSqlRows', () => {
     ]);
   });
 
+  it('reads the fx impact of a table in several currencies', () => {
+    // 300 at the old rates, revalued to 310 (+10), then 80 of contraction: 310 − 80 = 230.
+    const [row] = periodMovementsFromSqlRows([
+      { ...ROW, fx_impact_mrr: '10.000000', ending_mrr: '230.000000' },
+    ]);
+    expect([row!.fxImpactMrr.toString(), row!.endingMrr.toString()]).toEqual(['10', '230']);
+  });
+
   it.each([
+    [[{ ...ROW, fx_impact_mrr: undefined }], 'invalid_type', ['rows', 0, 'fx_impact_mrr']],
     [[{ ...ROW, period_start: new Date('2024-02-01') }], 'invalid_type', ['rows', 0, 'period_start']],
     [[{ ...ROW, period_end: '2024-02-30' }], 'invalid_date', ['rows', 0, 'period_end']],
     [[{ ...ROW, new_mrr: 'abc' }], 'invalid_number', ['rows', 0, 'new_mrr']],

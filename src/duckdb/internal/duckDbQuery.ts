@@ -77,8 +77,30 @@ export async function queryDuckDb(
 }
 
 async function rowsOf(connection: DuckDBConnection, sql: string): Promise<Record<string, unknown>[]> {
-  const reader = await connection.runAndReadAll(sql);
-  return reader.getRowObjectsJson() as Record<string, unknown>[];
+  try {
+    const reader = await connection.runAndReadAll(sql);
+    return reader.getRowObjectsJson() as Record<string, unknown>[];
+  } catch (error) {
+    throw exchangeRateError(error) ?? error;
+  }
+}
+
+// The generated SQL stops with `error('missing_exchange_rate: …')` or `error('invalid_exchange_rate: …')` where the
+// TypeScript engine throws; the runner turns those back into the library's error.
+function exchangeRateError(error: unknown): MetricInputError | undefined {
+  const text = error instanceof Error ? error.message : String(error);
+  const found = /(missing|invalid)_exchange_rate: ([^\n]*)/.exec(text);
+  if (found === null) return undefined;
+  const missing = found[1] === 'missing';
+  return new MetricInputError({
+    code: missing ? 'missing_exchange_rate' : 'invalid_value',
+    path: ['options', 'currency', 'rates'],
+    expected: missing
+      ? 'a rate in effect on every day a row in that currency is converted'
+      : 'rates > 0, one per currency and day, none for the reporting currency',
+    received: found[2]!,
+    message: `options.currency.rates: ${found[2]}`,
+  });
 }
 
 // A path becomes a SQL string literal; rather than escape quotes, refuse them, so no path can end the literal.
