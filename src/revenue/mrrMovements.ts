@@ -80,7 +80,7 @@ export function mrrMovements(
   const { from, to } = resolveDateRange(options, resolved.timeZone);
   const columns = subscriptionColumns(subscriptions, resolved.timeZone);
   assertOneCurrency(columns);
-  const layout = movementLayout(columns, from, to, resolved);
+  const layout = movementLayout(columns, from, to, resolved, detail === 'full' ? 'id' : 'input');
   if (layout === undefined) return detail === 'full' ? { periods: [], customers: [] } : { periods: [] };
   const { grid, customerIds } = layout;
   const scaled = scaledAmounts(columns.amounts, columns.amount);
@@ -90,7 +90,7 @@ export function mrrMovements(
     rowOrder: layout.rowOrder,
     first: layout.first,
     last: layout.last,
-    amountOf: columns.amount,
+    amountOf: layout.amountOf,
     snapshotCount: grid.boundaries.length,
     startSnapshot: grid.startSnapshot,
     freeStaysCustomer: paidToFree === 'contraction',

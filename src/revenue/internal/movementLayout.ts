@@ -9,9 +9,12 @@ import type { PeriodGrid } from './movementTable.js';
 import { OPEN_END, type SubscriptionColumns } from './subscriptionColumns.js';
 
 /**
- * The rows of one `mrrMovements` call laid out for a sweep: the period grid, customers in UTF-16 code-unit order
- * of their ids, each customer's rows (`rowOrder[rowOffsets[c]] … rowOrder[rowOffsets[c + 1] − 1]`) and each
- * row's first and last active snapshot (see `SweepInput`).
+ * The rows of one `mrrMovements` call laid out for a sweep: the period grid, the customers, and the rows grouped
+ * by customer. Position `p` is the `p`-th row in customer order: customer `c` holds positions
+ * `rowOffsets[c] … rowOffsets[c + 1] − 1`, input row `inputRow[p]`, active from snapshot `first[p]` through `last[p]`
+ * with MRR `amounts[amountOf[p]]` (see `SweepInput`). The per-position values are written in customer order once,
+ * so the sweep reads them front to back (`rowOrder` is the identity) instead of jumping between rows that lie
+ * scattered through shuffled input.
  *
  * @private
  */
@@ -19,10 +22,24 @@ export interface MovementLayout {
   readonly grid: PeriodGrid;
   readonly customerIds: string[];
   readonly rowOffsets: Int32Array;
+  /** The identity permutation: the sweep's rows are positions. */
   readonly rowOrder: Int32Array;
+  /** The input row at each position. */
+  readonly inputRow: Int32Array;
   readonly first: Int32Array;
   readonly last: Int32Array;
+  /** Each position's index into the distinct amounts (`SubscriptionColumns.amounts`). */
+  readonly amountOf: Int32Array;
 }
+
+/**
+ * How customers are ordered: `'id'` in UTF-16 code-unit order of their ids (the drill-down order), `'input'` in
+ * order of first appearance (enough for the period table, whose sums do not depend on the order, and it saves
+ * sorting the ids).
+ *
+ * @private
+ */
+export type CustomerOrder = 'id' | 'input';
 
 /**
  * Lays out validated rows over the grid from `from` to `to` (defaults: the data's first and last days); `undefined`
@@ -35,6 +52,7 @@ export function movementLayout(
   from: IsoDate | undefined,
   to: IsoDate | undefined,
   resolved: ResolvedPeriodOptions,
+  customerOrder: CustomerOrder = 'id',
 ): MovementLayout | undefined {
   const { startDay, endDay } = columns;
   const rowCount = columns.length;
@@ -55,29 +73,37 @@ export function movementLayout(
   const grid = periodGrid(Math.min(fromDay, firstDay), fromDay, toDay, resolved);
   const snapshotCount = grid.boundaries.length;
 
-  const { customerIds, rank } = rankCustomers(columns.customerIds);
-  const customer = columns.customer;
+  const { customerIds, rank } =
+    customerOrder === 'id'
+      ? rankCustomers(columns.customerIds)
+      : { customerIds: columns.customerIds, rank: undefined };
+  const customerOf = rank === undefined ? columns.customer : remap(columns.customer, rank);
   const rowOffsets = new Int32Array(customerIds.length + 1);
-  const first = new Int32Array(rowCount);
-  const last = new Int32Array(rowCount);
-  const snapshotOf = snapshotLookup(grid.boundaries, rowCount);
-  for (let row = 0; row < rowCount; row += 1) {
-    rowOffsets[(rank === undefined ? customer[row]! : rank[customer[row]!]!) + 1]! += 1;
-    first[row] = snapshotOf(startDay[row]!);
-    last[row] = endDay[row] === OPEN_END ? snapshotCount - 1 : snapshotOf(endDay[row]!) - 1;
-  }
+  for (let row = 0; row < rowCount; row += 1) rowOffsets[customerOf[row]! + 1]! += 1;
   for (let position = 0; position < customerIds.length; position += 1) {
     rowOffsets[position + 1]! += rowOffsets[position]!;
   }
   const fill = rowOffsets.slice(0, customerIds.length);
-  const rowOrder = new Int32Array(rowCount);
+  const inputRow = new Int32Array(rowCount);
+  const first = new Int32Array(rowCount);
+  const last = new Int32Array(rowCount);
+  const amountOf = new Int32Array(rowCount);
+  const amount = columns.amount;
+  const snapshotOf = snapshotLookup(grid.boundaries, rowCount);
+  // One pass in input order that scatters each row's values to its position: writes to scattered addresses do
+  // not stall the loop the way reads from them would.
   for (let row = 0; row < rowCount; row += 1) {
-    const position = rank === undefined ? customer[row]! : rank[customer[row]!]!;
-    rowOrder[fill[position]!] = row;
-    fill[position]! += 1;
+    const position = fill[customerOf[row]!]!;
+    fill[customerOf[row]!] = position + 1;
+    inputRow[position] = row;
+    first[position] = snapshotOf(startDay[row]!);
+    last[position] = endDay[row] === OPEN_END ? snapshotCount - 1 : snapshotOf(endDay[row]!) - 1;
+    amountOf[position] = amount[row]!;
   }
+  const rowOrder = new Int32Array(rowCount);
+  for (let position = 0; position < rowCount; position += 1) rowOrder[position] = position;
 
-  return { grid, customerIds, rowOffsets, rowOrder, first, last };
+  return { grid, customerIds, rowOffsets, rowOrder, inputRow, first, last, amountOf };
 }
 
 // Customers in UTF-16 code-unit order (the drill-down order). Exports are often sorted by customer already, and
@@ -95,6 +121,12 @@ function rankCustomers(ids: string[]): { customerIds: string[]; rank: Int32Array
     customerIds[position] = ids[order[position]!]!;
   }
   return { customerIds, rank };
+}
+
+function remap(customer: Int32Array, rank: Int32Array): Int32Array {
+  const ranked = new Int32Array(customer.length);
+  for (let row = 0; row < customer.length; row += 1) ranked[row] = rank[customer[row]!]!;
+  return ranked;
 }
 
 function periodGrid(

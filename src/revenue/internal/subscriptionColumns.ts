@@ -277,8 +277,9 @@ function endBeforeStart(
 }
 
 // A counting sort groups the rows of each subscription (subscriptions in order of first appearance, rows in
-// input order); each group is then ordered by start day, stably, and neighbours compared. The first overlap
-// found is the one reported, so the error does not depend on how the groups are stored.
+// input order), copying each row's start and end day next to it, so the groups are then read front to back
+// however scattered the input is; each group is ordered by start day, stably, and neighbours compared. The first
+// overlap found is the one reported, so the error does not depend on how the groups are stored.
 function assertNoOverlappingSubscriptions(
   columns: SubscriptionColumns,
   rootPath: readonly (string | number)[],
@@ -291,25 +292,31 @@ function assertNoOverlappingSubscriptions(
     if (subscription[index]! >= 0) offsets[subscription[index]! + 1]! += 1;
   }
   for (let group = 0; group < count; group += 1) offsets[group + 1]! += offsets[group]!;
-  const order = new Int32Array(offsets[count]!);
+  const grouped: GroupedRows = {
+    row: new Int32Array(offsets[count]!),
+    start: new Int32Array(offsets[count]!),
+    end: new Int32Array(offsets[count]!),
+  };
   const fill = offsets.slice(0, count);
   for (let index = 0; index < columns.length; index += 1) {
     const group = subscription[index]!;
     if (group < 0) continue;
-    order[fill[group]!] = index;
-    fill[group]! += 1;
+    const position = fill[group]!;
+    fill[group] = position + 1;
+    grouped.row[position] = index;
+    grouped.start[position] = startDay[index]!;
+    grouped.end[position] = endDay[index]!;
   }
+  const { row, start, end } = grouped;
   for (let group = 0; group < count; group += 1) {
     const from = offsets[group]!;
     const to = offsets[group + 1]!;
     if (to - from < 2) continue;
-    sortByStartDay(order, from, to, startDay);
+    sortByStartDay(grouped, from, to);
     for (let position = from + 1; position < to; position += 1) {
-      const previous = order[position - 1]!;
-      const current = order[position]!;
-      if (endDay[previous]! > startDay[current]!) {
-        const later = Math.max(previous, current);
-        const earlier = Math.min(previous, current);
+      if (end[position - 1]! > start[position]!) {
+        const later = Math.max(row[position - 1]!, row[position]!);
+        const earlier = Math.min(row[position - 1]!, row[position]!);
         const id = subscriptionIds[group]!;
         throw new MetricInputError({
           code: 'overlapping_periods',
@@ -323,22 +330,43 @@ function assertNoOverlappingSubscriptions(
   }
 }
 
-// Stable, so equal start days keep input order. A subscription's rows are few and usually already in order,
-// where insertion sort is linear; a long unordered group falls back to a comparison sort.
-function sortByStartDay(order: Int32Array, from: number, to: number, startDay: Int32Array): void {
+interface GroupedRows {
+  readonly row: Int32Array;
+  readonly start: Int32Array;
+  readonly end: Int32Array;
+}
+
+// Stable, so equal start days keep input order (rows within a group are in input order). A subscription's rows
+// are few and usually already in order, where insertion sort is linear; a long unordered group falls back to a
+// comparison sort.
+function sortByStartDay(grouped: GroupedRows, from: number, to: number): void {
+  const { row, start, end } = grouped;
   if (to - from > 32) {
-    const sorted = Array.from(order.subarray(from, to)).sort((a, b) => startDay[a]! - startDay[b]! || a - b);
-    order.set(sorted, from);
+    const order = Array.from({ length: to - from }, (_, offset) => from + offset).sort(
+      (a, b) => start[a]! - start[b]! || row[a]! - row[b]!,
+    );
+    const rows = order.map((position) => row[position]!);
+    const starts = order.map((position) => start[position]!);
+    const ends = order.map((position) => end[position]!);
+    row.set(rows, from);
+    start.set(starts, from);
+    end.set(ends, from);
     return;
   }
   for (let position = from + 1; position < to; position += 1) {
-    const row = order[position]!;
-    const day = startDay[row]!;
+    const day = start[position]!;
+    if (start[position - 1]! <= day) continue;
+    const movedRow = row[position]!;
+    const movedEnd = end[position]!;
     let before = position - 1;
-    while (before >= from && startDay[order[before]!]! > day) {
-      order[before + 1] = order[before]!;
+    while (before >= from && start[before]! > day) {
+      row[before + 1] = row[before]!;
+      start[before + 1] = start[before]!;
+      end[before + 1] = end[before]!;
       before -= 1;
     }
-    order[before + 1] = row;
+    row[before + 1] = movedRow;
+    start[before + 1] = day;
+    end[before + 1] = movedEnd;
   }
 }
