@@ -35,7 +35,14 @@ export type { NetRevenueRetentionInput, NetRevenueRetentionOptions } from './net
 export { netRevenueRetention } from './netRevenueRetention.js';
 export type { QuickRatioInput } from './quickRatio.js';
 export { quickRatio } from './quickRatio.js';
-export type { SubscriptionPeriod } from './subscriptionPeriod.js';
+export type {
+  DayColumn,
+  IdColumn,
+  MinorUnitsColumn,
+  SubscriptionPeriod,
+  SubscriptionPeriodColumns,
+  SubscriptionPeriodInput,
+} from './subscriptionPeriod.js';
 export { trailingGrossRevenueRetention } from './trailingGrossRevenueRetention.js';
 export { trailingNetRevenueRetention } from './trailingNetRevenueRetention.js';
 export type {

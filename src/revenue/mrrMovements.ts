@@ -2,6 +2,10 @@ import { assertKnownKeys, assertObject, oneOf } from '../core/internal/options.j
 import { resolveDateRange, resolvePeriodOptions } from '../core/internal/periodGrid.js';
 import type { DateLike } from '../core/types.js';
 import { assertOneCurrency } from './internal/assertOneCurrency.js';
+import {
+  columnarSubscriptionColumns,
+  isSubscriptionPeriodColumns,
+} from './internal/columnarSubscriptionColumns.js';
 import { movementLayout } from './internal/movementLayout.js';
 import {
   BIGINT_OPS,
@@ -13,7 +17,7 @@ import {
 import { movementTable } from './internal/movementTable.js';
 import { decimalCache, scaledAmounts } from './internal/scaledAmounts.js';
 import { subscriptionColumns } from './internal/subscriptionColumns.js';
-import type { SubscriptionPeriod } from './subscriptionPeriod.js';
+import type { SubscriptionPeriodInput } from './subscriptionPeriod.js';
 
 import type { MrrMovements, MrrMovementsOptions, MrrMovementsSummary } from './types.js';
 /**
@@ -54,19 +58,19 @@ import type { MrrMovements, MrrMovementsOptions, MrrMovementsSummary } from './t
  * //=> ['periods']
  */
 export function mrrMovements(
-  subscriptions: readonly SubscriptionPeriod[],
+  subscriptions: SubscriptionPeriodInput,
   options?: MrrMovementsOptions & { readonly detail?: 'full' },
 ): MrrMovements;
 export function mrrMovements(
-  subscriptions: readonly SubscriptionPeriod[],
+  subscriptions: SubscriptionPeriodInput,
   options: MrrMovementsOptions & { readonly detail: 'summary' },
 ): MrrMovementsSummary;
 export function mrrMovements(
-  subscriptions: readonly SubscriptionPeriod[],
+  subscriptions: SubscriptionPeriodInput,
   options?: MrrMovementsOptions,
 ): MrrMovements | MrrMovementsSummary;
 export function mrrMovements(
-  subscriptions: readonly SubscriptionPeriod[],
+  subscriptions: SubscriptionPeriodInput,
   options: MrrMovementsOptions = {},
 ): MrrMovements | MrrMovementsSummary {
   assertObject(options, ['options']);
@@ -78,7 +82,9 @@ export function mrrMovements(
   ]);
   const detail = oneOf(options.detail ?? 'full', ['full', 'summary'] as const, ['options', 'detail']);
   const { from, to } = resolveDateRange(options, resolved.timeZone);
-  const columns = subscriptionColumns(subscriptions, resolved.timeZone);
+  const columns = isSubscriptionPeriodColumns(subscriptions)
+    ? columnarSubscriptionColumns(subscriptions, resolved.timeZone)
+    : subscriptionColumns(subscriptions, resolved.timeZone);
   assertOneCurrency(columns);
   const layout = movementLayout(columns, from, to, resolved, detail === 'full' ? 'id' : 'input');
   if (layout === undefined) return detail === 'full' ? { periods: [], customers: [] } : { periods: [] };
