@@ -76,8 +76,8 @@ export type DayColumn = readonly (DateLike | number)[] | Int32Array | Float64Arr
 
 /**
  * MRR as integer counts of minor units: row `i` is `minorUnits[i] / 10^scale` (`{ minorUnits: [1999], scale: 2 }`
- * is 19.99), exact for any integer the array holds. `scale` is an integer from 0 to 20 (the library's Decimal
- * keeps 40 significant digits).
+ * is 19.99), exact for any integer the array holds. `scale` is an integer from 0 to 38 (the
+ * largest scale of an Arrow or DuckDB DECIMAL).
  *
  * @category Revenue
  */

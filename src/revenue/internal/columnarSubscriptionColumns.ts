@@ -114,7 +114,7 @@ function minorUnitsOf(mrr: unknown, rootPath: InputPath): unknown {
 }
 
 const MINOR_UNITS_KEYS: ReadonlySet<string> = new Set(['minorUnits', 'scale']);
-const MAX_SCALE = 20;
+const MAX_SCALE = 38;
 /** Day numbers of 1000-01-01 and 9998-12-31, the dates `toCalendarDate` accepts. */
 const FIRST_DAY = -354_285;
 const LAST_DAY = 2_932_531;
