@@ -259,7 +259,7 @@ function dayAt(
     throw badDay(value, rootPath, row, field);
   }
   if (field === 'end' && (value === null || value === undefined)) return OPEN_END;
-  return dayOf(value, fieldPath(rootPath, 'columns', row, field), timeZone);
+  return dayOf(value, rootPath, 'columns', row, field, timeZone);
 }
 
 function badDay(value: unknown, rootPath: InputPath, row: number, field: 'start' | 'end'): MetricInputError {
@@ -325,7 +325,7 @@ function readLabels(
   length: number,
   rootPath: InputPath,
   field: 'currency' | 'segment',
-  check: (value: unknown, path: InputPath) => string,
+  check: (value: unknown, rootPath: InputPath, form: 'columns', row: number) => string,
 ): { labels: string[]; numbers: Int32Array } {
   const labels: string[] = [];
   const numbers = new Int32Array(length).fill(-1);
@@ -337,10 +337,7 @@ function readLabels(
     const value = column[row];
     if (value !== previousValue || row === 0) {
       previousValue = value;
-      previous =
-        value === undefined
-          ? -1
-          : labelIndex(known, labels, check(value, fieldPath(rootPath, 'columns', row, field)));
+      previous = value === undefined ? -1 : labelIndex(known, labels, check(value, rootPath, 'columns', row));
     }
     numbers[row] = previous;
   }
@@ -380,7 +377,7 @@ function checkRow(
     minorUnitsDecimal(at(minor.minorUnits), minor.scale, path);
   } else toDecimal(at(mrr), path, 'nonNegative');
   const currency = input.currency?.[row];
-  if (currency !== undefined) checkCurrency(currency, fieldPath(rootPath, 'columns', row, 'currency'));
+  if (currency !== undefined) checkCurrency(currency, rootPath, 'columns', row);
   const segment = input.segment?.[row];
-  if (segment !== undefined) checkSegment(segment, fieldPath(rootPath, 'columns', row, 'segment'));
+  if (segment !== undefined) checkSegment(segment, rootPath, 'columns', row);
 }

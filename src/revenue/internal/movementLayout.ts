@@ -9,12 +9,13 @@ import type { PeriodGrid } from './movementTable.js';
 import { OPEN_END, type SubscriptionColumns } from './subscriptionColumns.js';
 
 /**
- * The rows of one `mrrMovements` call laid out for a sweep: the period grid, the customers, and the rows grouped
- * by customer. Position `p` is the `p`-th row in customer order: customer `c` holds positions
- * `rowOffsets[c] … rowOffsets[c + 1] − 1`, input row `inputRow[p]`, active from snapshot `first[p]` through `last[p]`
- * with MRR `amounts[amountOf[p]]` (see `SweepInput`). The per-position values are written in customer order once,
- * so the sweep reads them front to back (`rowOrder` is the identity) instead of jumping between rows that lie
- * scattered through shuffled input.
+ * The rows of one `mrrMovements` call laid out for a sweep (see `SweepInput`): the period grid, the customers,
+ * and the rows grouped by customer: customer `c` holds `rowOrder[rowOffsets[c]] … rowOrder[rowOffsets[c + 1] − 1]`,
+ * row `r` active from snapshot `first[r]` through `last[r]` with MRR `amounts[amountOf[r]]`. When the input lists
+ * each customer's rows together in customer order (a sorted export), `r` is the input row and `amountOf` the
+ * validated column itself. Otherwise the rows are copied once into customer order (`rowOrder` is the identity
+ * and `r` a position), so the sweep reads front to back instead of jumping between rows scattered through
+ * shuffled input.
  *
  * @private
  */
@@ -22,13 +23,10 @@ export interface MovementLayout {
   readonly grid: PeriodGrid;
   readonly customerIds: string[];
   readonly rowOffsets: Int32Array;
-  /** The identity permutation: the sweep's rows are positions. */
   readonly rowOrder: Int32Array;
-  /** The input row at each position. */
-  readonly inputRow: Int32Array;
   readonly first: Int32Array;
   readonly last: Int32Array;
-  /** Each position's index into the distinct amounts (`SubscriptionColumns.amounts`). */
+  /** Each row's index into the distinct amounts (`SubscriptionColumns.amounts`). */
   readonly amountOf: Int32Array;
 }
 
@@ -79,33 +77,41 @@ export function movementLayout(
       : { customerIds: columns.customerIds, rank: undefined };
   const customerOf = rank === undefined ? columns.customer : remap(columns.customer, rank);
   const rowOffsets = new Int32Array(customerIds.length + 1);
-  for (let row = 0; row < rowCount; row += 1) rowOffsets[customerOf[row]! + 1]! += 1;
+  let grouped = true;
+  for (let row = 0; row < rowCount; row += 1) {
+    rowOffsets[customerOf[row]! + 1]! += 1;
+    if (row > 0 && customerOf[row]! < customerOf[row - 1]!) grouped = false;
+  }
   for (let position = 0; position < customerIds.length; position += 1) {
     rowOffsets[position + 1]! += rowOffsets[position]!;
   }
-  const fill = rowOffsets.slice(0, customerIds.length);
-  const inputRow = new Int32Array(rowCount);
   const first = new Int32Array(rowCount);
   const last = new Int32Array(rowCount);
-  const amountOf = new Int32Array(rowCount);
-  const amount = columns.amount;
+  const rowOrder = new Int32Array(rowCount);
   const snapshotOf = snapshotLookup(grid.boundaries, rowCount);
+  const amount = columns.amount;
+  if (grouped) {
+    for (let row = 0; row < rowCount; row += 1) {
+      rowOrder[row] = row;
+      first[row] = snapshotOf(startDay[row]!);
+      last[row] = endDay[row] === OPEN_END ? snapshotCount - 1 : snapshotOf(endDay[row]!) - 1;
+    }
+    return { grid, customerIds, rowOffsets, rowOrder, first, last, amountOf: amount };
+  }
   // One pass in input order that scatters each row's values to its position: writes to scattered addresses do
   // not stall the loop the way reads from them would.
+  const amountOf = new Int32Array(rowCount);
+  const fill = rowOffsets.slice(0, customerIds.length);
   for (let row = 0; row < rowCount; row += 1) {
     const position = fill[customerOf[row]!]!;
     fill[customerOf[row]!] = position + 1;
-    inputRow[position] = row;
+    rowOrder[position] = position;
     first[position] = snapshotOf(startDay[row]!);
     last[position] = endDay[row] === OPEN_END ? snapshotCount - 1 : snapshotOf(endDay[row]!) - 1;
     amountOf[position] = amount[row]!;
   }
-  const rowOrder = new Int32Array(rowCount);
-  for (let position = 0; position < rowCount; position += 1) rowOrder[position] = position;
-
-  return { grid, customerIds, rowOffsets, rowOrder, inputRow, first, last, amountOf };
+  return { grid, customerIds, rowOffsets, rowOrder, first, last, amountOf };
 }
-
 // Customers in UTF-16 code-unit order (the drill-down order). Exports are often sorted by customer already, and
 // then the ids keep their positions (rank undefined) without a sort.
 function rankCustomers(ids: string[]): { customerIds: string[]; rank: Int32Array | undefined } {

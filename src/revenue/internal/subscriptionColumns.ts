@@ -117,10 +117,10 @@ export function subscriptionColumns(
       if (subscriptionId !== undefined && typeof subscriptionId !== 'string') {
         throw badSubscriptionId(fieldPath(rootPath, 'rows', index, 'subscriptionId'), subscriptionId);
       }
-      const startDay = dayOf(start, fieldPath(rootPath, 'rows', index, 'start'), timeZone);
+      const startDay = dayOf(start, rootPath, 'rows', index, 'start', timeZone);
       let endDay = OPEN_END;
       if (end !== undefined && end !== null) {
-        endDay = dayOf(end, fieldPath(rootPath, 'rows', index, 'end'), timeZone);
+        endDay = dayOf(end, rootPath, 'rows', index, 'end', timeZone);
         if (endDay < startDay) throw endBeforeStart(rootPath, 'rows', index, startDay, endDay);
       }
       if (mrr !== previousMrr || index === 0) {
@@ -141,7 +141,7 @@ export function subscriptionColumns(
             : labelIndex(
                 labels.currency,
                 columns.currencies,
-                checkCurrency(currency, fieldPath(rootPath, 'rows', index, 'currency')),
+                checkCurrency(currency, rootPath, 'rows', index),
               );
       }
       if (segment !== previousSegmentName || index === 0) {
@@ -149,11 +149,7 @@ export function subscriptionColumns(
         previousSegment =
           segment === undefined
             ? -1
-            : labelIndex(
-                labels.segment,
-                columns.segments,
-                checkSegment(segment, fieldPath(rootPath, 'rows', index, 'segment')),
-              );
+            : labelIndex(labels.segment, columns.segments, checkSegment(segment, rootPath, 'rows', index));
       }
 
       if (customerId !== previousCustomerId) {
@@ -200,14 +196,14 @@ function checkSubscriptionRow(
   if (subscriptionId !== undefined && typeof subscriptionId !== 'string') {
     throw badSubscriptionId(fieldPath(rootPath, 'rows', index, 'subscriptionId'), subscriptionId);
   }
-  const startDay = dayOf(start, fieldPath(rootPath, 'rows', index, 'start'), timeZone);
+  const startDay = dayOf(start, rootPath, 'rows', index, 'start', timeZone);
   if (end !== undefined && end !== null) {
-    const endDay = dayOf(end, fieldPath(rootPath, 'rows', index, 'end'), timeZone);
+    const endDay = dayOf(end, rootPath, 'rows', index, 'end', timeZone);
     if (endDay < startDay) throw endBeforeStart(rootPath, 'rows', index, startDay, endDay);
   }
   toDecimal(mrr, [...rootPath, index, 'mrr'], 'nonNegative');
-  if (currency !== undefined) checkCurrency(currency, fieldPath(rootPath, 'rows', index, 'currency'));
-  if (segment !== undefined) checkSegment(segment, fieldPath(rootPath, 'rows', index, 'segment'));
+  if (currency !== undefined) checkCurrency(currency, rootPath, 'rows', index);
+  if (segment !== undefined) checkSegment(segment, rootPath, 'rows', index);
 }
 
 /**
@@ -244,22 +240,22 @@ export function labelIndex(known: Map<string, number>, list: string[], label: st
 }
 
 /** @private */
-export function checkCurrency(value: unknown, path: InputPath): string {
+export function checkCurrency(value: unknown, rootPath: InputPath, form: InputForm, index: number): string {
   if (typeof value === 'string' && /^[A-Z]{3}$/.test(value)) return value;
   throw new MetricInputError({
     code: typeof value === 'string' ? 'invalid_value' : 'invalid_type',
-    path,
+    path: fieldPath(rootPath, form, index, 'currency'),
     expected: 'an ISO 4217 currency code (three capital letters, e.g. "EUR") or undefined',
     received: describeValue(value),
   });
 }
 
 /** @private */
-export function checkSegment(value: unknown, path: InputPath): string {
+export function checkSegment(value: unknown, rootPath: InputPath, form: InputForm, index: number): string {
   if (typeof value === 'string' && value !== '') return value;
   throw new MetricInputError({
     code: 'invalid_type',
-    path,
+    path: fieldPath(rootPath, form, index, 'segment'),
     expected: 'a non-empty string or undefined',
     received: describeValue(value),
   });
@@ -286,9 +282,17 @@ export function badSubscriptionId(path: InputPath, value: unknown): MetricInputE
 }
 
 /** @private */
-export function dayOf(value: unknown, path: InputPath, timeZone: string | undefined): number {
+export function dayOf(
+  value: unknown,
+  rootPath: InputPath,
+  form: InputForm,
+  index: number,
+  field: 'start' | 'end',
+  timeZone: string | undefined,
+): number {
   const day = typeof value === 'string' ? isoDayNumber(value) : Number.NaN;
-  return !Number.isNaN(day) ? day : toDayNumber(toCalendarDate(value, path, timeZone));
+  if (!Number.isNaN(day)) return day;
+  return toDayNumber(toCalendarDate(value, fieldPath(rootPath, form, index, field), timeZone));
 }
 
 /** @private */
@@ -311,9 +315,8 @@ export function endBeforeStart(
 }
 
 // A counting sort groups the rows of each subscription (subscriptions in order of first appearance, rows in
-// input order), copying each row's start and end day next to it, so the groups are then read front to back
-// however scattered the input is; each group is ordered by start day, stably, and neighbours compared. The first
-// overlap found is the one reported, so the error does not depend on how the groups are stored.
+// input order); each group is then ordered by start day, stably, and neighbours compared. The first overlap
+// found is the one reported, so the error does not depend on how the groups are stored.
 /** @private */
 export function assertNoOverlappingSubscriptions(
   columns: SubscriptionColumns,
@@ -328,31 +331,25 @@ export function assertNoOverlappingSubscriptions(
     if (subscription[index]! >= 0) offsets[subscription[index]! + 1]! += 1;
   }
   for (let group = 0; group < count; group += 1) offsets[group + 1]! += offsets[group]!;
-  const grouped: GroupedRows = {
-    row: new Int32Array(offsets[count]!),
-    start: new Int32Array(offsets[count]!),
-    end: new Int32Array(offsets[count]!),
-  };
+  const order = new Int32Array(offsets[count]!);
   const fill = offsets.slice(0, count);
   for (let index = 0; index < columns.length; index += 1) {
     const group = subscription[index]!;
     if (group < 0) continue;
-    const position = fill[group]!;
-    fill[group] = position + 1;
-    grouped.row[position] = index;
-    grouped.start[position] = startDay[index]!;
-    grouped.end[position] = endDay[index]!;
+    order[fill[group]!] = index;
+    fill[group]! += 1;
   }
-  const { row, start, end } = grouped;
   for (let group = 0; group < count; group += 1) {
     const from = offsets[group]!;
     const to = offsets[group + 1]!;
     if (to - from < 2) continue;
-    sortByStartDay(grouped, from, to);
+    sortByStartDay(order, from, to, startDay);
     for (let position = from + 1; position < to; position += 1) {
-      if (end[position - 1]! > start[position]!) {
-        const later = Math.max(row[position - 1]!, row[position]!);
-        const earlier = Math.min(row[position - 1]!, row[position]!);
+      const previous = order[position - 1]!;
+      const current = order[position]!;
+      if (endDay[previous]! > startDay[current]!) {
+        const later = Math.max(previous, current);
+        const earlier = Math.min(previous, current);
         const id = subscriptionIds[group]!;
         throw new MetricInputError({
           code: 'overlapping_periods',
@@ -366,43 +363,22 @@ export function assertNoOverlappingSubscriptions(
   }
 }
 
-interface GroupedRows {
-  readonly row: Int32Array;
-  readonly start: Int32Array;
-  readonly end: Int32Array;
-}
-
-// Stable, so equal start days keep input order (rows within a group are in input order). A subscription's rows
-// are few and usually already in order, where insertion sort is linear; a long unordered group falls back to a
-// comparison sort.
-function sortByStartDay(grouped: GroupedRows, from: number, to: number): void {
-  const { row, start, end } = grouped;
+// Stable, so equal start days keep input order. A subscription's rows are few and usually already in order,
+// where insertion sort is linear; a long unordered group falls back to a comparison sort.
+function sortByStartDay(order: Int32Array, from: number, to: number, startDay: Int32Array): void {
   if (to - from > 32) {
-    const order = Array.from({ length: to - from }, (_, offset) => from + offset).sort(
-      (a, b) => start[a]! - start[b]! || row[a]! - row[b]!,
-    );
-    const rows = order.map((position) => row[position]!);
-    const starts = order.map((position) => start[position]!);
-    const ends = order.map((position) => end[position]!);
-    row.set(rows, from);
-    start.set(starts, from);
-    end.set(ends, from);
+    const sorted = Array.from(order.subarray(from, to)).sort((a, b) => startDay[a]! - startDay[b]! || a - b);
+    order.set(sorted, from);
     return;
   }
   for (let position = from + 1; position < to; position += 1) {
-    const day = start[position]!;
-    if (start[position - 1]! <= day) continue;
-    const movedRow = row[position]!;
-    const movedEnd = end[position]!;
+    const row = order[position]!;
+    const day = startDay[row]!;
     let before = position - 1;
-    while (before >= from && start[before]! > day) {
-      row[before + 1] = row[before]!;
-      start[before + 1] = start[before]!;
-      end[before + 1] = end[before]!;
+    while (before >= from && startDay[order[before]!]! > day) {
+      order[before + 1] = order[before]!;
       before -= 1;
     }
-    row[before + 1] = movedRow;
-    start[before + 1] = day;
-    end[before + 1] = movedEnd;
+    order[before + 1] = row;
   }
 }
