@@ -141,8 +141,8 @@ function readColumns(
     }
   }
   const { amounts, amount } = readAmounts(input.mrr, length, rootPath);
-  const currency = readLabels(input.currency, length, rootPath, 'currency', checkCurrency);
-  const segment = readLabels(input.segment, length, rootPath, 'segment', checkSegment);
+  const currency = readLabels(input.currency, length, rootPath, checkCurrency);
+  const segment = readLabels(input.segment, length, rootPath, checkSegment);
   const columns: SubscriptionColumns = {
     length,
     customerIds: customer.ids,
@@ -324,7 +324,6 @@ function readLabels(
   column: readonly (string | undefined)[] | undefined,
   length: number,
   rootPath: InputPath,
-  field: 'currency' | 'segment',
   check: (value: unknown, rootPath: InputPath, form: 'columns', row: number) => string,
 ): { labels: string[]; numbers: Int32Array } {
   const labels: string[] = [];
