@@ -18,6 +18,8 @@ const entries: Record<string, string> = { index: 'src/index.ts' };
 for (const area of areas) entries[`${area}/index`] = `src/${area}/index.ts`;
 // `customer-health/duckdb` only: the optional peer @duckdb/node-api stays external and is loaded by nothing else.
 entries['duckdb/index'] = 'src/duckdb/index.ts';
+// `customer-health/arrow`: reads Apache Arrow tables structurally; the optional peer apache-arrow is never loaded.
+entries['arrow/index'] = 'src/arrow/index.ts';
 
 export default defineConfig([
   {
@@ -30,7 +32,7 @@ export default defineConfig([
     clean: false,
     target: 'node20',
     outDir: 'dist',
-    external: ['@duckdb/node-api'],
+    external: ['@duckdb/node-api', 'apache-arrow'],
   },
   {
     // The `customer-health` command (bin): Node only, ESM, with its shebang.

@@ -36,7 +36,14 @@ export { netRevenueRetention } from './netRevenueRetention.js';
 export type { QuickRatioInput } from './quickRatio.js';
 export { quickRatio } from './quickRatio.js';
 export { segmentMrrMovements } from './segmentMrrMovements.js';
-export type { SubscriptionPeriod } from './subscriptionPeriod.js';
+export type {
+  DayColumn,
+  IdColumn,
+  MinorUnitsColumn,
+  SubscriptionPeriod,
+  SubscriptionPeriodColumns,
+  SubscriptionPeriodInput,
+} from './subscriptionPeriod.js';
 export { trailingGrossRevenueRetention } from './trailingGrossRevenueRetention.js';
 export { trailingNetRevenueRetention } from './trailingNetRevenueRetention.js';
 export type {

@@ -2,6 +2,10 @@ import { assertKnownKeys, assertObject, oneOf } from '../core/internal/options.j
 import { resolveDateRange, resolvePeriodOptions } from '../core/internal/periodGrid.js';
 import type { DateLike } from '../core/types.js';
 import { assertOneCurrency } from './internal/assertOneCurrency.js';
+import {
+  columnarSubscriptionColumns,
+  isSubscriptionPeriodColumns,
+} from './internal/columnarSubscriptionColumns.js';
 import { convertAtPeriodStart } from './internal/convertAtPeriodStart.js';
 import { convertedSweep } from './internal/convertedSweep.js';
 import { exchangeRates } from './internal/exchangeRates.js';
@@ -16,7 +20,7 @@ import {
 import { movementTable } from './internal/movementTable.js';
 import { decimalCache, scaledAmounts } from './internal/scaledAmounts.js';
 import { subscriptionColumns } from './internal/subscriptionColumns.js';
-import type { SubscriptionPeriod } from './subscriptionPeriod.js';
+import type { SubscriptionPeriodInput } from './subscriptionPeriod.js';
 
 import type { MrrMovements, MrrMovementsOptions, MrrMovementsSummary } from './types.js';
 /**
@@ -71,19 +75,19 @@ import type { MrrMovements, MrrMovementsOptions, MrrMovementsSummary } from './t
  * //=> [['110', '0', '110'], ['0', '10', '120']]
  */
 export function mrrMovements(
-  subscriptions: readonly SubscriptionPeriod[],
+  subscriptions: SubscriptionPeriodInput,
   options?: MrrMovementsOptions & { readonly detail?: 'full' },
 ): MrrMovements;
 export function mrrMovements(
-  subscriptions: readonly SubscriptionPeriod[],
+  subscriptions: SubscriptionPeriodInput,
   options: MrrMovementsOptions & { readonly detail: 'summary' },
 ): MrrMovementsSummary;
 export function mrrMovements(
-  subscriptions: readonly SubscriptionPeriod[],
+  subscriptions: SubscriptionPeriodInput,
   options?: MrrMovementsOptions,
 ): MrrMovements | MrrMovementsSummary;
 export function mrrMovements(
-  subscriptions: readonly SubscriptionPeriod[],
+  subscriptions: SubscriptionPeriodInput,
   options: MrrMovementsOptions = {},
 ): MrrMovements | MrrMovementsSummary {
   assertObject(options, ['options']);
@@ -97,13 +101,28 @@ export function mrrMovements(
   const { from, to } = resolveDateRange(options, resolved.timeZone);
   const rates =
     options.currency === undefined ? undefined : exchangeRates(options.currency, resolved.timeZone);
-  const columns = subscriptionColumns(subscriptions, resolved.timeZone);
-  if (rates === undefined) assertOneCurrency(columns);
-  const layout = movementLayout(columns, from, to, resolved);
+  const validated = isSubscriptionPeriodColumns(subscriptions)
+    ? columnarSubscriptionColumns(subscriptions, resolved.timeZone)
+    : subscriptionColumns(subscriptions, resolved.timeZone);
+  if (rates === undefined) assertOneCurrency(validated);
+  const snapshotRates = rates?.rateDate === 'snapshot';
+  // Under 'periodStart' each row is converted once, before the layout carries amounts into customer order.
+  const columns =
+    rates === undefined || snapshotRates
+      ? validated
+      : { ...validated, ...convertAtPeriodStart(validated, rates) };
+  const layout = movementLayout(
+    columns,
+    from,
+    to,
+    resolved,
+    detail === 'full' ? 'id' : 'input',
+    snapshotRates,
+  );
   if (layout === undefined) return detail === 'full' ? { periods: [], customers: [] } : { periods: [] };
   const { grid, customerIds } = layout;
   const freeStaysCustomer = paidToFree === 'contraction';
-  if (rates?.rateDate === 'snapshot') {
+  if (rates !== undefined && snapshotRates) {
     // Revaluing at every snapshot needs each customer's MRR per currency: the general sweep, one segment.
     const { sweep, scale } = convertedSweep(columns, layout, {
       rates,
@@ -114,15 +133,14 @@ export function mrrMovements(
     });
     return movementTable(sweep.total, grid, customerIds, decimalCache(scale), detail, sweep.totalFx);
   }
-  const converted = rates === undefined ? columns : convertAtPeriodStart(columns, rates);
-  const scaled = scaledAmounts(converted.amounts, converted.amount);
+  const scaled = scaledAmounts(columns.amounts, columns.amount);
   const base = {
     customerCount: customerIds.length,
     rowOffsets: layout.rowOffsets,
     rowOrder: layout.rowOrder,
     first: layout.first,
     last: layout.last,
-    amountOf: converted.amount,
+    amountOf: layout.amountOf,
     snapshotCount: grid.boundaries.length,
     startSnapshot: grid.startSnapshot,
     freeStaysCustomer,

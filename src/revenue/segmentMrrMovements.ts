@@ -4,6 +4,7 @@ import { assertKnownKeys, assertObject, oneOf } from '../core/internal/options.j
 import { resolveDateRange, resolvePeriodOptions } from '../core/internal/periodGrid.js';
 import { describeValue } from '../core/internal/rejectInput.js';
 import { assertOneCurrency } from './internal/assertOneCurrency.js';
+import { convertAtPeriodStart } from './internal/convertAtPeriodStart.js';
 import { convertedSweep } from './internal/convertedSweep.js';
 import { exchangeRates } from './internal/exchangeRates.js';
 import { movementLayout } from './internal/movementLayout.js';
@@ -77,10 +78,15 @@ export function segmentMrrMovements(
     }
   }
   if (rates === undefined) assertOneCurrency(columns);
-  const layout = movementLayout(columns, from, to, resolved);
+  const snapshotRates = rates?.rateDate === 'snapshot';
+  // Under 'periodStart' each row is converted once, before the layout carries amounts into customer order.
+  const converted =
+    rates === undefined || snapshotRates ? columns : { ...columns, ...convertAtPeriodStart(columns, rates) };
+  // No drill-down: customers may stay in input order.
+  const layout = movementLayout(converted, from, to, resolved, 'input', true);
   if (layout === undefined) return { total: [], segments: [] };
-  const { sweep, scale } = convertedSweep(columns, layout, {
-    rates,
+  const { sweep, scale } = convertedSweep(converted, layout, {
+    rates: snapshotRates ? rates : undefined,
     freeStaysCustomer: paidToFree === 'contraction',
     segmentOf: columns.segment,
     segmentCount: columns.segments.length,

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as adoption from '../../src/adoption/index.js';
+import * as arrow from '../../src/arrow/index.js';
 import * as core from '../../src/core/index.js';
 import * as duckdb from '../../src/duckdb/index.js';
 import * as health from '../../src/health/index.js';
@@ -34,6 +35,7 @@ const ENTRIES: Record<string, Record<string, unknown>> = {
   'customer-health/sql': sql,
   'customer-health/duckdb': duckdb,
   'customer-health/io': io,
+  'customer-health/arrow': arrow,
 };
 
 // Exceptions, each with its reason:

@@ -1,7 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { tableFromArrays } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
+import * as arrow from '../../src/arrow/index.js';
 import * as library from '../../src/index.js';
 // customer-health/io is its own entry point (not re-exported by the root): its examples see its names too.
 import * as io from '../../src/io/index.js';
@@ -100,6 +102,9 @@ describe('doc comment examples', () => {
         const results = runExample(example, {
           ...library,
           ...io,
+          // customer-health/arrow's examples build their tables with apache-arrow (its dev dependency).
+          ...arrow,
+          tableFromArrays,
           ...internalModules.get(comment.file),
         });
         expect(results.length, 'an example must assert at least one result with //=>').toBeGreaterThan(0);

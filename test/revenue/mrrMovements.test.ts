@@ -11,6 +11,7 @@ import {
   mrrMovements,
   type PaidToFree,
   type SubscriptionPeriod,
+  type SubscriptionPeriodInput,
 } from '../../src/index.js';
 import {
   PERIOD_COUNT_FIELDS as COUNTS,
@@ -453,7 +454,7 @@ describe('mrrMovements: bad input', () => {
 
 describe('mrrMovements: types', () => {
   it('returns Decimals for money and numbers for counts', () => {
-    expectTypeOf(mrrMovements).parameter(0).toEqualTypeOf<readonly SubscriptionPeriod[]>();
+    expectTypeOf(mrrMovements).parameter(0).toEqualTypeOf<SubscriptionPeriodInput>();
     expectTypeOf(mrrMovements([])).toEqualTypeOf<MrrMovements>();
     expectTypeOf(mrrMovements([], { detail: 'full' })).toEqualTypeOf<MrrMovements>();
     expectTypeOf(mrrMovements([], { detail: 'summary' })).toEqualTypeOf<MrrMovementsSummary>();

@@ -1,5 +1,4 @@
 import { Decimal } from '../../core/internal/decimal.js';
-import { convertAtPeriodStart } from './convertAtPeriodStart.js';
 import { type ExchangeRates, missingExchangeRate } from './exchangeRates.js';
 import type { MovementLayout } from './movementLayout.js';
 import { bigintAmounts } from './scaledAmounts.js';
@@ -7,9 +6,10 @@ import { type SegmentSweepResult, segmentSweep } from './segmentSweep.js';
 import type { SubscriptionColumns } from './subscriptionColumns.js';
 
 /**
- * Runs {@link segmentSweep} on validated rows: under `rateDate: 'periodStart'` (or without currencies) on amounts
- * converted once per row, with one constant rate; under `'snapshot'` on native amounts with each currency's rate
- * at every reported snapshot. `scale` is the number of decimal places of the sweep's integer sums.
+ * Runs {@link segmentSweep} on validated rows laid out with `keepInputRow`: without `rates` (no currencies, or
+ * `rateDate: 'periodStart'`, whose callers convert the rows before the layout) with one constant rate; under
+ * `'snapshot'` on native amounts with each currency's rate at every reported snapshot. `segmentOf` is indexed by
+ * input row. `scale` is the number of decimal places of the sweep's integer sums.
  *
  * @private
  */
@@ -17,6 +17,7 @@ export function convertedSweep(
   columns: SubscriptionColumns,
   layout: MovementLayout,
   options: {
+    /** The rates under `rateDate: 'snapshot'`; undefined for amounts already in the reporting currency. */
     readonly rates: ExchangeRates | undefined;
     readonly freeStaysCustomer: boolean;
     /** Each row's segment, or undefined for one segment. */
@@ -26,8 +27,12 @@ export function convertedSweep(
   },
 ): { sweep: SegmentSweepResult; scale: number } {
   const { rates } = options;
-  const { grid } = layout;
+  const { grid, inputRow } = layout;
   const snapshotCount = grid.boundaries.length;
+  // The layout's rows are positions in customer order when it copied them: read input columns through inputRow.
+  const byLayoutRow = (column: Int32Array) =>
+    inputRow === undefined ? column : Int32Array.from(inputRow, (row) => column[row]!);
+  const inputRowOf = (row: number) => (inputRow === undefined ? row : inputRow[row]!);
   const base = {
     customerCount: layout.customerIds.length,
     rowOffsets: layout.rowOffsets,
@@ -38,16 +43,16 @@ export function convertedSweep(
     startSnapshot: grid.startSnapshot,
     freeStaysCustomer: options.freeStaysCustomer,
     segmentCount: options.segmentCount,
-    segmentOf: options.segmentOf ?? new Int32Array(columns.length),
+    segmentOf:
+      options.segmentOf === undefined ? new Int32Array(columns.length) : byLayoutRow(options.segmentOf),
     recordMovements: options.recordMovements,
+    amountOf: layout.amountOf,
   };
-  if (rates === undefined || rates.rateDate === 'periodStart') {
-    const converted = rates === undefined ? columns : convertAtPeriodStart(columns, rates);
-    const { scale, amounts } = bigintAmounts(converted.amounts);
+  if (rates === undefined) {
+    const { scale, amounts } = bigintAmounts(columns.amounts);
     const sweep = segmentSweep({
       ...base,
       amounts,
-      amountOf: converted.amount,
       currencyOf: new Int32Array(columns.length),
       rates: [new Array<bigint>(snapshotCount).fill(1n)],
       missingRate: () => {
@@ -60,9 +65,10 @@ export function convertedSweep(
   // Slot 0 is the reporting currency (rate 1); slot k + 1 is columns.currencies[k], unless it is the reporting
   // currency itself.
   const slotOfCurrency = columns.currencies.map((code, index) => (code === rates.reporting ? 0 : index + 1));
+  const currency = byLayoutRow(columns.currency);
   const currencyOf = new Int32Array(columns.length);
   for (let row = 0; row < columns.length; row += 1) {
-    const code = columns.currency[row]!;
+    const code = currency[row]!;
     currencyOf[row] = code < 0 ? 0 : slotOfCurrency[code]!;
   }
   const snapshotDay = (snapshot: number) => grid.boundaries[snapshot]! - 1;
@@ -86,13 +92,12 @@ export function convertedSweep(
   const sweep = segmentSweep({
     ...base,
     amounts,
-    amountOf: columns.amount,
     currencyOf,
     rates: integerRates,
     missingRate: (row, snapshot) => {
       throw missingExchangeRate(
-        row,
-        columns.currencies[columns.currency[row]!]!,
+        inputRowOf(row),
+        columns.currencies[currency[row]!]!,
         snapshotDay(snapshot),
         rates.reporting,
       );

@@ -5,8 +5,9 @@
  * The mrrMovements validator numbers every customerId and subscriptionId of up to millions of rows, where a
  * `Map` spent most of its time growing, rehashing and missing the cache. Exports are often sorted by id: while
  * every new id sorts after the last one it cannot have been seen, so it is numbered without hashing; the first
- * id out of order builds the table. The table is open addressing with linear probing and the ids' hashes in a
- * typed array (growing re-reads them instead of rehashing strings). Ids crafted to collide could make probing
+ * id out of order builds the table. The table is open addressing with linear probing, each slot holding the
+ * id's hash next to its number in one typed array (a probe reads one cache line; growing re-reads the hashes
+ * instead of rehashing strings). Ids crafted to collide could make probing
  * quadratic, so a probe longer than {@link LONG_PROBE} hands every id to a `Map` instead.
  *
  * @private
@@ -14,8 +15,8 @@
 export class IdIndex {
   /** The distinct ids, in order of first appearance. */
   readonly ids: string[] = [];
-  private hashes = new Int32Array(256);
-  private slots = new Int32Array(512).fill(-1);
+  /** Slot `s` is `slots[2s]` (the id's hash) and `slots[2s + 1]` (its number, -1 when empty): one cache line. */
+  private slots = new Int32Array(1024).fill(-1);
   private mask = 511;
   private fallback: Map<string, number> | undefined;
   /** True while the ids arrived in ascending order and the table is not built. */
@@ -33,11 +34,12 @@ export class IdIndex {
     }
     if (this.fallback !== undefined) return this.viaMap(id, this.fallback);
     const hash = fnv1a(id);
+    const slots = this.slots;
     let slot = hash & this.mask;
     for (let probes = 0; ; probes += 1) {
-      const known = this.slots[slot]!;
+      const known = slots[2 * slot + 1]!;
       if (known === -1) break;
-      if (this.hashes[known] === hash && this.ids[known] === id) return known;
+      if (slots[2 * slot] === hash && this.ids[known] === id) return known;
       if (probes === LONG_PROBE) {
         this.fallback = new Map(this.ids.map((value, index) => [value, index]));
         return this.viaMap(id, this.fallback);
@@ -46,13 +48,8 @@ export class IdIndex {
     }
     const index = this.ids.length;
     this.ids.push(id);
-    if (index === this.hashes.length) {
-      const hashes = new Int32Array(2 * index);
-      hashes.set(this.hashes);
-      this.hashes = hashes;
-    }
-    this.hashes[index] = hash;
-    this.slots[slot] = index;
+    slots[2 * slot] = hash;
+    slots[2 * slot + 1] = index;
     if (2 * this.ids.length > this.mask) this.grow();
     return index;
   }
@@ -69,30 +66,39 @@ export class IdIndex {
 
   private buildTable(): void {
     this.ascending = false;
-    this.hashes = new Int32Array(Math.max(256, this.ids.length));
-    for (let index = 0; index < this.ids.length; index += 1) this.hashes[index] = fnv1a(this.ids[index]!);
-    this.mask = 511;
-    while (2 * this.ids.length > this.mask) this.mask = 2 * this.mask + 1;
-    this.mask = (this.mask - 1) / 2;
-    this.grow();
+    let mask = 511;
+    while (2 * this.ids.length > mask) mask = 2 * mask + 1;
+    this.mask = mask;
+    this.slots = new Int32Array(2 * (mask + 1)).fill(-1);
+    for (let index = 0; index < this.ids.length; index += 1) {
+      if (!this.insert(this.slots, fnv1a(this.ids[index]!), index)) return;
+    }
   }
 
-  // At most half the slots are used, so probes stay short for ordinary ids.
+  // At most half the slots are used, so probes stay short for ordinary ids; growing re-reads the stored hashes
+  // instead of rehashing strings.
   private grow(): void {
+    const old = this.slots;
     this.mask = 2 * this.mask + 1;
-    const slots = new Int32Array(this.mask + 1).fill(-1);
-    for (let index = 0; index < this.ids.length; index += 1) {
-      let slot = this.hashes[index]! & this.mask;
-      for (let probes = 0; slots[slot] !== -1; probes += 1) {
-        if (probes === LONG_PROBE) {
-          this.fallback = new Map(this.ids.map((value, position) => [value, position]));
-          return;
-        }
-        slot = (slot + 1) & this.mask;
-      }
-      slots[slot] = index;
+    this.slots = new Int32Array(2 * (this.mask + 1)).fill(-1);
+    for (let slot = 0; slot < old.length; slot += 2) {
+      if (old[slot + 1] !== -1 && !this.insert(this.slots, old[slot]!, old[slot + 1]!)) return;
     }
-    this.slots = slots;
+  }
+
+  // False (and every id handed to a Map) when a probe runs past LONG_PROBE.
+  private insert(slots: Int32Array, hash: number, index: number): boolean {
+    let slot = hash & this.mask;
+    for (let probes = 0; slots[2 * slot + 1] !== -1; probes += 1) {
+      if (probes === LONG_PROBE) {
+        this.fallback = new Map(this.ids.map((value, position) => [value, position]));
+        return false;
+      }
+      slot = (slot + 1) & this.mask;
+    }
+    slots[2 * slot] = hash;
+    slots[2 * slot + 1] = index;
+    return true;
   }
 }
 

@@ -9,9 +9,13 @@ import type { PeriodGrid } from './movementTable.js';
 import { OPEN_END, type SubscriptionColumns } from './subscriptionColumns.js';
 
 /**
- * The rows of one `mrrMovements` call laid out for a sweep: the period grid, customers in UTF-16 code-unit order
- * of their ids, each customer's rows (`rowOrder[rowOffsets[c]] … rowOrder[rowOffsets[c + 1] − 1]`) and each
- * row's first and last active snapshot (see `SweepInput`).
+ * The rows of one `mrrMovements` call laid out for a sweep (see `SweepInput`): the period grid, the customers,
+ * and the rows grouped by customer: customer `c` holds `rowOrder[rowOffsets[c]] … rowOrder[rowOffsets[c + 1] − 1]`,
+ * row `r` active from snapshot `first[r]` through `last[r]` with MRR `amounts[amountOf[r]]`. When the input lists
+ * each customer's rows together in customer order (a sorted export), `r` is the input row and `amountOf` the
+ * validated column itself. Otherwise the rows are copied once into customer order (`rowOrder` is the identity
+ * and `r` a position), so the sweep reads front to back instead of jumping between rows scattered through
+ * shuffled input.
  *
  * @private
  */
@@ -22,7 +26,23 @@ export interface MovementLayout {
   readonly rowOrder: Int32Array;
   readonly first: Int32Array;
   readonly last: Int32Array;
+  /** Each row's index into the distinct amounts (`SubscriptionColumns.amounts`). */
+  readonly amountOf: Int32Array;
+  /**
+   * The input row of each row, when the rows were copied into customer order and `keepInputRow` asked for it
+   * (the segment sweep reads the input's segment and currency columns); undefined when `r` is the input row.
+   */
+  readonly inputRow: Int32Array | undefined;
 }
+
+/**
+ * How customers are ordered: `'id'` in UTF-16 code-unit order of their ids (the drill-down order), `'input'` in
+ * order of first appearance (enough for the period table, whose sums do not depend on the order, and it saves
+ * sorting the ids).
+ *
+ * @private
+ */
+export type CustomerOrder = 'id' | 'input';
 
 /**
  * Lays out validated rows over the grid from `from` to `to` (defaults: the data's first and last days); `undefined`
@@ -35,6 +55,8 @@ export function movementLayout(
   from: IsoDate | undefined,
   to: IsoDate | undefined,
   resolved: ResolvedPeriodOptions,
+  customerOrder: CustomerOrder = 'id',
+  keepInputRow = false,
 ): MovementLayout | undefined {
   const { startDay, endDay } = columns;
   const rowCount = columns.length;
@@ -55,31 +77,49 @@ export function movementLayout(
   const grid = periodGrid(Math.min(fromDay, firstDay), fromDay, toDay, resolved);
   const snapshotCount = grid.boundaries.length;
 
-  const { customerIds, rank } = rankCustomers(columns.customerIds);
-  const customer = columns.customer;
+  const { customerIds, rank } =
+    customerOrder === 'id'
+      ? rankCustomers(columns.customerIds)
+      : { customerIds: columns.customerIds, rank: undefined };
+  const customerOf = rank === undefined ? columns.customer : remap(columns.customer, rank);
   const rowOffsets = new Int32Array(customerIds.length + 1);
-  const first = new Int32Array(rowCount);
-  const last = new Int32Array(rowCount);
-  const snapshotOf = snapshotLookup(grid.boundaries, rowCount);
+  let grouped = true;
   for (let row = 0; row < rowCount; row += 1) {
-    rowOffsets[(rank === undefined ? customer[row]! : rank[customer[row]!]!) + 1]! += 1;
-    first[row] = snapshotOf(startDay[row]!);
-    last[row] = endDay[row] === OPEN_END ? snapshotCount - 1 : snapshotOf(endDay[row]!) - 1;
+    rowOffsets[customerOf[row]! + 1]! += 1;
+    if (row > 0 && customerOf[row]! < customerOf[row - 1]!) grouped = false;
   }
   for (let position = 0; position < customerIds.length; position += 1) {
     rowOffsets[position + 1]! += rowOffsets[position]!;
   }
-  const fill = rowOffsets.slice(0, customerIds.length);
+  const first = new Int32Array(rowCount);
+  const last = new Int32Array(rowCount);
   const rowOrder = new Int32Array(rowCount);
-  for (let row = 0; row < rowCount; row += 1) {
-    const position = rank === undefined ? customer[row]! : rank[customer[row]!]!;
-    rowOrder[fill[position]!] = row;
-    fill[position]! += 1;
+  const snapshotOf = snapshotLookup(grid.boundaries, rowCount);
+  const amount = columns.amount;
+  if (grouped) {
+    for (let row = 0; row < rowCount; row += 1) {
+      rowOrder[row] = row;
+      first[row] = snapshotOf(startDay[row]!);
+      last[row] = endDay[row] === OPEN_END ? snapshotCount - 1 : snapshotOf(endDay[row]!) - 1;
+    }
+    return { grid, customerIds, rowOffsets, rowOrder, first, last, amountOf: amount, inputRow: undefined };
   }
-
-  return { grid, customerIds, rowOffsets, rowOrder, first, last };
+  // One pass in input order that scatters each row's values to its position: writes to scattered addresses do
+  // not stall the loop the way reads from them would.
+  const amountOf = new Int32Array(rowCount);
+  const inputRow = keepInputRow ? new Int32Array(rowCount) : undefined;
+  const fill = rowOffsets.slice(0, customerIds.length);
+  for (let row = 0; row < rowCount; row += 1) {
+    const position = fill[customerOf[row]!]!;
+    fill[customerOf[row]!] = position + 1;
+    rowOrder[position] = position;
+    first[position] = snapshotOf(startDay[row]!);
+    last[position] = endDay[row] === OPEN_END ? snapshotCount - 1 : snapshotOf(endDay[row]!) - 1;
+    amountOf[position] = amount[row]!;
+    if (inputRow !== undefined) inputRow[position] = row;
+  }
+  return { grid, customerIds, rowOffsets, rowOrder, first, last, amountOf, inputRow };
 }
-
 // Customers in UTF-16 code-unit order (the drill-down order). Exports are often sorted by customer already, and
 // then the ids keep their positions (rank undefined) without a sort.
 function rankCustomers(ids: string[]): { customerIds: string[]; rank: Int32Array | undefined } {
@@ -95,6 +135,12 @@ function rankCustomers(ids: string[]): { customerIds: string[]; rank: Int32Array
     customerIds[position] = ids[order[position]!]!;
   }
   return { customerIds, rank };
+}
+
+function remap(customer: Int32Array, rank: Int32Array): Int32Array {
+  const ranked = new Int32Array(customer.length);
+  for (let row = 0; row < customer.length; row += 1) ranked[row] = rank[customer[row]!]!;
+  return ranked;
 }
 
 function periodGrid(

@@ -6,6 +6,7 @@ import { assertArray, assertObject } from '../../core/internal/options.js';
 import { describeValue } from '../../core/internal/rejectInput.js';
 import { withLaterRowIssues } from '../../core/internal/rowIssues.js';
 import { toDecimal } from '../../core/numeric.js';
+import type { InputPath } from '../../core/types.js';
 import type { SubscriptionPeriod } from '../subscriptionPeriod.js';
 import { IdIndex } from './idIndex.js';
 
@@ -112,15 +113,15 @@ export function subscriptionColumns(
         unknown
       >;
       if (typeof customerId !== 'string' || customerId === '')
-        throw badCustomerId(rootPath, index, customerId);
+        throw badCustomerId(fieldPath(rootPath, 'rows', index, 'customerId'), customerId);
       if (subscriptionId !== undefined && typeof subscriptionId !== 'string') {
-        throw badSubscriptionId(rootPath, index, subscriptionId);
+        throw badSubscriptionId(fieldPath(rootPath, 'rows', index, 'subscriptionId'), subscriptionId);
       }
-      const startDay = dayOf(start, rootPath, index, 'start', timeZone);
+      const startDay = dayOf(start, rootPath, 'rows', index, 'start', timeZone);
       let endDay = OPEN_END;
       if (end !== undefined && end !== null) {
-        endDay = dayOf(end, rootPath, index, 'end', timeZone);
-        if (endDay < startDay) throw endBeforeStart(rootPath, index, startDay, endDay);
+        endDay = dayOf(end, rootPath, 'rows', index, 'end', timeZone);
+        if (endDay < startDay) throw endBeforeStart(rootPath, 'rows', index, startDay, endDay);
       }
       if (mrr !== previousMrr || index === 0) {
         let amount = amounts.get(mrr);
@@ -137,14 +138,18 @@ export function subscriptionColumns(
         previousCurrency =
           currency === undefined
             ? -1
-            : labelIndex(labels.currency, columns.currencies, checkCurrency(currency, rootPath, index));
+            : labelIndex(
+                labels.currency,
+                columns.currencies,
+                checkCurrency(currency, rootPath, 'rows', index),
+              );
       }
       if (segment !== previousSegmentName || index === 0) {
         previousSegmentName = segment;
         previousSegment =
           segment === undefined
             ? -1
-            : labelIndex(labels.segment, columns.segments, checkSegment(segment, rootPath, index));
+            : labelIndex(labels.segment, columns.segments, checkSegment(segment, rootPath, 'rows', index));
       }
 
       if (customerId !== previousCustomerId) {
@@ -172,7 +177,7 @@ export function subscriptionColumns(
       checkSubscriptionRow(subscriptions[later], rootPath, later, timeZone),
     );
   }
-  assertNoOverlappingSubscriptions(columns, rootPath);
+  assertNoOverlappingSubscriptions(columns, rootPath, 'rows');
   return columns;
 }
 
@@ -186,21 +191,45 @@ function checkSubscriptionRow(
 ): void {
   assertObject(row, [...rootPath, index]);
   const { customerId, subscriptionId, start, end, mrr, currency, segment } = row;
-  if (typeof customerId !== 'string' || customerId === '') throw badCustomerId(rootPath, index, customerId);
+  if (typeof customerId !== 'string' || customerId === '')
+    throw badCustomerId(fieldPath(rootPath, 'rows', index, 'customerId'), customerId);
   if (subscriptionId !== undefined && typeof subscriptionId !== 'string') {
-    throw badSubscriptionId(rootPath, index, subscriptionId);
+    throw badSubscriptionId(fieldPath(rootPath, 'rows', index, 'subscriptionId'), subscriptionId);
   }
-  const startDay = dayOf(start, rootPath, index, 'start', timeZone);
+  const startDay = dayOf(start, rootPath, 'rows', index, 'start', timeZone);
   if (end !== undefined && end !== null) {
-    const endDay = dayOf(end, rootPath, index, 'end', timeZone);
-    if (endDay < startDay) throw endBeforeStart(rootPath, index, startDay, endDay);
+    const endDay = dayOf(end, rootPath, 'rows', index, 'end', timeZone);
+    if (endDay < startDay) throw endBeforeStart(rootPath, 'rows', index, startDay, endDay);
   }
   toDecimal(mrr, [...rootPath, index, 'mrr'], 'nonNegative');
-  if (currency !== undefined) checkCurrency(currency, rootPath, index);
-  if (segment !== undefined) checkSegment(segment, rootPath, index);
+  if (currency !== undefined) checkCurrency(currency, rootPath, 'rows', index);
+  if (segment !== undefined) checkSegment(segment, rootPath, 'rows', index);
 }
 
-function labelIndex(known: Map<string, number>, list: string[], label: string): number {
+/**
+ * How the input holds its rows: `'rows'`, one object per row (`subscriptions[12].end`), or `'columns'`, one array
+ * per field (`subscriptions.end[12]`); errors name a value the way the input holds it.
+ *
+ * @private
+ */
+export type InputForm = 'rows' | 'columns';
+
+/** @private */
+export function fieldPath(
+  rootPath: InputPath,
+  form: InputForm,
+  index: number,
+  field: string,
+): (string | number)[] {
+  return form === 'rows' ? [...rootPath, index, field] : [...rootPath, field, index];
+}
+
+function rowName(rootPath: InputPath, form: InputForm, index: number): string {
+  return form === 'rows' ? `${rootPath.join('.')}[${index}]` : `${rootPath.join('.')} row ${index}`;
+}
+
+/** @private */
+export function labelIndex(known: Map<string, number>, list: string[], label: string): number {
   let position = known.get(label);
   if (position === undefined) {
     position = list.length;
@@ -210,57 +239,66 @@ function labelIndex(known: Map<string, number>, list: string[], label: string): 
   return position;
 }
 
-function checkCurrency(value: unknown, rootPath: readonly (string | number)[], index: number): string {
+/** @private */
+export function checkCurrency(value: unknown, rootPath: InputPath, form: InputForm, index: number): string {
   if (typeof value === 'string' && /^[A-Z]{3}$/.test(value)) return value;
   throw new MetricInputError({
     code: typeof value === 'string' ? 'invalid_value' : 'invalid_type',
-    path: [...rootPath, index, 'currency'],
+    path: fieldPath(rootPath, form, index, 'currency'),
     expected: 'an ISO 4217 currency code (three capital letters, e.g. "EUR") or undefined',
     received: describeValue(value),
   });
 }
 
-function checkSegment(value: unknown, rootPath: readonly (string | number)[], index: number): string {
+/** @private */
+export function checkSegment(value: unknown, rootPath: InputPath, form: InputForm, index: number): string {
   if (typeof value === 'string' && value !== '') return value;
   throw new MetricInputError({
     code: 'invalid_type',
-    path: [...rootPath, index, 'segment'],
+    path: fieldPath(rootPath, form, index, 'segment'),
     expected: 'a non-empty string or undefined',
     received: describeValue(value),
   });
 }
 
-function badCustomerId(rootPath: readonly (string | number)[], index: number, value: unknown) {
+/** @private */
+export function badCustomerId(path: InputPath, value: unknown): MetricInputError {
   return new MetricInputError({
     code: 'invalid_type',
-    path: [...rootPath, index, 'customerId'],
+    path,
     expected: 'a non-empty string',
     received: describeValue(value),
   });
 }
 
-function badSubscriptionId(rootPath: readonly (string | number)[], index: number, value: unknown) {
+/** @private */
+export function badSubscriptionId(path: InputPath, value: unknown): MetricInputError {
   return new MetricInputError({
     code: 'invalid_type',
-    path: [...rootPath, index, 'subscriptionId'],
+    path,
     expected: 'a string or undefined',
     received: describeValue(value),
   });
 }
 
-function dayOf(
+/** @private */
+export function dayOf(
   value: unknown,
-  rootPath: readonly (string | number)[],
+  rootPath: InputPath,
+  form: InputForm,
   index: number,
   field: 'start' | 'end',
   timeZone: string | undefined,
 ): number {
   const day = typeof value === 'string' ? isoDayNumber(value) : Number.NaN;
-  return !Number.isNaN(day) ? day : toDayNumber(toCalendarDate(value, [...rootPath, index, field], timeZone));
+  if (!Number.isNaN(day)) return day;
+  return toDayNumber(toCalendarDate(value, fieldPath(rootPath, form, index, field), timeZone));
 }
 
-function endBeforeStart(
-  rootPath: readonly (string | number)[],
+/** @private */
+export function endBeforeStart(
+  rootPath: InputPath,
+  form: InputForm,
   index: number,
   startDay: number,
   endDay: number,
@@ -269,19 +307,21 @@ function endBeforeStart(
   const endIso = fromDayNumber(endDay);
   return new MetricInputError({
     code: 'end_before_start',
-    path: [...rootPath, index, 'end'],
+    path: fieldPath(rootPath, form, index, 'end'),
     expected: `a date on or after start (${startIso})`,
     received: describeValue(endIso),
-    message: `${rootPath.join('.')}[${index}].end (${endIso}) is before start (${startIso})`,
+    message: `${form === 'rows' ? `${rowName(rootPath, form, index)}.end` : `${rootPath.join('.')}.end[${index}]`} (${endIso}) is before start (${startIso})`,
   });
 }
 
 // A counting sort groups the rows of each subscription (subscriptions in order of first appearance, rows in
 // input order); each group is then ordered by start day, stably, and neighbours compared. The first overlap
 // found is the one reported, so the error does not depend on how the groups are stored.
-function assertNoOverlappingSubscriptions(
+/** @private */
+export function assertNoOverlappingSubscriptions(
   columns: SubscriptionColumns,
-  rootPath: readonly (string | number)[],
+  rootPath: InputPath,
+  form: InputForm,
 ): void {
   const { subscription, startDay, endDay, subscriptionIds } = columns;
   const count = subscriptionIds.length;
@@ -313,10 +353,10 @@ function assertNoOverlappingSubscriptions(
         const id = subscriptionIds[group]!;
         throw new MetricInputError({
           code: 'overlapping_periods',
-          path: [...rootPath, later, 'start'],
-          expected: `no overlap with ${rootPath.join('.')}[${earlier}] of the same subscriptionId`,
+          path: fieldPath(rootPath, form, later, 'start'),
+          expected: `no overlap with ${rowName(rootPath, form, earlier)} of the same subscriptionId`,
           received: describeValue(id),
-          message: `${rootPath.join('.')}[${later}] overlaps ${rootPath.join('.')}[${earlier}]: both are subscription ${JSON.stringify(id)} over the same dates`,
+          message: `${rowName(rootPath, form, later)} overlaps ${rowName(rootPath, form, earlier)}: both are subscription ${JSON.stringify(id)} over the same dates`,
         });
       }
     }
