@@ -49,8 +49,8 @@ const imports = [
   ],
   // Issue 16: customer-health/arrow reads Arrow tables structurally: apache-arrow must never be bundled (it is
   // an optional peer), and the entry carries mrrMovements with it. Measured with decimal.js bundled; the budget
-  // adds ~10 % (24,010 B measured).
-  ['mrrMovementsArrow', './dist/arrow/index.js', true, 26_500, ['apache-arrow', 'flatbuffers', 'zod']],
+  // adds ~10 % (24,010 B measured; 27,031 B once mrrMovements carried the currency engine).
+  ['mrrMovementsArrow', './dist/arrow/index.js', true, 29_500, ['apache-arrow', 'flatbuffers', 'zod']],
 ];
 for (const [name, from, withDecimal, budget, forbidden] of imports) {
   const result = await build({
@@ -76,9 +76,10 @@ for (const [name, from, withDecimal, budget, forbidden] of imports) {
 }
 
 const iife = readFileSync('dist/customer-health.global.js');
-// 60 kB until 1.0: the columnar input of mrrMovements (its validator is in every bundle that has mrrMovements,
-// ~1.9 kB min+gzip) and segments and currencies (segmentMrrMovements and the exchange-rate engine, ~2 kB).
-report('IIFE bundle dist/customer-health.global.js', iife.length, gzip(iife), 66_000);
+// 60 kB until 1.0, which added the columnar input of mrrMovements (its validator is in every bundle that has
+// mrrMovements, ~1.9 kB min+gzip), segments and currencies in the engine (~2 kB) and in the SQL twins
+// (segmentMrrMovementsSql and the currency SQL, ~4 kB): 68,099 B measured.
+report('IIFE bundle dist/customer-health.global.js', iife.length, gzip(iife), 70_000);
 for (const path of ['dist/sheets/customer-health.gs', 'dist/excel/functions.js']) {
   if (!existsSync(path)) continue;
   const text = readFileSync(path);
