@@ -4,6 +4,10 @@ import { assertKnownKeys, assertObject, oneOf } from '../core/internal/options.j
 import { resolveDateRange, resolvePeriodOptions } from '../core/internal/periodGrid.js';
 import { describeValue } from '../core/internal/rejectInput.js';
 import { assertOneCurrency } from './internal/assertOneCurrency.js';
+import {
+  columnarSubscriptionColumns,
+  isSubscriptionPeriodColumns,
+} from './internal/columnarSubscriptionColumns.js';
 import { convertAtPeriodStart } from './internal/convertAtPeriodStart.js';
 import { convertedSweep } from './internal/convertedSweep.js';
 import { exchangeRates } from './internal/exchangeRates.js';
@@ -13,7 +17,7 @@ import { movementTable, withEndingValues } from './internal/movementTable.js';
 import { decimalCache } from './internal/scaledAmounts.js';
 import { type SegmentSweepResult, TRANSFER_IN, TRANSFER_OUT } from './internal/segmentSweep.js';
 import { subscriptionColumns } from './internal/subscriptionColumns.js';
-import type { SubscriptionPeriod } from './subscriptionPeriod.js';
+import type { SubscriptionPeriodInput } from './subscriptionPeriod.js';
 import type { SegmentMrrMovements, SegmentMrrMovementsOptions, SegmentPeriodMovements } from './types.js';
 
 /**
@@ -37,7 +41,8 @@ import type { SegmentMrrMovements, SegmentMrrMovementsOptions, SegmentPeriodMove
  * Units: MRR in the input's (or the reporting) currency, exact Decimals; customers as counts.
  * Source: the segment reconciliation of docs/segments-and-currencies.md; options as `mrrMovements` (the
  * `currency` option included) without `detail`.
- * Edge cases: a row without `segment` is `missing_field`; a customer who never changes segment shows no
+ * Input: subscription rows or the columnar form of `mrrMovements` (`SubscriptionPeriodColumns`, with a `segment`
+ * column). Edge cases: a row without `segment` is `missing_field`; a customer who never changes segment shows no
  * transfers, and each segment's table is then `mrrMovements` of its rows alone; no rows and no `from`/`to` give
  * empty tables.
  *
@@ -53,7 +58,7 @@ import type { SegmentMrrMovements, SegmentMrrMovementsOptions, SegmentPeriodMove
  * //=> '150'
  */
 export function segmentMrrMovements(
-  subscriptions: readonly SubscriptionPeriod[],
+  subscriptions: SubscriptionPeriodInput,
   options: SegmentMrrMovementsOptions = {},
 ): SegmentMrrMovements {
   assertObject(options, ['options']);
@@ -66,12 +71,16 @@ export function segmentMrrMovements(
   const { from, to } = resolveDateRange(options, resolved.timeZone);
   const rates =
     options.currency === undefined ? undefined : exchangeRates(options.currency, resolved.timeZone);
-  const columns = subscriptionColumns(subscriptions, resolved.timeZone);
+  const columns = isSubscriptionPeriodColumns(subscriptions)
+    ? columnarSubscriptionColumns(subscriptions, resolved.timeZone)
+    : subscriptionColumns(subscriptions, resolved.timeZone);
   for (let row = 0; row < columns.length; row += 1) {
     if (columns.segment[row]! < 0) {
       throw new MetricInputError({
         code: 'missing_field',
-        path: ['subscriptions', row, 'segment'],
+        path: isSubscriptionPeriodColumns(subscriptions)
+          ? ['subscriptions', 'segment', row]
+          : ['subscriptions', row, 'segment'],
         expected: 'a non-empty string naming the segment (plan, product, region …)',
         received: describeValue(undefined),
       });

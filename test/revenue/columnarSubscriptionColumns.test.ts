@@ -7,6 +7,7 @@ import {
   type PaidToFree,
   type SubscriptionPeriod,
   type SubscriptionPeriodColumns,
+  segmentMrrMovements,
   toDayNumber,
 } from '../../src/index.js';
 import { columnarSubscriptionColumns } from '../../src/revenue/internal/columnarSubscriptionColumns.js';
@@ -240,6 +241,48 @@ describe('mrrMovements: columnar input, properties', () => {
       ),
       { numRuns: 60 },
     );
+  });
+
+  it('segmentMrrMovements gives the same tables for columns as for the equivalent rows, currencies included', () => {
+    const segmentsArb = fc.array(fc.constantFrom('Starter', 'Growth'), { minLength: 200, maxLength: 200 });
+    const currencies = fc.array(fc.constantFrom(undefined, 'EUR'), { minLength: 200, maxLength: 200 });
+    const rates = [
+      { currency: 'EUR', date: '2022-01-01', rate: '1.1' },
+      { currency: 'EUR', date: '2024-01-01', rate: '1.25' },
+    ];
+    fc.assert(
+      fc.property(
+        subscriptionPeriods(),
+        forms,
+        segmentsArb,
+        currencies,
+        fc.constantFrom('periodStart', 'snapshot'),
+        paidToFree,
+        (periods, form, segments, codes, rateDate, mode) => {
+          const rows = (form.ids === 'integers' ? withIntegerIds(periods) : periods).map((row, index) => ({
+            ...row,
+            segment: segments[index]!,
+            ...(codes[index] === undefined ? {} : { currency: codes[index] }),
+          }));
+          const columns = {
+            ...toColumns(periods, form),
+            segment: periods.map((_, index) => segments[index]!),
+            currency: periods.map((_, index) => codes[index]),
+          };
+          const options = {
+            paidToFree: mode,
+            currency: { reporting: 'USD', rates, rateDate: rateDate as 'periodStart' | 'snapshot' },
+          };
+          expect(JSON.stringify(segmentMrrMovements(columns, options))).toBe(
+            JSON.stringify(segmentMrrMovements(rows, options)),
+          );
+        },
+      ),
+      { numRuns: 40 },
+    );
+    expect(() =>
+      segmentMrrMovements({ customerId: ['a'], start: ['2024-01-01'], end: [null], mrr: [5] }),
+    ).toThrow(expect.objectContaining({ code: 'missing_field', path: ['subscriptions', 'segment', 0] }));
   });
 
   it('builds the same columns as the row validator, currencies and segments included', () => {
