@@ -5,6 +5,7 @@ import { assertArray, assertKnownKeys, assertObject, oneOf } from '../../core/in
 import { describeValue } from '../../core/internal/rejectInput.js';
 import { toDecimal } from '../../core/numeric.js';
 import type { ExchangeRateDate } from '../types.js';
+import { currencyCode } from './currencyCode.js';
 
 /**
  * The validated `currency` option: the reporting currency, the convention, and each other currency's rates as
@@ -20,7 +21,6 @@ export interface ExchangeRates {
 }
 
 const OPTION_KEYS: ReadonlySet<string> = new Set(['reporting', 'rates', 'rateDate']);
-const CODE = /^[A-Z]{3}$/;
 
 /**
  * Validates the `currency` option at `['options', 'currency']`: an ISO 4217 `reporting` code, rates of other
@@ -137,15 +137,5 @@ export function missingExchangeRate(
     expected: `a ${currency} → ${reporting} rate in options.currency.rates dated on or before ${date}`,
     received: 'none',
     message: `subscriptions[${row}] is in ${currency}, but no ${currency} → ${reporting} rate is in effect on ${date}: add one to options.currency.rates dated on or before ${date}`,
-  });
-}
-
-function currencyCode(value: unknown, path: readonly (string | number)[]): string {
-  if (typeof value === 'string' && CODE.test(value)) return value;
-  throw new MetricInputError({
-    code: typeof value === 'string' ? 'invalid_value' : 'invalid_type',
-    path,
-    expected: 'an ISO 4217 currency code (three capital letters, e.g. "EUR")',
-    received: describeValue(value),
   });
 }

@@ -8,6 +8,7 @@ import { withLaterRowIssues } from '../../core/internal/rowIssues.js';
 import { toDecimal } from '../../core/numeric.js';
 import type { InputPath } from '../../core/types.js';
 import type { SubscriptionPeriod } from '../subscriptionPeriod.js';
+import { currencyCode } from './currencyCode.js';
 import { IdIndex } from './idIndex.js';
 
 /**
@@ -241,13 +242,7 @@ export function labelIndex(known: Map<string, number>, list: string[], label: st
 
 /** @private */
 export function checkCurrency(value: unknown, rootPath: InputPath, form: InputForm, index: number): string {
-  if (typeof value === 'string' && /^[A-Z]{3}$/.test(value)) return value;
-  throw new MetricInputError({
-    code: typeof value === 'string' ? 'invalid_value' : 'invalid_type',
-    path: fieldPath(rootPath, form, index, 'currency'),
-    expected: 'an ISO 4217 currency code (three capital letters, e.g. "EUR") or undefined',
-    received: describeValue(value),
-  });
+  return currencyCode(value, fieldPath(rootPath, form, index, 'currency'), true);
 }
 
 /** @private */

@@ -1,5 +1,5 @@
 import { assertKnownKeys, assertObject, oneOf } from '../../core/internal/options.js';
-import { rejectInput } from '../../core/internal/rejectInput.js';
+import { currencyCode } from '../../revenue/internal/currencyCode.js';
 import type { ExchangeRateDate } from '../../revenue/types.js';
 import { quoteIdentifier } from '../quoteIdentifier.js';
 import type { SqlDialect } from '../sqlDialect.js';
@@ -8,7 +8,6 @@ import { sqlSource } from './sqlSource.js';
 
 const CURRENCY_KEYS = new Set(['reporting', 'rates', 'rateColumns', 'rateDate']);
 const RATE_COLUMN_KEYS = new Set(['currency', 'date', 'rate']);
-const ISO_4217 = /^[A-Z]{3}$/;
 
 /**
  * Rates are read as `DECIMAL(38, 12)`: twelve places hold every published rate exactly (central banks publish
@@ -43,14 +42,7 @@ export function resolveSqlCurrency(currency: unknown): SqlCurrency | undefined {
   const path = ['options', 'currency'];
   assertObject(currency, path);
   assertKnownKeys(currency, CURRENCY_KEYS, path);
-  if (typeof currency.reporting !== 'string' || !ISO_4217.test(currency.reporting)) {
-    rejectInput(
-      'invalid_value',
-      [...path, 'reporting'],
-      'an ISO 4217 code: three capital letters',
-      currency.reporting,
-    );
-  }
+  currencyCode(currency.reporting, [...path, 'reporting']);
   const rates = sqlSource(currency.rates, [...path, 'rates']);
   const rateColumns = { currency: 'currency', date: 'date', rate: 'rate' };
   if (currency.rateColumns !== undefined) {
