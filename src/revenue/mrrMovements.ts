@@ -137,13 +137,13 @@ export function mrrMovements(
   const base = {
     customerCount: customerIds.length,
     rowOffsets: layout.rowOffsets,
-    rowOrder: layout.rowOrder,
     first: layout.first,
     last: layout.last,
     amountOf: layout.amountOf,
     snapshotCount: grid.boundaries.length,
     startSnapshot: grid.startSnapshot,
     freeStaysCustomer,
+    recordMovements: detail === 'full',
   };
   const sweep: SweepResult<number | bigint> =
     scaled.kind === 'number'

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { Decimal } from '../../src/core/internal/decimal.js';
 import { isoDayNumber } from '../../src/core/internal/isoDayNumber.js';
 import { fromDayNumber, MetricInputError, toCalendarDate, toDayNumber } from '../../src/index.js';
-import { IdIndex, LONG_PROBE } from '../../src/revenue/internal/idIndex.js';
+import { IdIndex, idHash, LONG_PROBE } from '../../src/revenue/internal/idIndex.js';
 import { normalizeSubscriptionPeriods } from '../../src/revenue/internal/normalizeSubscriptionPeriods.js';
 import { OPEN_END, subscriptionColumns } from '../../src/revenue/internal/subscriptionColumns.js';
 import type { SubscriptionPeriod } from '../../src/revenue/subscriptionPeriod.js';
@@ -201,6 +201,38 @@ describe('IdIndex', () => {
     );
   });
 
+  // The validator's way: indexOf while ids ascend, then the hashes of the rest and one indexAll.
+  const deferredNumbering = (ids: readonly (string | undefined)[]) => {
+    const index = new IdIndex();
+    const numbers = new Int32Array(ids.length);
+    let from = ids.length;
+    ids.forEach((id, row) => {
+      if (index.hashed) {
+        from = Math.min(from, row);
+        numbers[row] = id === undefined ? 12345 : idHash(id);
+      } else numbers[row] = id === undefined ? -1 : index.indexOf(id);
+    });
+    index.indexAll(numbers, from, (row) => ids[row]);
+    return { numbers: Array.from(numbers), ids: index.ids };
+  };
+
+  it('numbers a column after its hashes (indexAll) as indexOf one by one does, rows without an id -1', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.option(fc.string({ maxLength: 3 }), { nil: undefined, freq: 5 }), { maxLength: 3000 }),
+        fc.nat({ max: 3000 }),
+        (ids, sortedPrefix) => {
+          // An ascending prefix first (numbered without hashing), then ids in no order.
+          const input = [...ids.slice(0, sortedPrefix).sort(), ...ids.slice(sortedPrefix)];
+          const expected = byMap(input.filter((id): id is string => id !== undefined));
+          const mapped = input.map((id) => (id === undefined ? -1 : expected.numbers.shift()!));
+          expect(deferredNumbering(input)).toEqual({ numbers: mapped, ids: expected.ids });
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+
   it('grows its table past its first size for ids in no order', () => {
     const ids = Array.from({ length: 3000 }, (_, n) => `cus_${(n * 7919) % 3000}`);
     const input = [...ids, ...ids.slice(0, 100).reverse()];
@@ -220,6 +252,7 @@ describe('IdIndex', () => {
     }
     const input = ['zz', ...colliding, ...colliding.slice(0, 5), 'id-new'];
     expect(numbering(input)).toEqual(byMap(input));
+    expect(deferredNumbering(input)).toEqual(byMap(input));
     // Colliding ids given in order build the table only when one arrives out of order, then also fall back.
     const late = [...colliding].sort();
     const crowd = [...late, ...Array.from({ length: 300 }, (_, n) => `~${n}`), late[0]!];

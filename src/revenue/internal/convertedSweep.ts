@@ -36,7 +36,6 @@ export function convertedSweep(
   const base = {
     customerCount: layout.customerIds.length,
     rowOffsets: layout.rowOffsets,
-    rowOrder: layout.rowOrder,
     first: layout.first,
     last: layout.last,
     snapshotCount,

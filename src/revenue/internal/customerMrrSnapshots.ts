@@ -32,27 +32,31 @@ export function customerMrrSnapshots(
   days: readonly number[],
 ): CustomerMrrByDay {
   const byCustomer = new Map<string, number[]>();
-  const first = new Int32Array(rows.length);
-  const last = new Int32Array(rows.length);
   for (let row = 0; row < rows.length; row += 1) {
-    const { customerId, startDay, endDay } = rows[row]!;
+    const { customerId } = rows[row]!;
     const list = byCustomer.get(customerId);
     if (list === undefined) byCustomer.set(customerId, [row]);
     else list.push(row);
-    // Snapshot 0 lies before every day and holds nothing; the row counts from the first day >= startDay
-    // through the last day < endDay.
-    first[row] = 1 + daysBefore(days, startDay);
-    last[row] = endDay === null ? days.length : daysBefore(days, endDay);
   }
+  // The sweep reads rows in customer order: position p holds input row amountOf[p] (amount i is row i's).
   const customerIds = [...byCustomer.keys()];
   const rowOffsets = new Int32Array(customerIds.length + 1);
-  const rowOrder = new Int32Array(rows.length);
+  const first = new Int32Array(rows.length);
+  const last = new Int32Array(rows.length);
+  const amountOf = new Int32Array(rows.length);
   let position = 0;
   for (let customer = 0; customer < customerIds.length; customer += 1) {
-    for (const row of byCustomer.get(customerIds[customer]!)!) rowOrder[position++] = row;
+    for (const row of byCustomer.get(customerIds[customer]!)!) {
+      const { startDay, endDay } = rows[row]!;
+      // Snapshot 0 lies before every day and holds nothing; the row counts from the first day >= startDay
+      // through the last day < endDay.
+      first[position] = 1 + daysBefore(days, startDay);
+      last[position] = endDay === null ? days.length : daysBefore(days, endDay);
+      amountOf[position] = row;
+      position += 1;
+    }
     rowOffsets[customer + 1] = position;
   }
-  const amountOf = Int32Array.from(rows.keys());
   const scaled = scaledAmounts(
     rows.map((row) => row.mrr),
     amountOf,
@@ -60,13 +64,13 @@ export function customerMrrSnapshots(
   const input = {
     customerCount: customerIds.length,
     rowOffsets,
-    rowOrder,
     first,
     last,
     amountOf,
     snapshotCount: days.length + 1,
     startSnapshot: 0,
     freeStaysCustomer: false,
+    recordMovements: true,
   };
   const sweep =
     scaled.kind === 'number'

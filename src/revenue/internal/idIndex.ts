@@ -10,6 +10,10 @@
  * instead of rehashing strings). Ids crafted to collide could make probing
  * quadratic, so a probe longer than {@link LONG_PROBE} hands every id to a `Map` instead.
  *
+ * For rows in no order, {@link IdIndex.indexAll} numbers a whole column after its hashes were taken in the
+ * validator's pass over the rows: probing many rows in a row lets the processor overlap the cache misses of
+ * neighbouring rows, where hashing a string between two probes kept them apart.
+ *
  * @private
  */
 export class IdIndex {
@@ -22,6 +26,11 @@ export class IdIndex {
   /** True while the ids arrived in ascending order and the table is not built. */
   private ascending = true;
 
+  /** True once an id arrived out of ascending order: from then on ids are hashed (see {@link IdIndex.indexAll}). */
+  get hashed(): boolean {
+    return !this.ascending;
+  }
+
   /** The number of `id`, numbering it first if it is new. */
   indexOf(id: string): number {
     if (this.ascending) {
@@ -32,8 +41,45 @@ export class IdIndex {
       }
       this.buildTable();
     }
+    return this.probe(id, idHash(id));
+  }
+
+  /**
+   * Numbers the ids of rows `from` … `numbers.length − 1` in row order, as `indexOf` one by one would: on entry
+   * `numbers[row]` holds the {@link idHash} of the row's id, `idOf(row)` returns the id itself (undefined when
+   * the row has none: numbered -1), and each hash is replaced by the id's number.
+   */
+  indexAll(numbers: Int32Array, from: number, idOf: (row: number) => string | undefined): void {
+    if (from >= numbers.length) return;
+    if (this.ascending) this.buildTable();
+    let touched = 0;
+    for (let base = from; base < numbers.length; base += BATCH) {
+      const end = Math.min(numbers.length, base + BATCH);
+      // Read each row's first slot and the id it holds before probing any: independent loads, which the
+      // processor runs side by side, so the probes below mostly find them in cache.
+      if (this.fallback === undefined) {
+        const slots = this.slots;
+        for (let row = base; row < end; row += 1) {
+          const known = slots[2 * (numbers[row]! & this.mask) + 1]!;
+          if (known >= 0) touched += this.ids[known]!.length;
+        }
+      }
+      for (let row = base; row < end; row += 1) {
+        const id = idOf(row);
+        numbers[row] = id === undefined ? -1 : this.probe(id, numbers[row]!);
+      }
+    }
+    this.touched = touched;
+  }
+
+  // Written, never read: it keeps the compiler from dropping the reads above, whose results nothing else uses
+  // (they are there for their effect on the cache: on 1M shuffled rows, subscriptionIds number in ~0.46 s with
+  // them and ~0.72 s without).
+  // biome-ignore lint/correctness/noUnusedPrivateClassMembers: see above
+  private touched = 0;
+
+  private probe(id: string, hash: number): number {
     if (this.fallback !== undefined) return this.viaMap(id, this.fallback);
-    const hash = fnv1a(id);
     const slots = this.slots;
     let slot = hash & this.mask;
     for (let probes = 0; ; probes += 1) {
@@ -71,7 +117,7 @@ export class IdIndex {
     this.mask = mask;
     this.slots = new Int32Array(2 * (mask + 1)).fill(-1);
     for (let index = 0; index < this.ids.length; index += 1) {
-      if (!this.insert(this.slots, fnv1a(this.ids[index]!), index)) return;
+      if (!this.insert(this.slots, idHash(this.ids[index]!), index)) return;
     }
   }
 
@@ -109,8 +155,16 @@ export class IdIndex {
  */
 export const LONG_PROBE = 64;
 
-// FNV-1a over UTF-16 code units: a few integer operations per character, and no string allocation.
-function fnv1a(text: string): number {
+/** Rows probed together by {@link IdIndex.indexAll}. */
+const BATCH = 32;
+
+/**
+ * The hash {@link IdIndex} files an id under: FNV-1a over UTF-16 code units, a few integer operations per
+ * character and no string allocation.
+ *
+ * @private
+ */
+export function idHash(text: string): number {
   let hash = 0x811c9dc5 | 0;
   for (let position = 0; position < text.length; position += 1) {
     hash = Math.imul(hash ^ text.charCodeAt(position), 0x01000193);

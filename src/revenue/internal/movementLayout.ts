@@ -10,12 +10,12 @@ import { OPEN_END, type SubscriptionColumns } from './subscriptionColumns.js';
 
 /**
  * The rows of one `mrrMovements` call laid out for a sweep (see `SweepInput`): the period grid, the customers,
- * and the rows grouped by customer: customer `c` holds `rowOrder[rowOffsets[c]] … rowOrder[rowOffsets[c + 1] − 1]`,
- * row `r` active from snapshot `first[r]` through `last[r]` with MRR `amounts[amountOf[r]]`. When the input lists
- * each customer's rows together in customer order (a sorted export), `r` is the input row and `amountOf` the
- * validated column itself. Otherwise the rows are copied once into customer order (`rowOrder` is the identity
- * and `r` a position), so the sweep reads front to back instead of jumping between rows scattered through
- * shuffled input.
+ * and the rows in customer order: customer `c` holds rows `rowOffsets[c]` … `rowOffsets[c + 1] − 1`, row `r`
+ * active from snapshot `first[r]` through `last[r]` with MRR `amounts[amountOf[r]]`. When the input lists each
+ * customer's rows together in customer order (a sorted export), `r` is the input row and `amountOf` the
+ * validated column itself. Otherwise the rows are copied once into customer order (`r` is a position, and
+ * `inputRow` maps it back when asked for), so the sweep reads front to back instead of jumping between rows
+ * scattered through shuffled input.
  *
  * @private
  */
@@ -23,7 +23,6 @@ export interface MovementLayout {
   readonly grid: PeriodGrid;
   readonly customerIds: string[];
   readonly rowOffsets: Int32Array;
-  readonly rowOrder: Int32Array;
   readonly first: Int32Array;
   readonly last: Int32Array;
   /** Each row's index into the distinct amounts (`SubscriptionColumns.amounts`). */
@@ -93,16 +92,14 @@ export function movementLayout(
   }
   const first = new Int32Array(rowCount);
   const last = new Int32Array(rowCount);
-  const rowOrder = new Int32Array(rowCount);
   const snapshotOf = snapshotLookup(grid.boundaries, rowCount);
   const amount = columns.amount;
   if (grouped) {
     for (let row = 0; row < rowCount; row += 1) {
-      rowOrder[row] = row;
       first[row] = snapshotOf(startDay[row]!);
       last[row] = endDay[row] === OPEN_END ? snapshotCount - 1 : snapshotOf(endDay[row]!) - 1;
     }
-    return { grid, customerIds, rowOffsets, rowOrder, first, last, amountOf: amount, inputRow: undefined };
+    return { grid, customerIds, rowOffsets, first, last, amountOf: amount, inputRow: undefined };
   }
   // One pass in input order that scatters each row's values to its position: writes to scattered addresses do
   // not stall the loop the way reads from them would.
@@ -112,13 +109,12 @@ export function movementLayout(
   for (let row = 0; row < rowCount; row += 1) {
     const position = fill[customerOf[row]!]!;
     fill[customerOf[row]!] = position + 1;
-    rowOrder[position] = position;
     first[position] = snapshotOf(startDay[row]!);
     last[position] = endDay[row] === OPEN_END ? snapshotCount - 1 : snapshotOf(endDay[row]!) - 1;
     amountOf[position] = amount[row]!;
     if (inputRow !== undefined) inputRow[position] = row;
   }
-  return { grid, customerIds, rowOffsets, rowOrder, first, last, amountOf, inputRow };
+  return { grid, customerIds, rowOffsets, first, last, amountOf, inputRow };
 }
 // Customers in UTF-16 code-unit order (the drill-down order). Exports are often sorted by customer already, and
 // then the ids keep their positions (rank undefined) without a sort.

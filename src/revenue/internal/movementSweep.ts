@@ -58,9 +58,8 @@ export const REACTIVATION = 5;
  */
 export interface SweepInput<T extends number | bigint> {
   readonly customerCount: number;
-  /** Rows of customer `c` are `rowOrder[rowOffsets[c]] … rowOrder[rowOffsets[c + 1] − 1]`. */
+  /** Rows are in customer order: customer `c` holds rows `rowOffsets[c]` … `rowOffsets[c + 1] − 1`. */
   readonly rowOffsets: Int32Array;
-  readonly rowOrder: Int32Array;
   readonly first: Int32Array;
   readonly last: Int32Array;
   /** Each distinct MRR amount in integer minor units. */
@@ -72,6 +71,8 @@ export interface SweepInput<T extends number | bigint> {
   readonly startSnapshot: number;
   /** `true` for paidToFree `'contraction'`: a customer holding only free periods stays a customer. */
   readonly freeStaysCustomer: boolean;
+  /** `false` when only the period sums are wanted: the movement list is then not kept (no buffers at all). */
+  readonly recordMovements: boolean;
 }
 
 /**
@@ -104,11 +105,11 @@ export function movementSweep<T extends number | bigint>(
   input: SweepInput<T>,
   ops: AmountOps<T>,
 ): SweepResult<T> {
-  const { rowOffsets, rowOrder, first, last, amounts, amountOf } = input;
+  const { rowOffsets, first, last, amounts, amountOf } = input;
   const { snapshotCount, startSnapshot, freeStaysCustomer } = input;
   const periods = snapshotCount - 1 - startSnapshot;
-  // Typically fewer movements than rows; the buffers double when needed.
-  const capacity = Math.max(64, rowOrder.length >>> 1);
+  // Typically fewer movements than rows; the buffers double when needed. Capacity 0 keeps no list.
+  const capacity = input.recordMovements ? Math.max(64, first.length >>> 1) : 0;
   const result: SweepResult<T> = {
     startingMrr: ops.zero,
     startingCustomers: 0,
@@ -133,8 +134,7 @@ export function movementSweep<T extends number | bigint>(
       eventRow = new Int32Array(size);
       eventSign = new Int8Array(size);
     }
-    for (let position = rowOffsets[customer]!; position < rowEnd; position += 1) {
-      const row = rowOrder[position]!;
+    for (let row = rowOffsets[customer]!; row < rowEnd; row += 1) {
       const from = first[row]!;
       const through = last[row]!;
       if (from > through) continue;
@@ -249,6 +249,9 @@ export function record<T extends number | bigint>(
   const amount = current > previous ? ops.sub(current, previous) : ops.sub(previous, current);
   result.sums[slot] = ops.add(result.sums[slot]!, amount);
   result.counts[slot]! += 1;
+  // A sweep for the period table alone allocated no list (on 1M rows the list's buffers were ~40 MB, enough to
+  // set off a full garbage collection of the caller's heap).
+  if (result.movementType.length === 0) return;
   const index = result.movementCount;
   if (index === result.movementType.length) grow(result, ops);
   result.movementCustomer[index] = customer;

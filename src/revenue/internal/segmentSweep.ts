@@ -23,8 +23,8 @@ export const TRANSFER_OUT = 7;
  */
 export interface SegmentSweepInput {
   readonly customerCount: number;
+  /** Rows are in customer order: customer `c` holds rows `rowOffsets[c]` … `rowOffsets[c + 1] − 1`. */
   readonly rowOffsets: Int32Array;
-  readonly rowOrder: Int32Array;
   readonly first: Int32Array;
   readonly last: Int32Array;
   readonly snapshotCount: number;
@@ -79,11 +79,11 @@ export interface SegmentSweepResult {
  * @private
  */
 export function segmentSweep(input: SegmentSweepInput): SegmentSweepResult {
-  const { rowOffsets, rowOrder, first, last, amounts, amountOf, segmentOf, currencyOf, rates } = input;
+  const { rowOffsets, first, last, amounts, amountOf, segmentOf, currencyOf, rates } = input;
   const { snapshotCount, startSnapshot, freeStaysCustomer, segmentCount } = input;
   const periods = snapshotCount - 1 - startSnapshot;
   // Without the drill-down, `record` writes each movement into slot 0 and the count is reset after it.
-  const capacity = input.recordMovements ? Math.max(64, rowOrder.length >>> 1) : 1;
+  const capacity = input.recordMovements ? Math.max(64, first.length >>> 1) : 0;
   const total: SweepResult<bigint> = {
     startingMrr: 0n,
     startingCustomers: 0,
@@ -123,8 +123,7 @@ export function segmentSweep(input: SegmentSweepInput): SegmentSweepResult {
     let segments = 0;
     let events = 0;
     let revalues = false;
-    for (let position = rowStart; position < rowEnd; position += 1) {
-      const row = rowOrder[position]!;
+    for (let row = rowStart; row < rowEnd; row += 1) {
       if (first[row]! > last[row]!) continue;
       let slot = 0;
       while (
@@ -226,7 +225,6 @@ export function segmentSweep(input: SegmentSweepInput): SegmentSweepResult {
           previousTotal,
           currentTotal,
         );
-        if (!input.recordMovements) total.movementCount = 0;
       }
       for (let local = 0; local < segments; local += 1) {
         const wasPresent =

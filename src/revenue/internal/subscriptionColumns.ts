@@ -9,7 +9,7 @@ import { toDecimal } from '../../core/numeric.js';
 import type { InputPath } from '../../core/types.js';
 import type { SubscriptionPeriod } from '../subscriptionPeriod.js';
 import { currencyCode } from './currencyCode.js';
-import { IdIndex } from './idIndex.js';
+import { IdIndex, idHash } from './idIndex.js';
 
 /**
  * Validated subscription periods as columns: one typed array per field, row `i` at index `i`, and each distinct
@@ -71,7 +71,7 @@ export function subscriptionColumns(
   const length = subscriptions.length;
   const customers = new IdIndex();
   const subscriptionIndex = new IdIndex();
-  const columns: SubscriptionColumns = {
+  const columns: Omit<SubscriptionColumns, 'currency' | 'segment'> = {
     length,
     customerIds: customers.ids,
     customer: new Int32Array(length),
@@ -82,10 +82,13 @@ export function subscriptionColumns(
     amounts: [],
     amount: new Int32Array(length),
     currencies: [],
-    currency: new Int32Array(length),
     segments: [],
-    segment: new Int32Array(length),
   };
+  // Most inputs carry no currency and no segment: those columns are allocated at the first row with one, and
+  // otherwise share one column of -1. On 1M rows that is 8 MB less, which with the rest kept a call under the
+  // allocation that sets off a full garbage collection of the caller's heap (~0.3 s with 1M row objects in it).
+  let currencyColumn: Int32Array | undefined;
+  let segmentColumn: Int32Array | undefined;
   // A handful of currencies and segments over millions of rows: a list search after the previous-row check.
   const labels = { currency: new Map<string, number>(), segment: new Map<string, number>() };
   // Real data repeats a few dozen plan prices over millions of rows, so each distinct amount is converted once
@@ -103,6 +106,8 @@ export function subscriptionColumns(
   let previousCurrency = -1;
   let previousSegmentName: unknown;
   let previousSegment = -1;
+  let firstHashedCustomer = length;
+  let firstHashedSubscription = length;
   let index = 0;
   try {
     for (; index < length; index += 1) {
@@ -153,15 +158,23 @@ export function subscriptionColumns(
             : labelIndex(labels.segment, columns.segments, checkSegment(segment, rootPath, 'rows', index));
       }
 
+      // Ids in ascending order are numbered here; once they are not, the row keeps its id's hash and
+      // IdIndex.indexAll numbers the rest after the loop.
       if (customerId !== previousCustomerId) {
         previousCustomerId = customerId;
-        previousCustomer = customers.indexOf(customerId);
+        if (customers.hashed) {
+          previousCustomer = idHash(customerId);
+          if (firstHashedCustomer === length) firstHashedCustomer = index;
+        } else previousCustomer = customers.indexOf(customerId);
       }
       let subscription = -1;
       if (subscriptionId !== undefined) {
         if (subscriptionId !== previousSubscriptionId) {
           previousSubscriptionId = subscriptionId;
-          previousSubscription = subscriptionIndex.indexOf(subscriptionId);
+          if (subscriptionIndex.hashed) {
+            previousSubscription = idHash(subscriptionId);
+            if (firstHashedSubscription === length) firstHashedSubscription = index;
+          } else previousSubscription = subscriptionIndex.indexOf(subscriptionId);
         }
         subscription = previousSubscription;
       }
@@ -170,16 +183,30 @@ export function subscriptionColumns(
       columns.startDay[index] = startDay;
       columns.endDay[index] = endDay;
       columns.amount[index] = previousAmount;
-      columns.currency[index] = previousCurrency;
-      columns.segment[index] = previousSegment;
+      if (previousCurrency >= 0) (currencyColumn ??= new Int32Array(length).fill(-1))[index] = previousCurrency;
+      if (previousSegment >= 0) (segmentColumn ??= new Int32Array(length).fill(-1))[index] = previousSegment;
     }
   } catch (error) {
     throw withLaterRowIssues(error, index, length, (later) =>
       checkSubscriptionRow(subscriptions[later], rootPath, later, timeZone),
     );
   }
-  assertNoOverlappingSubscriptions(columns, rootPath, 'rows');
-  return columns;
+  // Every row passed, so each holds a non-empty string customerId and a string or no subscriptionId.
+  const fieldOf = (row: number, field: string) =>
+    (subscriptions[row] as unknown as Record<string, unknown>)[field] as string | undefined;
+  customers.indexAll(columns.customer, firstHashedCustomer, (row) => fieldOf(row, 'customerId'));
+  subscriptionIndex.indexAll(columns.subscription, firstHashedSubscription, (row) =>
+    fieldOf(row, 'subscriptionId'),
+  );
+  const unlabelled =
+    currencyColumn === undefined || segmentColumn === undefined ? new Int32Array(length).fill(-1) : undefined;
+  const validated: SubscriptionColumns = {
+    ...columns,
+    currency: currencyColumn ?? unlabelled!,
+    segment: segmentColumn ?? unlabelled!,
+  };
+  assertNoOverlappingSubscriptions(validated, rootPath, 'rows');
+  return validated;
 }
 
 // The same checks as the loop of subscriptionColumns, in the same order, for the rows after the first bad one
