@@ -6,7 +6,7 @@ import { withLaterRowIssues } from '../../core/internal/rowIssues.js';
 import { toDecimal } from '../../core/numeric.js';
 import type { InputPath } from '../../core/types.js';
 import type { MinorUnitsColumn, SubscriptionPeriodColumns } from '../subscriptionPeriod.js';
-import { IdIndex } from './idIndex.js';
+import { IdIndex, idHash } from './idIndex.js';
 import {
   assertNoOverlappingSubscriptions,
   badCustomerId,
@@ -176,17 +176,22 @@ function readIds(
     const index = new IdIndex();
     let previousId: unknown;
     let previous = -1;
+    // As in subscriptionColumns: once the ids are out of order, rows keep their id's hash and indexAll numbers
+    // them after the pass.
+    let firstHashed = length;
     for (let row = 0; row < length; row += 1) {
       const id = values[row];
       if (id !== previousId || row === 0) {
         previousId = id;
-        previous =
-          id === undefined && field === 'subscriptionId'
-            ? -1
-            : index.indexOf(checkId(id, rootPath, row, field));
+        if (id === undefined && field === 'subscriptionId') previous = -1;
+        else if (index.hashed) {
+          previous = idHash(checkId(id, rootPath, row, field));
+          if (firstHashed === length) firstHashed = row;
+        } else previous = index.indexOf(checkId(id, rootPath, row, field));
       }
       numbers[row] = previous;
     }
+    index.indexAll(numbers, firstHashed, (row) => values[row] as string | undefined);
     return { ids: index.ids, numbers };
   }
   const ids: string[] = [];
