@@ -119,11 +119,34 @@ export function nextPeriodStart(start: IsoDate, granularity: Granularity): IsoDa
  * @private
  */
 export function periodsBetween(first: IsoDate, last: IsoDate, options: ResolvedPeriodOptions): Period[] {
-  const periods: Period[] = [];
-  for (let start = startOfPeriod(first, options); start <= last; ) {
-    const end = nextPeriodStart(start, options.granularity);
-    periods.push({ start, end });
-    start = end;
+  const boundaries = periodBoundaries(toDayNumber(first), toDayNumber(last), options);
+  const periods: Period[] = new Array(boundaries.length - 1);
+  for (let index = 0; index + 1 < boundaries.length; index += 1) {
+    periods[index] = { start: fromDayNumber(boundaries[index]!), end: fromDayNumber(boundaries[index + 1]!) };
   }
   return periods;
+}
+
+/**
+ * The grid of {@link periodsBetween} as day numbers: the start of the period holding day `first`, then each next
+ * period's start up to and including the first one after day `last` (so period `i` runs from `boundaries[i]` up
+ * to `boundaries[i + 1]`). mrrMovements' sweep reads these numbers directly.
+ *
+ * @private
+ */
+export function periodBoundaries(first: number, last: number, options: ResolvedPeriodOptions): number[] {
+  let start = startOfPeriod(fromDayNumber(first), options);
+  let day = toDayNumber(start);
+  const boundaries = [day];
+  // Days and weeks have a fixed length, so long daily grids skip the calendar arithmetic.
+  const step = options.granularity === 'day' ? 1 : options.granularity === 'week' ? 7 : 0;
+  while (day <= last) {
+    if (step > 0) day += step;
+    else {
+      start = nextPeriodStart(start, options.granularity);
+      day = toDayNumber(start);
+    }
+    boundaries.push(day);
+  }
+  return boundaries;
 }

@@ -1,6 +1,6 @@
 import { fromDayNumber, toDayNumber } from '../../core/calendarDate.js';
 import {
-  nextPeriodStart,
+  periodBoundaries,
   type ResolvedPeriodOptions,
   startOfPeriod,
 } from '../../core/internal/periodGrid.js';
@@ -145,21 +145,8 @@ function periodGrid(
   toDay: number,
   options: ResolvedPeriodOptions,
 ): PeriodGrid {
-  const starts: number[] = [];
+  const starts = periodBoundaries(gridDay, toDay, options);
   const rangeStart = toDayNumber(startOfPeriod(fromDayNumber(fromDay), options));
-  let start = startOfPeriod(fromDayNumber(gridDay), options);
-  let day = toDayNumber(start);
-  starts.push(day);
-  // Days and weeks have a fixed length, so long daily grids skip the calendar arithmetic.
-  const step = options.granularity === 'day' ? 1 : options.granularity === 'week' ? 7 : 0;
-  while (day <= toDay) {
-    if (step > 0) day += step;
-    else {
-      start = nextPeriodStart(start, options.granularity);
-      day = toDayNumber(start);
-    }
-    starts.push(day);
-  }
   return { boundaries: Float64Array.from(starts), startSnapshot: starts.indexOf(rangeStart) };
 }
 
