@@ -262,6 +262,47 @@ describe('report --engine duckdb: currencies', () => {
     expect(duckdb.summary.mrr).toBe('13.6543425');
   });
 
+  it('refuses a rate DECIMAL(38, 12) would round, and products beyond 18 places', async () => {
+    const path = file(
+      'finer.csv',
+      'customer_id,start_date,end_date,mrr,currency\na,2024-01-01,,10.1234567,EUR\n',
+    );
+    const long = file('long-rates.csv', 'currency,date,rate\nEUR,2024-01-01,1.0000000000001\n');
+    const twelve = file('twelve-rates.csv', 'currency,date,rate\nEUR,2024-01-01,1.000000000001\n');
+    const rounded = await run(
+      'report',
+      path,
+      '--engine',
+      'duckdb',
+      '--mrr-scale',
+      '18',
+      '--currency',
+      'USD',
+      '--rates',
+      long,
+    );
+    expect([rounded.code, rounded.stdout]).toEqual([1, '']);
+    expect(rounded.stderr).toContain(
+      'the rate EUR 1.0000000000001 on 2024-01-01 has 13 decimal places; --engine duckdb reads rates as DECIMAL(38, 12)',
+    );
+    // 7 places of MRR + 12 of the rate = 19 > 18, the largest scale.
+    const beyond = await run(
+      'report',
+      path,
+      '--engine',
+      'duckdb',
+      '--mrr-scale',
+      '18',
+      '--currency',
+      'USD',
+      '--rates',
+      twelve,
+    );
+    expect([beyond.code, beyond.stdout]).toEqual([1, '']);
+    expect(beyond.stderr).toContain('needs up to 19 decimal places');
+    expect(beyond.stderr).toContain('more than 18 places, beyond --engine duckdb (use --engine memory)');
+  });
+
   it('reports a rate missing on a row start as missing, in both engines', async () => {
     const path = file('early.csv', 'customer_id,start_date,end_date,mrr,currency\na,2023-12-01,,10,EUR\n');
     const rates = file('late-rates.csv', 'currency,date,rate\nEUR,2024-01-01,1.1\n');
