@@ -167,6 +167,16 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     let segments = false;
     // The DuckDB engine's segment tables: buildReport computes segments from subscriptions only.
     let duckDbSegments: Report['segments'] = null;
+    // --currency and --rates, the rates file read the same way for both engines.
+    const ratesOption = (): CurrencyOptions | undefined => {
+      if (currencyFlag === undefined || values.rates === undefined) return undefined;
+      inputNotes.rates = values.rates;
+      return {
+        reporting: currencyFlag,
+        rates: readRatesFile(values.rates),
+        ...(rateDate === undefined ? {} : { rateDate }),
+      };
+    };
     if (file === undefined) {
       const sample = generateSampleData();
       input = sample;
@@ -176,14 +186,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         "segments: the sample's plans; 30 % of its customers pay in EUR, converted to USD with its monthly rates",
       );
     } else if (engine === 'duckdb') {
-      if (currencyFlag !== undefined && values.rates !== undefined) {
-        currency = {
-          reporting: currencyFlag,
-          rates: readRatesFile(values.rates),
-          ...(rateDate === undefined ? {} : { rateDate }),
-        };
-        inputNotes.rates = values.rates;
-      }
+      currency = ratesOption();
       if (segmentColumn !== undefined) inputNotes.segmentColumn = segmentColumn;
       const read = await duckDbMovements(file, {
         granularity: granularity as Granularity,
@@ -210,14 +213,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     } else {
       rowsRead = readInputFile(file, segmentColumn);
       input = rowsRead.input;
-      if (currencyFlag !== undefined && values.rates !== undefined) {
-        currency = {
-          reporting: currencyFlag,
-          rates: readRatesFile(values.rates),
-          ...(rateDate === undefined ? {} : { rateDate }),
-        };
-        inputNotes.rates = values.rates;
-      }
+      currency = ratesOption();
       if (segmentColumn !== undefined) {
         segments = true;
         inputNotes.segmentColumn = segmentColumn;
