@@ -1,11 +1,28 @@
-import { closeSync, openSync, readSync } from 'node:fs';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { toCalendarDate } from '../core/calendarDate.js';
 import type { Granularity, IsoDate } from '../core/types.js';
-import { csvRecords } from '../io/internal/csvRecords.js';
-import { SUBSCRIPTION_COLUMN_ALIASES } from '../io/subscriptionColumnAliases.js';
-import type { ReportInput } from '../io/types.js';
+import type { Report, ReportInput } from '../io/types.js';
+import type { CurrencyOptions, PeriodMovements } from '../revenue/types.js';
 import { quoteIdentifier } from '../sql/quoteIdentifier.js';
+import type { MrrMovementsSqlCurrency } from '../sql/types.js';
+import {
+  AS_OF_RATES_TABLE,
+  createAsOfRatesTable,
+  createRatesTable,
+  RATES_TABLE,
+  refuseInexactConversion,
+} from './duckDbCurrency.js';
+import {
+  type Column,
+  csvHeader,
+  fileLiteral,
+  findColumns,
+  type OptionalColumn,
+  parquetColumns,
+  refuseBadCells,
+  refuseInexactMrr,
+  refuseMixedCurrencies,
+} from './duckDbInputFile.js';
 import { InputFileError } from './readInputFile.js';
 
 /** @private */
@@ -18,20 +35,28 @@ export interface DuckDbMovementsOptions {
   readonly mrrScale: number;
   /** How many recent periods the cohort matrix covers (the report's `cohortPeriods`). */
   readonly cohortPeriods: number;
+  /** The column whose value is each row's segment (every row needs one): adds the segments' tables. */
+  readonly segmentColumn?: string;
+  /** Converts a currency column into `reporting` with the rates read from `ratesFile` (as the memory engine). */
+  readonly currency?: CurrencyOptions;
+  /** The rates file's name, for messages. */
+  readonly ratesFile?: string;
   /** Called about ten times a second while DuckDB works: its progress in percent (0 … 100) and the step. */
   readonly onProgress?: (percentage: number, phase: string) => void;
 }
 
 /** What the DuckDB engine hands to `buildReport`, and what the report says about how the data was read. @private */
 export interface DuckDbReportInput {
-  readonly input: Pick<ReportInput, 'movements' | 'monthlyMovements' | 'trailingRevenueRetention'>;
+  readonly input: Pick<
+    ReportInput,
+    'movements' | 'monthlyMovements' | 'trailingRevenueRetention' | 'cohorts'
+  >;
+  /** With `segmentColumn`: the report's `segments` (`buildReport` takes no precomputed segments). */
+  readonly segments: Report['segments'];
   readonly asOf: IsoDate | null;
   /** CSV rows of only commas and white space, skipped (DuckDB itself drops empty lines unseen). */
   readonly blankRowsSkipped: number | null;
 }
-
-type Column = 'customerId' | 'start' | 'end' | 'mrr';
-const COLUMNS: readonly Column[] = ['customerId', 'start', 'end', 'mrr'];
 
 /**
  * The movements table of a CSV or Parquet file computed by DuckDB, which streams the file instead of loading it
@@ -44,6 +69,13 @@ const COLUMNS: readonly Column[] = ['customerId', 'start', 'end', 'mrr'];
  * refused with an error naming the row's customer, the value and the `--mrr-scale` that holds it, so no amount
  * is ever rounded silently. The same check runs on a Parquet column (DOUBLE or DECIMAL). `amount` + `interval`
  * files are refused: a yearly price's MRR has no finite decimal expansion; the in-memory engine reads them.
+ * Currencies and segments are read as the memory engine reads them: a `currency` column (any alias; codes trimmed and
+ * in any case, blank = the reporting currency) is converted with `currency` as `mrrMovements` does (trailing NRR/GRR
+ * and cohorts at each row's start under `'periodStart'`, at the as-of day's rates under `'snapshot'`, as
+ * `buildReport` does); without `currency`, rows in more than one currency are refused (`mixed_currencies`), never
+ * added. A conversion that `DECIMAL(38, mrrScale)` could not hold exactly is refused with the `--mrr-scale` it
+ * needs. `segmentColumn` names the column of each row's segment (trimmed; a blank one is refused) and adds
+ * `segmentMrrMovements`' tables as the report's `segments`.
  * DuckDB is the optional peer dependency `@duckdb/node-api`, loaded only here and only when asked for.
  *
  * @private
@@ -76,15 +108,20 @@ export async function duckDbMovements(
     const source = parquet ? `read_parquet(${path})` : `read_csv(${path}, header = true, all_varchar = true)`;
     const described = parquet ? await parquetColumns(connection, source, file) : null;
     const names = described === null ? csvHeader(file) : described.map((entry) => entry.name);
-    const column = findColumns(names, file);
-    const q = (field: Column) => quoteIdentifier(column[field], ['columns', field], false);
+    const column = findColumns(names, file, options.segmentColumn);
+    const q = (field: Column | OptionalColumn) => quoteIdentifier(column[field]!, ['columns', field], false);
     // A CSV is read as text: cells trimmed, an empty cell NULL, a row of only blank cells skipped and counted.
     const blank = parquet ? 'false' : `coalesce(trim(concat_ws('', *COLUMNS(*))), '') = ''`;
-    const cell = (field: Column) => (parquet ? q(field) : `NULLIF(trim(${q(field)}), '')`);
-    const flagged = `SELECT ${blank} AS blank_row, ${cell('customerId')} AS customer_id, CAST(${cell('start')} AS DATE) AS start_date, CAST(${cell('end')} AS DATE) AS end_date, ${cell('mrr')} AS mrr FROM ${source}`;
+    const cell = (field: Column | OptionalColumn) => (parquet ? q(field) : `NULLIF(trim(${q(field)}), '')`);
+    // Text columns of either source, trimmed, a blank one NULL (a code in any case, as the memory reader).
+    const text = (field: OptionalColumn) =>
+      column[field] === undefined
+        ? 'CAST(NULL AS VARCHAR)'
+        : `NULLIF(trim(CAST(${q(field)} AS VARCHAR)), '')`;
+    const flagged = `SELECT ${blank} AS blank_row, ${cell('customerId')} AS customer_id, CAST(${cell('start')} AS DATE) AS start_date, CAST(${cell('end')} AS DATE) AS end_date, ${cell('mrr')} AS mrr, upper(${text('currency')}) AS currency, ${text('segment')} AS segment FROM ${source}`;
     await connection.run(`CREATE TEMP VIEW flagged_rows AS ${flagged}`);
     await connection.run(
-      'CREATE TEMP VIEW raw_rows AS SELECT customer_id, start_date, end_date, mrr FROM flagged_rows WHERE NOT blank_row',
+      'CREATE TEMP VIEW raw_rows AS SELECT customer_id, start_date, end_date, mrr, currency, segment FROM flagged_rows WHERE NOT blank_row',
     );
     // One scan before the work: blank rows, MRR the scale would round, and the last day of the data.
     const mrrType =
@@ -95,40 +132,94 @@ export async function duckDbMovements(
         : `CAST(CAST(mrr AS DECIMAL(38, ${options.mrrScale})) AS DOUBLE) <> CAST(mrr AS DOUBLE)`;
     const kept = 'NOT blank_row';
     const wrong = `${kept} AND mrr IS NOT NULL AND (${inexact})`;
+    // The rows buildReport reads: those starting by the given as-of day (by the data's last day, all of them).
+    const known = givenAsOf === undefined ? kept : `${kept} AND start_date <= DATE '${givenAsOf}'`;
+    const badCode = `${kept} AND currency IS NOT NULL AND NOT regexp_full_match(currency, '[A-Z]{3}')`;
+    const noSegment = `${kept} AND segment IS NULL`;
+    const reporting = options.currency?.reporting ?? '';
+    const foreign = `${known} AND currency IS NOT NULL AND currency <> '${reporting}'`;
+    const places = `length(regexp_extract(CAST(mrr AS VARCHAR), '[.]([0-9]*?)0*$', 1))`;
     const [scan] = await track('checking', () =>
       rows(
         connection,
-        `SELECT count(*) FILTER (WHERE blank_row) AS blank_rows, count(*) FILTER (WHERE ${wrong}) AS inexact_rows, arg_min(CAST(mrr AS VARCHAR), start_date) FILTER (WHERE ${wrong}) AS inexact_mrr, arg_min(customer_id, start_date) FILTER (WHERE ${wrong}) AS inexact_customer, max(greatest(start_date, coalesce(end_date, start_date))) FILTER (WHERE ${kept}) AS last_day FROM flagged_rows`,
+        `SELECT count(*) FILTER (WHERE blank_row) AS blank_rows, count(*) FILTER (WHERE ${wrong}) AS inexact_rows, arg_min(CAST(mrr AS VARCHAR), start_date) FILTER (WHERE ${wrong}) AS inexact_mrr, arg_min(customer_id, start_date) FILTER (WHERE ${wrong}) AS inexact_customer, max(greatest(start_date, coalesce(end_date, start_date))) FILTER (WHERE ${kept}) AS last_day,
+          count(*) FILTER (WHERE ${badCode}) AS bad_codes, arg_min(customer_id, start_date) FILTER (WHERE ${badCode}) AS bad_code_customer, arg_min(currency, start_date) FILTER (WHERE ${badCode}) AS bad_code,
+          count(*) FILTER (WHERE ${noSegment}) AS no_segments, arg_min(customer_id, start_date) FILTER (WHERE ${noSegment}) AS no_segment_customer,
+          list(DISTINCT coalesce(currency, '')) FILTER (WHERE ${known}) AS currencies,
+          coalesce(max(${places}) FILTER (WHERE ${foreign}), 0) AS foreign_mrr_places
+        FROM flagged_rows`,
       ),
     );
     const blankRowsSkipped = parquet ? null : Number(scan?.blank_rows ?? 0);
     refuseInexactMrr(scan, options.mrrScale, file);
+    refuseBadCells(scan, options.segmentColumn, column, file);
+    const currencies = ((scan?.currencies as string[] | null | undefined) ?? []).sort();
+    if (options.currency === undefined) {
+      refuseMixedCurrencies(currencies, column.currency, file);
+    } else {
+      refuseInexactConversion(
+        options.currency,
+        currencies.filter((code) => code !== '' && code !== reporting),
+        Number(scan?.foreign_mrr_places ?? 0),
+        options.mrrScale,
+        options.ratesFile ?? 'the rates',
+      );
+    }
 
     const asOf = givenAsOf ?? (scan?.last_day as string | null | undefined) ?? null;
-    if (asOf === null) return { input: { movements: [] }, asOf: null, blankRowsSkipped };
+    if (asOf === null) {
+      return {
+        input: { movements: [] },
+        segments: options.segmentColumn === undefined ? null : [],
+        asOf: null,
+        blankRowsSkipped,
+      };
+    }
     // The rows as known on asOf, as buildReport reads subscriptions.
     await connection.run(
-      `CREATE TEMP VIEW rows_as_of AS SELECT customer_id, start_date, CASE WHEN end_date > DATE '${asOf}' THEN NULL ELSE end_date END AS end_date, mrr FROM raw_rows WHERE start_date <= DATE '${asOf}'`,
+      `CREATE TEMP VIEW rows_as_of AS SELECT customer_id, start_date, CASE WHEN end_date > DATE '${asOf}' THEN NULL ELSE end_date END AS end_date, mrr, currency, segment FROM raw_rows WHERE start_date <= DATE '${asOf}'`,
     );
     const table = { table: 'rows_as_of' };
+    let converting: { currency?: MrrMovementsSqlCurrency } = {};
+    let retentionConverting: { currency?: MrrMovementsSqlCurrency } = {};
+    if (options.currency !== undefined) {
+      await createRatesTable(connection, options.currency, options.ratesFile ?? 'the rates');
+      const rateDate = options.currency.rateDate ?? 'periodStart';
+      converting = { currency: { reporting, rates: RATES_TABLE, rateDate } };
+      retentionConverting = converting;
+      if (rateDate === 'snapshot') {
+        await createAsOfRatesTable(connection, asOf);
+        retentionConverting = { currency: { reporting, rates: AS_OF_RATES_TABLE } };
+      }
+    }
     const common = { connection, mrrScale: options.mrrScale };
-    const movements = await track('movements', () =>
-      duckdb.mrrMovementsDuckDb(table, {
-        ...common,
-        granularity: options.granularity,
-        ...(options.from === undefined ? {} : { from: options.from }),
-        to: asOf,
-      }),
-    );
+    const range = {
+      granularity: options.granularity,
+      ...(options.from === undefined ? {} : { from: options.from }),
+      to: asOf,
+    };
+    let segments: Report['segments'] = null;
+    let movements: PeriodMovements[];
+    if (options.segmentColumn === undefined) {
+      movements = await track('movements', () =>
+        duckdb.mrrMovementsDuckDb(table, { ...common, ...range, ...converting }),
+      );
+    } else {
+      const split = await track('movements', () =>
+        duckdb.segmentMrrMovementsDuckDb(table, { ...common, ...range, ...converting }),
+      );
+      movements = split.total;
+      segments = split.segments;
+    }
     // LTV's churn is measured on calendar months whatever the table's granularity (as buildReport does).
     const monthlyMovements =
       options.granularity === 'month' && options.from === undefined
         ? undefined
         : await track('monthly churn', () =>
-            duckdb.mrrMovementsDuckDb(table, { ...common, granularity: 'month', to: asOf }),
+            duckdb.mrrMovementsDuckDb(table, { ...common, granularity: 'month', to: asOf, ...converting }),
           );
     const trailingRevenueRetention = await track('trailing NRR', () =>
-      duckdb.trailingRevenueRetentionDuckDb(table, { ...common, asOf }),
+      duckdb.trailingRevenueRetentionDuckDb(table, { ...common, asOf, ...retentionConverting }),
     );
     const cohorts =
       movements.length === 0
@@ -139,6 +230,7 @@ export async function duckDbMovements(
               granularity: options.granularity,
               from: movements[Math.max(0, movements.length - options.cohortPeriods)]!.start,
               to: asOf,
+              ...retentionConverting,
             }),
           );
     return {
@@ -148,6 +240,7 @@ export async function duckDbMovements(
         ...(cohorts === undefined ? {} : { cohorts }),
         ...(monthlyMovements === undefined ? {} : { monthlyMovements }),
       },
+      segments,
       asOf,
       blankRowsSkipped,
     };
@@ -158,22 +251,6 @@ export async function duckDbMovements(
     connection.closeSync();
     instance.closeSync();
   }
-}
-
-// Refuses MRR that DECIMAL(38, scale) would round: text with more significant decimal places than the scale (or
-// not a plain decimal), or a typed value that changes when cast; `scan` holds their count and the earliest one.
-function refuseInexactMrr(scan: Record<string, unknown> | undefined, scale: number, file: string): void {
-  const count = Number(scan?.inexact_rows ?? 0);
-  if (count === 0) return;
-  const value = String(scan?.inexact_mrr);
-  const places = /^[+-]?\d*\.?(\d*?)0*$/.exec(value)?.[1]?.length;
-  const needs =
-    places === undefined || places > 18
-      ? 'is not a plain decimal within 18 places'
-      : `needs ${places} decimal places: run again with --mrr-scale ${places}`;
-  throw new InputFileError(
-    `${file}: ${count} row(s) hold MRR that --engine duckdb would round at --mrr-scale ${scale} (DECIMAL(38, ${scale})), e.g. customer ${String(scan?.inexact_customer)} with mrr ${value}, which ${needs}; nothing was rounded`,
-  );
 }
 
 // Polls DuckDB's own progress (a percentage, -1 while unknown) while `work` runs.
@@ -197,62 +274,4 @@ async function withProgress<T>(
 
 async function rows(connection: DuckDBConnection, sql: string): Promise<Record<string, unknown>[]> {
   return (await connection.runAndReadAll(sql)).getRowObjectsJson() as Record<string, unknown>[];
-}
-
-function findColumns(headers: readonly string[], file: string): Record<Column, string> {
-  const found = {} as Record<Column, string>;
-  for (const field of COLUMNS) {
-    const name = SUBSCRIPTION_COLUMN_ALIASES[field].find((alias) => headers.includes(alias));
-    if (name === undefined) {
-      const amount = field === 'mrr' && headers.includes('amount');
-      throw new InputFileError(
-        amount
-          ? `${file} has amount + interval columns: --engine duckdb reads an mrr column only (a yearly price's MRR has no exact decimal); use the in-memory engine`
-          : `${file} has no ${SUBSCRIPTION_COLUMN_ALIASES[field].join(' / ')} column (found: ${headers.join(', ')})`,
-      );
-    }
-    found[field] = name;
-  }
-  return found;
-}
-
-async function parquetColumns(
-  connection: DuckDBConnection,
-  source: string,
-  file: string,
-): Promise<{ name: string; type: string }[]> {
-  try {
-    return (await rows(connection, `DESCRIBE SELECT * FROM ${source}`)).map((row) => ({
-      name: String(row.column_name),
-      type: String(row.column_type),
-    }));
-  } catch (error) {
-    throw new InputFileError(`cannot read ${file}: ${(error as Error).message}`);
-  }
-}
-
-// Reads only the header line, so a file larger than memory is never loaded.
-function csvHeader(file: string): string[] {
-  const buffer = Buffer.alloc(64 * 1024);
-  let length: number;
-  try {
-    const handle = openSync(file, 'r');
-    length = readSync(handle, buffer, 0, buffer.length, 0);
-    closeSync(handle);
-  } catch (error) {
-    throw new InputFileError(`cannot read ${file}: ${(error as Error).message}`);
-  }
-  const firstLine = buffer.subarray(0, length).toString('utf8').split(/\r?\n/, 1)[0] ?? '';
-  return [...(csvRecords(firstLine)[0]?.fields ?? [])];
-}
-
-// A path becomes a SQL string literal; rather than escape quotes, refuse them, so no path can end the literal.
-function fileLiteral(path: string): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what is refused.
-  if (path === '' || /['\\\u0000-\u001f]/.test(path)) {
-    throw new InputFileError(
-      `${path}: --engine duckdb cannot read a path with quotes, backslashes or control characters`,
-    );
-  }
-  return `'${path}'`;
 }

@@ -1,12 +1,11 @@
-import { closeSync, openSync, readSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { MAX_INPUT_ISSUES, MetricInputError } from '../core/errors.js';
 import { GRANULARITIES, type Granularity } from '../core/types.js';
 import { buildReport } from '../io/buildReport.js';
 import type { ParsedReportInput } from '../io/parseReportInput.js';
-import { SUBSCRIPTION_COLUMN_ALIASES } from '../io/subscriptionColumnAliases.js';
-import type { ReportInput } from '../io/types.js';
+import type { Report, ReportInput } from '../io/types.js';
 import type { CurrencyOptions } from '../revenue/types.js';
 import { generateSampleData } from '../sample/generateSampleData.js';
 import { duckDbMovements } from './duckDbMovements.js';
@@ -40,10 +39,10 @@ Options:
   --recent N                                  recent periods in the table, charts and cohorts (default 12)
   --json                                      print the whole report as JSON
   --html FILE                                 also write a self-contained HTML report with charts to FILE
-  --engine memory|duckdb                      compute the movements in Node (default) or in DuckDB, which
-                                              streams a CSV or Parquet file too large for memory (default
-                                              for .parquet; needs @duckdb/node-api; cohorts are then left
-                                              out)
+  --engine memory|duckdb                      compute the movements, segments, cohorts and trailing
+                                              NRR/GRR in Node (default) or in DuckDB, which streams a CSV
+                                              or Parquet file too large for memory (default for .parquet;
+                                              needs @duckdb/node-api); both give the same report
   --mrr-scale N                               with --engine duckdb: decimal places MRR is computed with,
                                               0..18 (default 6); a file needing more is refused, never rounded
   --segment-column NAME                       adds a movements table and chart per segment: the value of
@@ -156,24 +155,6 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     );
     return 2;
   }
-  if (
-    engine === 'duckdb' &&
-    (segmentColumn !== undefined || currencyFlag !== undefined || values.rates !== undefined)
-  ) {
-    io.stderr(
-      '--segment-column, --currency and --rates need the in-memory engine (--engine memory): the DuckDB engine does not split segments or convert currencies yet\n',
-    );
-    return 2;
-  }
-  if (engine === 'duckdb' && file !== undefined && /\.csv$/i.test(file)) {
-    const column = currencyColumnOf(file);
-    if (column !== null) {
-      io.stderr(
-        `${file} has a ${column} column: the DuckDB engine does not convert currencies yet and would add the amounts of different currencies; use --engine memory with --currency and --rates\n`,
-      );
-      return 2;
-    }
-  }
   const source = file ?? 'the built-in sample data';
   const notes: string[] = [];
   const inputNotes: Record<string, unknown> = { file: file ?? null, engine };
@@ -184,6 +165,18 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     let reportAsOf = asOf;
     let currency: CurrencyOptions | undefined;
     let segments = false;
+    // The DuckDB engine's segment tables: buildReport computes segments from subscriptions only.
+    let duckDbSegments: Report['segments'] = null;
+    // --currency and --rates, the rates file read the same way for both engines.
+    const ratesOption = (): CurrencyOptions | undefined => {
+      if (currencyFlag === undefined || values.rates === undefined) return undefined;
+      inputNotes.rates = values.rates;
+      return {
+        reporting: currencyFlag,
+        rates: readRatesFile(values.rates),
+        ...(rateDate === undefined ? {} : { rateDate }),
+      };
+    };
     if (file === undefined) {
       const sample = generateSampleData();
       input = sample;
@@ -193,16 +186,21 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         "segments: the sample's plans; 30 % of its customers pay in EUR, converted to USD with its monthly rates",
       );
     } else if (engine === 'duckdb') {
+      currency = ratesOption();
+      if (segmentColumn !== undefined) inputNotes.segmentColumn = segmentColumn;
       const read = await duckDbMovements(file, {
         granularity: granularity as Granularity,
         ...(values.from === undefined ? {} : { from: values.from }),
         ...(asOf === undefined ? {} : { asOf }),
         mrrScale,
         cohortPeriods: recent,
+        ...(segmentColumn === undefined ? {} : { segmentColumn }),
+        ...(currency === undefined ? {} : { currency, ratesFile: values.rates! }),
         ...(progress === undefined ? {} : { onProgress: progress.update }),
       });
       progress?.done();
       input = read.input;
+      duckDbSegments = read.segments;
       reportAsOf = read.asOf ?? undefined;
       inputNotes.mrrScale = mrrScale;
       inputNotes.blankRowsSkipped = read.blankRowsSkipped;
@@ -215,14 +213,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     } else {
       rowsRead = readInputFile(file, segmentColumn);
       input = rowsRead.input;
-      if (currencyFlag !== undefined && values.rates !== undefined) {
-        currency = {
-          reporting: currencyFlag,
-          rates: readRatesFile(values.rates),
-          ...(rateDate === undefined ? {} : { rateDate }),
-        };
-        inputNotes.rates = values.rates;
-      }
+      currency = ratesOption();
       if (segmentColumn !== undefined) {
         segments = true;
         inputNotes.segmentColumn = segmentColumn;
@@ -238,7 +229,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         notes.push(`${plural(rowsRead.blankRowsSkipped, 'blank row')} skipped (only commas or spaces)`);
       }
     }
-    const report = buildReport(input, {
+    const built = buildReport(input, {
       granularity: granularity as Granularity,
       ...(values.from === undefined ? {} : { from: values.from }),
       ...(reportAsOf === undefined ? {} : { asOf: reportAsOf }),
@@ -247,6 +238,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       ...(currency === undefined ? {} : { currency }),
       ...(segments ? { segments: 'include' as const } : {}),
     });
+    const report: Report = duckDbSegments === null ? built : { ...built, segments: duckDbSegments };
     if (currency !== undefined) notes.push(currencyNote(currency));
     const text =
       values.json === true
@@ -332,26 +324,6 @@ function describeInputError(
     return `${source}, ${where}: ${error.message}`;
   }
   return `${source}: ${error.message}`;
-}
-
-// The currency column named by a CSV file's header (its first line), or null; an unreadable file is left for the
-// engine to report.
-function currencyColumnOf(file: string): string | null {
-  let head = '';
-  try {
-    const descriptor = openSync(file, 'r');
-    try {
-      const buffer = Buffer.alloc(65_536);
-      head = buffer.subarray(0, readSync(descriptor, buffer, 0, buffer.length, 0)).toString('utf8');
-    } finally {
-      closeSync(descriptor);
-    }
-  } catch {
-    return null;
-  }
-  const header = head.replace(/^\uFEFF/, '').split(/\r?\n|\r/, 1)[0] ?? '';
-  const names = header.split(',').map((name) => name.trim().replace(/^"(.*)"$/, '$1'));
-  return SUBSCRIPTION_COLUMN_ALIASES.currency.find((alias) => names.includes(alias)) ?? null;
 }
 
 // How the report's money was converted, in one line under the title.

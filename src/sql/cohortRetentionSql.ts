@@ -13,6 +13,12 @@ import type {
   CohortRetentionResult,
   CohortRetentionRow,
 } from '../revenue/cohortRetention.js';
+import { convertedPeriodsCte } from './internal/currencyConversionSql.js';
+import {
+  currencyColumnSql,
+  exchangeRatesCte,
+  resolvePeriodStartSqlCurrency,
+} from './internal/currencySql.js';
 import { exactRatio } from './internal/exactRatio.js';
 import { integerSeries } from './internal/integerSeries.js';
 import { periodIndexSql } from './internal/periodIndexSql.js';
@@ -26,7 +32,7 @@ import {
 } from './internal/subscriptionPeriodsSql.js';
 import type { MrrMovementsSqlRow } from './periodMovementsFromSqlRows.js';
 import { SQL_DIALECTS, type SqlDialect } from './sqlDialect.js';
-import type { MrrMovementsSqlColumns } from './types.js';
+import type { MrrMovementsSqlColumns, MrrMovementsSqlCurrency } from './types.js';
 
 /**
  * Options of {@link cohortRetentionSql}: where the subscription periods are, and the options of
@@ -40,12 +46,21 @@ export interface CohortRetentionSqlOptions
   readonly dialect: SqlDialect;
   /** A table name (optionally `schema.table`) or one parenthesised subquery, as in `mrrMovementsSql`. */
   readonly source: string;
-  /** Column names; defaults `customer_id`, `start_date`, `end_date`, `mrr`. */
-  readonly columns?: Omit<MrrMovementsSqlColumns, 'currency'>;
+  /**
+   * Column names; defaults `customer_id`, `start_date`, `end_date`, `mrr`, and `currency` (read only with the
+   * `currency` option).
+   */
+  readonly columns?: MrrMovementsSqlColumns;
   /** Decimal places money is computed with (`DECIMAL(38, mrrScale)`), 0 … 18; default `6`. */
   readonly mrrScale?: number;
   /** Decimal places of the `retention` column, truncated toward zero, 0 … 18; default `12`. */
   readonly rateScale?: number;
+  /**
+   * Converts rows in several currencies into `reporting`, as `mrrMovementsSql`'s option does, each row at the
+   * rate in effect on its start: `rateDate` must be `'periodStart'` (its default), as in `cohortRetention`.
+   * Default: none (the `currency` column is not read).
+   */
+  readonly currency?: MrrMovementsSqlCurrency;
 }
 
 /**
@@ -71,6 +86,7 @@ const OPTION_KEYS = new Set([
   'to',
   'mrrScale',
   'rateScale',
+  'currency',
 ]);
 const BASES: readonly CohortRetentionBasis[] = ['customers', 'revenue'];
 
@@ -95,9 +111,15 @@ const BASES: readonly CohortRetentionBasis[] = ['customers', 'revenue'];
  * Units: counts; MRR as exact DECIMAL in the source's currency; retention as a ratio (1.1 = 110 %).
  * Source: the definitions of `cohortRetention` (docs/revenue-cohorts.md, docs/sql.md); the equality with it is a
  * property test on DuckDB and PostgreSQL.
+ * With `currency: { reporting, rates, rateColumns?, rateDate? }` each row of the source's `currency` column (NULL =
+ * the reporting currency) is converted once at the rate in effect on its start, exactly as `mrrMovementsSql` does
+ * under `'periodStart'` (a foreign row with no rate then stops the query with `missing_exchange_rate: …`, a bad
+ * rate with `invalid_exchange_rate: …`); `rateDate: 'snapshot'` is refused, as by `cohortRetention`.
+ *
  * Edge cases: an empty source without from/to gives no rows; an empty cohort gives cells of zeros with retention
  * NULL; names are validated and quoted as by `mrrMovementsSql` (`invalid_value`); `from`/`to` must be real dates
- * (`invalid_date`) with `from` <= `to` (`end_before_start`); unknown options are `unknown_field`.
+ * (`invalid_date`) with `from` <= `to` (`end_before_start`); unknown options are `unknown_field` (also
+ * `columns.currency` without the `currency` option); `rateDate: 'snapshot'` is `invalid_option`.
  *
  * @category SQL
  * @example
@@ -106,13 +128,16 @@ const BASES: readonly CohortRetentionBasis[] = ['customers', 'revenue'];
  * //=> true
  * sql.includes('AS retention')
  * //=> true
+ * cohortRetentionSql({ dialect: 'duckdb', source: 'subscriptions', currency: { reporting: 'USD', rates: 'fx_rates' } }).includes('converted_periods AS')
+ * //=> true
  */
 export function cohortRetentionSql(options: CohortRetentionSqlOptions): string {
   assertObject(options, ['options']);
   assertKnownKeys(options, OPTION_KEYS, ['options']);
   const dialect = oneOf(options.dialect, SQL_DIALECTS, ['options', 'dialect']);
   const source = sqlSource(options.source, ['options', 'source']);
-  const columns = resolveColumns(options.columns);
+  const currency = resolvePeriodStartSqlCurrency(options.currency);
+  const columns = resolveColumns(options.columns, currency === undefined ? [] : ['currency']);
   const granularity = oneOf(options.granularity ?? 'month', GRANULARITIES, ['options', 'granularity']);
   const weekStartsOn = oneOf(options.weekStartsOn ?? 1, [0, 1, 2, 3, 4, 5, 6] as const, [
     'options',
@@ -129,7 +154,12 @@ export function cohortRetentionSql(options: CohortRetentionSqlOptions): string {
       ? exactRatio(dialect, 'customers', 'cohort_size', 0, rateScale)
       : exactRatio(dialect, 'mrr', 'starting_mrr', mrrScale, rateScale);
   const byCustomer = 'PARTITION BY customer_id ORDER BY period_index';
-  return `WITH ${subscriptionPeriodsCte(source, columns, money)},
+  const periods = currency === undefined ? 'subscription_periods' : 'converted_periods';
+  const converted =
+    currency === undefined
+      ? ''
+      : `\n${exchangeRatesCte(dialect, currency)},\n${convertedPeriodsCte(dialect, currency)},`;
+  return `WITH ${subscriptionPeriodsCte(source, columns, money, currency === undefined ? [] : [currencyColumnSql(columns.currency, currency)])},${converted}
 data_range AS (
   SELECT MIN(start_date) AS first_day, MAX(COALESCE(end_date, start_date)) AS last_day
   FROM subscription_periods
@@ -145,10 +175,10 @@ bounds AS (
 ),
 events AS (
   SELECT customer_id, ${period.indexOf('start_date')} AS period_index, mrr AS delta_mrr
-  FROM subscription_periods
+  FROM ${periods}
   UNION ALL
   SELECT customer_id, ${period.indexOf('end_date')} AS period_index, -mrr AS delta_mrr
-  FROM subscription_periods
+  FROM ${periods}
   WHERE end_date IS NOT NULL
 ),
 changes AS (

@@ -5,10 +5,16 @@ import {
   snapshotRatesCtes,
   snapshotValuationCtes,
 } from './internal/currencyConversionSql.js';
-import { exchangeRatesCte, resolveSqlCurrency, sqlFailure } from './internal/currencySql.js';
+import {
+  currencyColumnSql,
+  exchangeRatesCte,
+  resolveSqlCurrency,
+  sqlFailure,
+} from './internal/currencySql.js';
 import { integerSeries } from './internal/integerSeries.js';
 import { periodIndexSql } from './internal/periodIndexSql.js';
 import { reportRangeSql } from './internal/reportRangeSql.js';
+import { BY_CUSTOMER, segmentBookingsCtes } from './internal/segmentBookingsSql.js';
 import { sqlSource } from './internal/sqlSource.js';
 import {
   resolveColumns,
@@ -121,7 +127,6 @@ export function segmentMrrMovementsSql(options: SegmentMrrMovementsSqlOptions): 
   const money = `DECIMAL(38, ${mrrScale})`;
   const period = periodIndexSql(dialect, granularity, weekStartsOn);
   const snapshot = currency?.rateDate === 'snapshot';
-  const reporting = currency === undefined ? undefined : `'${currency.reporting}'`;
   const missingSegment = sqlFailure(
     dialect,
     `'missing_segment: a row of customer ' || CAST(${quoteIdentifier(columns.customerId, ['options', 'columns', 'customerId'], false)} AS VARCHAR) || ' has no segment'`,
@@ -130,49 +135,12 @@ export function segmentMrrMovementsSql(options: SegmentMrrMovementsSqlOptions): 
   const segmentColumn = quoteIdentifier(columns.segment, ['options', 'columns', 'segment'], false);
   const extra = [
     `CASE WHEN ${segmentColumn} IS NULL THEN ${missingSegment} ELSE CAST(${segmentColumn} AS VARCHAR) END AS segment`,
-    ...(currency === undefined
-      ? []
-      : [
-          `COALESCE(CAST(${quoteIdentifier(columns.currency, ['options', 'columns', 'currency'], false)} AS VARCHAR), ${reporting}) AS currency`,
-        ]),
+    ...(currency === undefined ? [] : [currencyColumnSql(columns.currency, currency)]),
   ];
   const periods = currency?.rateDate === 'periodStart' ? 'converted_periods' : 'subscription_periods';
   const carried = snapshot ? 'currency, ' : '';
   const amount = snapshot ? 'delta_amount' : 'delta_mrr';
-  const byCustomer = 'PARTITION BY customer_id ORDER BY period_index ROWS UNBOUNDED PRECEDING';
   const bySegment = 'PARTITION BY customer_id, segment ORDER BY period_index ROWS UNBOUNDED PRECEDING';
-  const present = (when: 'now' | 'before') => {
-    const level =
-      paidToFree === 'churn'
-        ? when === 'now'
-          ? 'segment_mrr > 0'
-          : 'segment_mrr - delta_mrr > 0'
-        : when === 'now'
-          ? 'segment_active > 0'
-          : 'segment_active - delta_active > 0';
-    return `${when === 'now' ? 'counted' : 'previously_counted'} AND ${level}`;
-  };
-  const counted =
-    paidToFree === 'churn'
-      ? `flagged AS (
-  SELECT customer_id, period_index, mrr > 0 AS counted, mrr - customer_delta > 0 AS previously_counted, paid_before
-  FROM customer_states
-),`
-      : `runs AS (
-  SELECT customer_id, period_index, mrr, active, paid_before,
-    SUM(CASE WHEN active = 0 THEN 1 ELSE 0 END) OVER (${byCustomer}) AS run
-  FROM customer_states
-),
-counted_states AS (
-  SELECT customer_id, period_index, paid_before,
-    active > 0 AND MAX(CASE WHEN mrr > 0 THEN 1 ELSE 0 END) OVER (PARTITION BY customer_id, run ORDER BY period_index ROWS UNBOUNDED PRECEDING) = 1 AS counted
-  FROM runs
-),
-flagged AS (
-  SELECT customer_id, period_index, counted, paid_before,
-    COALESCE(LAG(counted) OVER (PARTITION BY customer_id ORDER BY period_index), FALSE) AS previously_counted
-  FROM counted_states
-),`;
   const net =
     'new_mrr + expansion_mrr + reactivation_mrr - contraction_mrr - churned_mrr + transfer_in_mrr - transfer_out_mrr';
   const netCustomers =
@@ -259,22 +227,10 @@ customer_points AS (
 ),
 customer_states AS (
   SELECT customer_id, period_index, mrr, customer_delta, active,
-    SUM(paid_start) OVER (${byCustomer}) - paid_start AS paid_before
+    SUM(paid_start) OVER (${BY_CUSTOMER}) - paid_start AS paid_before
   FROM customer_points
 ),
-${counted}
-bookings AS (
-  SELECT segment_states.segment, segment_states.period_index, ${amount} AS amount,
-    CASE
-      WHEN NOT flagged.previously_counted THEN CASE WHEN ${present('now')} THEN CASE WHEN flagged.paid_before > 0 THEN 5 ELSE 1 END END
-      WHEN NOT flagged.counted THEN CASE WHEN ${present('before')} THEN 4 END
-      WHEN ${present('now')} AND ${present('before')} THEN CASE WHEN ${amount} > 0 THEN 2 WHEN ${amount} < 0 THEN 3 END
-      WHEN ${present('now')} THEN 6
-      WHEN ${present('before')} THEN 7
-    END AS movement
-  FROM segment_states
-  JOIN flagged ON flagged.customer_id = segment_states.customer_id AND flagged.period_index = segment_states.period_index
-),
+${segmentBookingsCtes(paidToFree, amount)}),
 period_sums AS (
   SELECT segment, period_index,
 ${MOVEMENTS.map((name, index) => `    SUM(CASE WHEN movement = ${index + 1} THEN ABS(amount) ELSE 0 END) AS ${name}_mrr,`).join('\n')}

@@ -8,6 +8,12 @@ import { toDecimal } from '../core/numeric.js';
 import type { DateLike } from '../core/types.js';
 import { trailingStart } from '../revenue/internal/trailingStart.js';
 import type { TrailingRevenueRetention } from '../revenue/types.js';
+import { convertedPeriodsCte } from './internal/currencyConversionSql.js';
+import {
+  currencyColumnSql,
+  exchangeRatesCte,
+  resolvePeriodStartSqlCurrency,
+} from './internal/currencySql.js';
 import { sqlIsoDate, sqlPlainNumber } from './internal/sqlRowValues.js';
 import { sqlSource } from './internal/sqlSource.js';
 import {
@@ -18,7 +24,7 @@ import {
 import type { MrrMovementsSqlRow } from './periodMovementsFromSqlRows.js';
 import { revenueRatesSql } from './revenueRatesSql.js';
 import { SQL_DIALECTS, type SqlDialect } from './sqlDialect.js';
-import type { MrrMovementsSqlColumns } from './types.js';
+import type { MrrMovementsSqlColumns, MrrMovementsSqlCurrency } from './types.js';
 
 /**
  * Options of {@link trailingRevenueRetentionSql}: where the subscription periods are, and the options of
@@ -31,8 +37,11 @@ export interface TrailingRevenueRetentionSqlOptions {
   readonly dialect: SqlDialect;
   /** A table name (optionally `schema.table`) or one parenthesised subquery, as in `mrrMovementsSql`. */
   readonly source: string;
-  /** Column names; defaults `customer_id`, `start_date`, `end_date`, `mrr`. */
-  readonly columns?: Omit<MrrMovementsSqlColumns, 'currency'>;
+  /**
+   * Column names; defaults `customer_id`, `start_date`, `end_date`, `mrr`, and `currency` (read only with the
+   * `currency` option).
+   */
+  readonly columns?: MrrMovementsSqlColumns;
   /** The day retention is measured on (a `Date` is read in UTC). Required. */
   readonly asOf: DateLike;
   /** How far back the cohort is taken, a whole number of months >= 1; default `12`. */
@@ -41,6 +50,12 @@ export interface TrailingRevenueRetentionSqlOptions {
   readonly mrrScale?: number;
   /** Decimal places of the two rate columns, truncated toward zero, 0 … 18; default `12`. */
   readonly rateScale?: number;
+  /**
+   * Converts rows in several currencies into `reporting`, as `mrrMovementsSql`'s option does, each row at the
+   * rate in effect on its start: `rateDate` must be `'periodStart'` (its default), as in
+   * `trailingNetRevenueRetention`. Default: none (the `currency` column is not read).
+   */
+  readonly currency?: MrrMovementsSqlCurrency;
 }
 
 /**
@@ -55,7 +70,16 @@ export interface TrailingRevenueRetentionPair {
   readonly gross: TrailingRevenueRetention;
 }
 
-const OPTION_KEYS = new Set(['dialect', 'source', 'columns', 'asOf', 'months', 'mrrScale', 'rateScale']);
+const OPTION_KEYS = new Set([
+  'dialect',
+  'source',
+  'columns',
+  'asOf',
+  'months',
+  'mrrScale',
+  'rateScale',
+  'currency',
+]);
 const FIRST_DAY = '1000-01-01';
 
 /**
@@ -77,15 +101,23 @@ const FIRST_DAY = '1000-01-01';
  * Units: MRR as exact DECIMAL in the source's currency; customers as counts; rates as ratios (1.05 = 105 %).
  * Source: the definitions of `trailingNetRevenueRetention` / `trailingGrossRevenueRetention`
  * (docs/revenue-cohorts.md, docs/sql.md); the equality with them is a property test.
+ * With `currency: { reporting, rates, rateColumns?, rateDate? }` each row of the source's `currency` column (NULL =
+ * the reporting currency) is converted once at the rate in effect on its start, exactly as `mrrMovementsSql` does
+ * under `'periodStart'` (a foreign row with no rate then stops the query with `missing_exchange_rate: …`, a bad
+ * rate with `invalid_exchange_rate: …`); `rateDate: 'snapshot'` is refused, as by the TypeScript twins.
+ *
  * Edge cases: nobody paying on the start day gives starting_mrr 0 and both rates NULL; names are validated and
  * quoted as by `mrrMovementsSql` (`invalid_value`); a missing `asOf` is `missing_field`, a bad one `invalid_date`;
  * `months` not a whole number >= 1 is a MetricInputError, and so is a start day before 1000-01-01
- * (`out_of_range`); unknown options are `unknown_field`.
+ * (`out_of_range`); unknown options are `unknown_field` (also `columns.currency` without the `currency` option);
+ * `rateDate: 'snapshot'` is `invalid_option`.
  *
  * @category SQL
  * @example
  * const sql = trailingRevenueRetentionSql({ dialect: 'duckdb', source: 'subscriptions', asOf: '2024-03-31', months: 1 })
  * sql.includes("DATE '2024-02-29' AS start_day")
+ * //=> true
+ * trailingRevenueRetentionSql({ dialect: 'postgres', source: 'subscriptions', asOf: '2024-03-31', currency: { reporting: 'EUR', rates: 'fx_rates' } }).includes('FROM converted_periods')
  * //=> true
  */
 export function trailingRevenueRetentionSql(options: TrailingRevenueRetentionSqlOptions): string {
@@ -93,7 +125,8 @@ export function trailingRevenueRetentionSql(options: TrailingRevenueRetentionSql
   assertKnownKeys(options, OPTION_KEYS, ['options']);
   const dialect = oneOf(options.dialect, SQL_DIALECTS, ['options', 'dialect']);
   const source = sqlSource(options.source, ['options', 'source']);
-  const columns = resolveColumns(options.columns);
+  const currency = resolvePeriodStartSqlCurrency(options.currency);
+  const columns = resolveColumns(options.columns, currency === undefined ? [] : ['currency']);
   if (options.asOf === undefined) {
     throw new MetricInputError({
       code: 'missing_field',
@@ -131,12 +164,17 @@ export function trailingRevenueRetentionSql(options: TrailingRevenueRetentionSql
     mrrScale,
     ...(options.rateScale === undefined ? {} : { rateScale: options.rateScale }),
   });
-  return `WITH ${subscriptionPeriodsCte(source, columns, money)},
+  const periods = currency === undefined ? 'subscription_periods' : 'converted_periods';
+  const converted =
+    currency === undefined
+      ? ''
+      : `\n${exchangeRatesCte(dialect, currency)},\n${convertedPeriodsCte(dialect, currency)},`;
+  return `WITH ${subscriptionPeriodsCte(source, columns, money, currency === undefined ? [] : [currencyColumnSql(columns.currency, currency)])},${converted}
 customer_mrr AS (
   SELECT customer_id,
     ${mrrOn(startDay)} AS starting_mrr,
     ${mrrOn(asOfDay)} AS ending_mrr
-  FROM subscription_periods
+  FROM ${periods}
   WHERE start_date <= ${asOfDay} AND (end_date IS NULL OR end_date > ${startDay})
   GROUP BY customer_id
 ),

@@ -520,14 +520,6 @@ describe('customer-health report: segments and currencies flags', () => {
       ],
       [['--rate-date', 'snapshot'], '--rate-date applies with --currency and --rates only'],
       [['--segment-column', ' '], '--segment-column needs a column name'],
-      [
-        ['--segment-column', 'plan', '--engine', 'duckdb'],
-        '--segment-column, --currency and --rates need the in-memory engine',
-      ],
-      [
-        ['--currency', 'USD', '--rates', rates, '--engine', 'duckdb'],
-        'need the in-memory engine (--engine memory)',
-      ],
       [['--segments', 'plan'], "Unknown option '--segments'"],
     ];
     for (const [flags, message] of cases) {
@@ -543,23 +535,6 @@ describe('customer-health report: segments and currencies flags', () => {
       expect(result.code).toBe(2);
       expect(result.stderr).toContain('the built-in sample data comes with its plans as segments');
     }
-  });
-
-  it('refuses --engine duckdb on a CSV with a currency column rather than add euros to dollars', async () => {
-    const result = await run('report', 'examples/data/sample-subscriptions.csv', '--engine', 'duckdb');
-    expect(result).toEqual({
-      code: 2,
-      stdout: '',
-      stderr:
-        'examples/data/sample-subscriptions.csv has a currency column: the DuckDB engine does not convert currencies yet and would add the amounts of different currencies; use --engine memory with --currency and --rates\n',
-    });
-    const quoted = file(
-      'quoted.csv',
-      '\uFEFF"customer_id","start_date","mrr","currency_code"\na,2024-01-01,1,USD\n',
-    );
-    expect((await run('report', quoted, '--engine', 'duckdb')).stderr).toContain(
-      'has a currency_code column',
-    );
   });
 
   it('names the rates file, row and column of every bad rate, and an unreadable rates file', async () => {

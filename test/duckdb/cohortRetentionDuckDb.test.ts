@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { cohortRetentionDuckDb } from '../../src/duckdb/index.js';
 import { cohortRetention, MetricInputError } from '../../src/index.js';
 import { cohortRetentionSql } from '../../src/sql/index.js';
-import { assertCohortRetentionEqual, plainCohorts } from '../sql/cohortRetentionEquality.js';
+import {
+  assertCohortRetentionCurrencyEqual,
+  assertCohortRetentionEqual,
+  plainCohorts,
+} from '../sql/cohortRetentionEquality.js';
+import { CURRENCY_TABLE, currencyLoadStatements, RATES_TABLE } from '../sql/currencyEquality.js';
 import { loadStatements, TABLE } from '../sql/engineEquality.js';
 import { BAD_SOURCES_AND_OPTIONS, useDuckDb } from './duckDbFixture.js';
 
@@ -93,9 +98,100 @@ describe('cohortRetentionDuckDb: worked example', () => {
   });
 });
 
+describe('cohortRetentionDuckDb: currencies', () => {
+  // EUR is 1.1 USD from 2024-01-01 and 1.2 from 2024-02-15; each row is converted at the rate of its start.
+  const PERIODS = [
+    { customerId: 'a', start: '2024-01-10', end: '2024-03-15', mrr: 100, currency: 'EUR' },
+    { customerId: 'b', start: '2024-01-20', end: null, mrr: 50 },
+    { customerId: 'b', start: '2024-02-20', end: null, mrr: 50, currency: 'EUR' },
+  ];
+  const RATES = [
+    { currency: 'EUR', date: '2024-01-01', rate: '1.1' },
+    { currency: 'EUR', date: '2024-02-15', rate: '1.2' },
+  ];
+  const currency = {
+    reporting: 'USD',
+    rates: RATES_TABLE,
+    rateColumns: { currency: 'code', date: 'valid_from' },
+  } as const;
+
+  it('converts each row at the rate of its start: revenue retention 1, 1.375, 0.6875', async () => {
+    for (const statement of currencyLoadStatements(PERIODS, RATES)) await duckdb.connection().run(statement);
+    const result = await cohortRetentionDuckDb(
+      { table: CURRENCY_TABLE },
+      {
+        connection: duckdb.connection(),
+        basis: 'revenue',
+        columns: { currency: 'billing_currency' },
+        currency,
+      },
+    );
+    // January 31: a 100 EUR x 1.1 = 110 + b 50 USD = 160. February 29: 110 + b 50 + 50 EUR x 1.2 (its start,
+    // February 20) = 220 -> 220 / 160 = 1.375. March 31: a ended March 15, b 110 -> 110 / 160 = 0.6875.
+    expect(result.cohorts[0]!.cells.map((cell) => [cell.mrr.toString(), cell.retention?.toString()])).toEqual(
+      [
+        ['160', '1'],
+        ['220', '1.375'],
+        ['110', '0.6875'],
+      ],
+    );
+    expect(plainCohorts(result)).toEqual(
+      plainCohorts(
+        cohortRetention(PERIODS, { basis: 'revenue', currency: { reporting: 'USD', rates: RATES } }),
+      ),
+    );
+  });
+
+  it('stops with missing_exchange_rate for a foreign row with no rate in effect on its start', async () => {
+    for (const statement of currencyLoadStatements(PERIODS, RATES.slice(1))) {
+      await duckdb.connection().run(statement);
+    }
+    const error = await cohortRetentionDuckDb(
+      { table: CURRENCY_TABLE },
+      { connection: duckdb.connection(), columns: { currency: 'billing_currency' }, currency },
+    ).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ code: 'missing_exchange_rate', path: ['options', 'currency', 'rates'] });
+    expect((error as Error).message).toContain('no EUR rate in effect on 2024-01-10');
+  });
+
+  it("refuses rateDate 'snapshot' with cohortRetention's own error", async () => {
+    const error = await cohortRetentionDuckDb(
+      { csv: 'a.csv' },
+      { currency: { ...currency, rateDate: 'snapshot' } },
+    ).catch((caught: unknown) => caught);
+    const expected = (() => {
+      try {
+        cohortRetention(PERIODS, { currency: { reporting: 'USD', rates: RATES, rateDate: 'snapshot' } });
+      } catch (caught) {
+        return caught;
+      }
+    })();
+    expect(expected).toBeInstanceOf(MetricInputError);
+    expect(error).toBeInstanceOf(MetricInputError);
+    const fields = (value: unknown) => {
+      const { code, path, expected: wanted, received, message } = value as MetricInputError;
+      return { code, path, expected: wanted, received, message };
+    };
+    expect(fields(error)).toEqual(fields(expected));
+    expect(fields(error).code).toBe('invalid_option');
+  });
+
+  it('reads the currency column only with the currency option', async () => {
+    const error = await cohortRetentionDuckDb(
+      { csv: 'a.csv' },
+      { columns: { currency: 'billing_currency' } },
+    ).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ code: 'unknown_field', path: ['options', 'columns', 'currency'] });
+  });
+});
+
 describe('cohortRetentionDuckDb: properties', () => {
   it('equals cohortRetention exactly, for any data, granularity, basis and range, rows on period edges included', async () => {
     await assertCohortRetentionEqual('duckdb', run, 150);
+  }, 60_000);
+
+  it('equals cohortRetention with the currency option exactly, for rows in several currencies and any rates', async () => {
+    await assertCohortRetentionCurrencyEqual('duckdb', run, 80);
   }, 60_000);
 });
 

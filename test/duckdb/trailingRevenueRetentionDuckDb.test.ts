@@ -1,13 +1,19 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { Decimal } from '../../src/core/internal/decimal.js';
+import { Decimal as LibraryDecimal } from '../../src/core/internal/decimal.js';
 import { trailingRevenueRetentionDuckDb } from '../../src/duckdb/index.js';
 import {
   MetricInputError,
   trailingGrossRevenueRetention,
   trailingNetRevenueRetention,
 } from '../../src/index.js';
+import { CURRENCY_TABLE, currencyLoadStatements, RATES_TABLE } from '../sql/currencyEquality.js';
 import { loadStatements, TABLE } from '../sql/engineEquality.js';
-import { assertTrailingRetentionEqual, plainRetention } from '../sql/trailingRetentionEquality.js';
+import {
+  assertTrailingRetentionCurrencyEqual,
+  assertTrailingRetentionEqual,
+  plainRetention,
+} from '../sql/trailingRetentionEquality.js';
 import { BAD_SOURCES_AND_OPTIONS, useDuckDb } from './duckDbFixture.js';
 
 // The example of trailingNetRevenueRetention's doc comment.
@@ -73,9 +79,75 @@ describe('trailingRevenueRetentionDuckDb: worked example', () => {
   });
 });
 
+describe('trailingRevenueRetentionDuckDb: currencies', () => {
+  // EUR is 1.1 USD from 2023-01-01 and 1.2 from 2024-01-01; each row is converted at the rate of its start.
+  const PERIODS = [
+    { customerId: 'a', start: '2023-01-01', end: '2024-02-01', mrr: 100, currency: 'EUR' },
+    { customerId: 'a', start: '2024-02-01', end: null, mrr: 150, currency: 'EUR' },
+    { customerId: 'b', start: '2023-01-01', end: '2023-09-01', mrr: 100, currency: 'USD' },
+  ];
+  const RATES = [
+    { currency: 'EUR', date: '2023-01-01', rate: '1.1' },
+    { currency: 'EUR', date: '2024-01-01', rate: '1.2' },
+  ];
+  const currency = {
+    reporting: 'USD',
+    rates: RATES_TABLE,
+    rateColumns: { currency: 'code', date: 'valid_from' },
+  } as const;
+
+  it('converts each row at the rate of its start: net 6/7 and gross 11/21', async () => {
+    for (const statement of currencyLoadStatements(PERIODS, RATES)) await duckdb.connection().run(statement);
+    const { net, gross } = await trailingRevenueRetentionDuckDb(
+      { table: CURRENCY_TABLE },
+      {
+        connection: duckdb.connection(),
+        asOf: '2024-06-30',
+        columns: { currency: 'billing_currency' },
+        currency,
+      },
+    );
+    // 2023-06-30: a 100 EUR x 1.1 = 110 + b 100 = 210. 2024-06-30: a 150 EUR x 1.2 (its start, 2024-02-01) =
+    // 180, b gone. net = 180 / 210 = 6/7; gross = (min(180, 110) + 0) / 210 = 11/21.
+    expect(net.value?.toString()).toBe(new LibraryDecimal(6).div(7).toString());
+    expect(gross.value?.toString()).toBe(new LibraryDecimal(11).div(21).toString());
+    const converting = { asOf: '2024-06-30', currency: { reporting: 'USD', rates: RATES } };
+    expect(plainRetention(net)).toEqual(plainRetention(trailingNetRevenueRetention(PERIODS, converting)));
+    expect(plainRetention(gross)).toEqual(plainRetention(trailingGrossRevenueRetention(PERIODS, converting)));
+  });
+
+  it("refuses rateDate 'snapshot' with trailingNetRevenueRetention's own error", async () => {
+    const error = await trailingRevenueRetentionDuckDb(
+      { csv: 'a.csv' },
+      { asOf: '2024-06-30', currency: { ...currency, rateDate: 'snapshot' } },
+    ).catch((caught: unknown) => caught);
+    const expected = (() => {
+      try {
+        trailingNetRevenueRetention(PERIODS, {
+          asOf: '2024-06-30',
+          currency: { reporting: 'USD', rates: RATES, rateDate: 'snapshot' },
+        });
+      } catch (caught) {
+        return caught;
+      }
+    })();
+    expect(expected).toBeInstanceOf(MetricInputError);
+    expect(error).toBeInstanceOf(MetricInputError);
+    const fields = (value: unknown) => {
+      const { code, path, expected: wanted, received, message } = value as MetricInputError;
+      return { code, path, expected: wanted, received, message };
+    };
+    expect(fields(error)).toEqual(fields(expected));
+  });
+});
+
 describe('trailingRevenueRetentionDuckDb: properties', () => {
   it('equals trailingNetRevenueRetention and trailingGrossRevenueRetention exactly, for any data, asOf and months', async () => {
     await assertTrailingRetentionEqual('duckdb', run, 120);
+  }, 30_000);
+
+  it('equals them with the currency option exactly, for rows in several currencies and any rates', async () => {
+    await assertTrailingRetentionCurrencyEqual('duckdb', run, 80);
   }, 30_000);
 });
 

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { cohortRetention } from '../../src/index.js';
 import { cohortRetentionFromSqlRows, cohortRetentionSql } from '../../src/sql/index.js';
-import { assertCohortRetentionEqual, plainCohorts } from '../sql/cohortRetentionEquality.js';
+import {
+  assertCohortRetentionCurrencyEqual,
+  assertCohortRetentionEqual,
+  plainCohorts,
+} from '../sql/cohortRetentionEquality.js';
 import { loadStatements, TABLE } from '../sql/engineEquality.js';
 import { skipPostgres, usePostgres } from './postgresServer.js';
 
@@ -34,5 +38,9 @@ describe.skipIf(skipPostgres)('cohortRetentionSql in PostgreSQL', () => {
 
   it('equals cohortRetention exactly, for any data, granularity, basis and range, rows on period edges included', async () => {
     await assertCohortRetentionEqual('postgres', (sql) => postgres().run(sql), 80);
+  }, 90_000);
+
+  it('equals cohortRetention with the currency option exactly, for rows in several currencies and any rates', async () => {
+    await assertCohortRetentionCurrencyEqual('postgres', (sql) => postgres().run(sql), 40);
   }, 90_000);
 });

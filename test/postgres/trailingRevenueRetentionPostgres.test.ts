@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { trailingRevenueRetentionFromSqlRow, trailingRevenueRetentionSql } from '../../src/sql/index.js';
 import { loadStatements, TABLE } from '../sql/engineEquality.js';
-import { assertTrailingRetentionEqual, plainRetention } from '../sql/trailingRetentionEquality.js';
+import {
+  assertTrailingRetentionCurrencyEqual,
+  assertTrailingRetentionEqual,
+  plainRetention,
+} from '../sql/trailingRetentionEquality.js';
 import { skipPostgres, usePostgres } from './postgresServer.js';
 
 const postgres = usePostgres();
@@ -32,4 +36,8 @@ describe.skipIf(skipPostgres)('trailingRevenueRetentionSql in PostgreSQL', () =>
   it('equals trailingNetRevenueRetention and trailingGrossRevenueRetention exactly, for any data, asOf and months', async () => {
     await assertTrailingRetentionEqual('postgres', (sql) => postgres().run(sql), 100);
   }, 30_000);
+
+  it('equals them with the currency option exactly, for rows in several currencies and any rates', async () => {
+    await assertTrailingRetentionCurrencyEqual('postgres', (sql) => postgres().run(sql), 50);
+  }, 60_000);
 });

@@ -13,6 +13,12 @@ import {
 } from '../../src/index.js';
 import { cohortRetentionFromSqlRows, cohortRetentionSql, type SqlDialect } from '../../src/sql/index.js';
 import { subscriptionPeriods } from '../arbitraries.js';
+import {
+  currencyLoadStatements,
+  currencySqlOptions,
+  mixedCurrencyRows,
+  monthlyRates,
+} from './currencyEquality.js';
 import { loadStatements, type RunSql, TABLE } from './engineEquality.js';
 
 // Shared by the DuckDB and PostgreSQL suites: the engine's cohort matrix equals cohortRetention's, cell for cell.
@@ -62,8 +68,11 @@ function rangeDay(periods: readonly SubscriptionPeriod[]): fc.Arbitrary<string |
 // always given, from a day of the data or a random one, and at most 70 days or 30 weeks long.
 const SHORT_RANGE: Partial<Record<Granularity, number>> = { day: 70, week: 210 };
 
+/** The options of cohortRetention that both take as they are (the currency option's rates differ in form). */
+export type SharedCohortOptions = Omit<CohortRetentionOptions, 'currency' | 'timeZone'>;
+
 /** Every option of cohortRetention that the SQL supports, each sometimes left to its default. */
-export function cohortOptions(periods: readonly SubscriptionPeriod[]): fc.Arbitrary<CohortRetentionOptions> {
+export function cohortOptions(periods: readonly SubscriptionPeriod[]): fc.Arbitrary<SharedCohortOptions> {
   return fc
     .record({
       granularity: fc.option(fc.constantFrom<Granularity>(...GRANULARITIES), { nil: undefined }),
@@ -83,7 +92,7 @@ export function cohortOptions(periods: readonly SubscriptionPeriod[]): fc.Arbitr
       }
       const options: Record<string, unknown> = { ...rest, from: low, to: high };
       for (const key of Object.keys(options)) if (options[key] === undefined) delete options[key];
-      return options as CohortRetentionOptions;
+      return options as SharedCohortOptions;
     });
 }
 
@@ -131,6 +140,39 @@ export async function assertCohortRetentionEqual(
         for (const statement of loadStatements(periods)) await run(statement);
         const rows = await run(cohortRetentionSql({ dialect, source: TABLE, ...options }));
         const expected = cohortRetention(periods, options);
+        const engine = cohortRetentionFromSqlRows(rows, {
+          ...(options.basis === undefined ? {} : { basis: options.basis }),
+          ...(options.granularity === undefined ? {} : { granularity: options.granularity }),
+        });
+        expect(plainCohorts(engine)).toEqual(plainCohorts(expected));
+        expect(rows.map((row) => engineRate(row.retention))).toEqual(
+          expected.cohorts.flatMap((row) => row.cells.map((cell) => truncated(cell.retention))),
+        );
+      },
+    ),
+    { numRuns },
+  );
+}
+
+/**
+ * The property with currencies: rows in USD (or none), EUR and GBP, converted at the rate of each row's start by
+ * both, give the same matrix (retention column included).
+ */
+export async function assertCohortRetentionCurrencyEqual(
+  dialect: SqlDialect,
+  run: RunSql,
+  numRuns: number,
+): Promise<void> {
+  await fc.assert(
+    fc.asyncProperty(
+      mixedCurrencyRows.chain((periods) => fc.tuple(fc.constant(periods), cohortOptions(periods))),
+      monthlyRates,
+      async ([periods, options], rates) => {
+        for (const statement of currencyLoadStatements(periods, rates)) await run(statement);
+        const rows = await run(
+          cohortRetentionSql({ ...currencySqlOptions(dialect, 'periodStart'), ...options }),
+        );
+        const expected = cohortRetention(periods, { ...options, currency: { reporting: 'USD', rates } });
         const engine = cohortRetentionFromSqlRows(rows, {
           ...(options.basis === undefined ? {} : { basis: options.basis }),
           ...(options.granularity === undefined ? {} : { granularity: options.granularity }),

@@ -16,6 +16,12 @@ import {
   trailingRevenueRetentionSql,
 } from '../../src/sql/index.js';
 import { subscriptionPeriods } from '../arbitraries.js';
+import {
+  currencyLoadStatements,
+  currencySqlOptions,
+  mixedCurrencyRows,
+  monthlyRates,
+} from './currencyEquality.js';
 import { loadStatements, type RunSql, TABLE } from './engineEquality.js';
 
 // Shared by the DuckDB and PostgreSQL suites: the engine's trailing NRR/GRR equal the TypeScript functions'.
@@ -79,6 +85,44 @@ export async function assertTrailingRetentionEqual(
         const { net, gross } = trailingRevenueRetentionFromSqlRow(row!);
         const expectedNet = trailingNetRevenueRetention(periods, options);
         const expectedGross = trailingGrossRevenueRetention(periods, options);
+        expect(plainRetention(net)).toEqual(plainRetention(expectedNet));
+        expect(plainRetention(gross)).toEqual(plainRetention(expectedGross));
+        expect([engineRate(row!.net_revenue_retention), engineRate(row!.gross_revenue_retention)]).toEqual([
+          truncated(expectedNet.value),
+          truncated(expectedGross.value),
+        ]);
+      },
+    ),
+    { numRuns },
+  );
+}
+
+/**
+ * The property with currencies: rows in USD (or none), EUR and GBP, converted at the rate of each row's start by
+ * both, give the same trailing NRR and GRR (rate columns included).
+ */
+export async function assertTrailingRetentionCurrencyEqual(
+  dialect: SqlDialect,
+  run: RunSql,
+  numRuns: number,
+): Promise<void> {
+  await fc.assert(
+    fc.asyncProperty(
+      mixedCurrencyRows.chain((periods) => fc.tuple(fc.constant(periods), boundaryAsOf(periods))),
+      trailingMonths,
+      monthlyRates,
+      async ([periods, [asOfOrBoundary, alignStart]], months, rates) => {
+        const asOf = alignStart ? addCalendarMonths(asOfOrBoundary, months ?? 12) : asOfOrBoundary;
+        for (const statement of currencyLoadStatements(periods, rates)) await run(statement);
+        const options = months === undefined ? { asOf } : { asOf, months };
+        const [row, ...others] = await run(
+          trailingRevenueRetentionSql({ ...currencySqlOptions(dialect, 'periodStart'), ...options }),
+        );
+        expect(others).toEqual([]);
+        const { net, gross } = trailingRevenueRetentionFromSqlRow(row!);
+        const converting = { ...options, currency: { reporting: 'USD', rates } };
+        const expectedNet = trailingNetRevenueRetention(periods, converting);
+        const expectedGross = trailingGrossRevenueRetention(periods, converting);
         expect(plainRetention(net)).toEqual(plainRetention(expectedNet));
         expect(plainRetention(gross)).toEqual(plainRetention(expectedGross));
         expect([engineRate(row!.net_revenue_retention), engineRate(row!.gross_revenue_retention)]).toEqual([

@@ -1,4 +1,6 @@
+import { MetricInputError } from '../../core/errors.js';
 import { assertKnownKeys, assertObject, oneOf } from '../../core/internal/options.js';
+import { describeValue } from '../../core/internal/rejectInput.js';
 import { currencyCode } from '../../revenue/internal/currencyCode.js';
 import type { ExchangeRateDate } from '../../revenue/types.js';
 import { quoteIdentifier } from '../quoteIdentifier.js';
@@ -61,6 +63,36 @@ export function resolveSqlCurrency(currency: unknown): SqlCurrency | undefined {
     'rateDate',
   ]);
   return { reporting: currency.reporting as string, rates, rateColumns, rateDate };
+}
+
+/**
+ * The `currency` option of a SQL twin that compares MRR on different days (cohorts, trailing retention): as
+ * {@link resolveSqlCurrency}, but `rateDate: 'snapshot'` is refused with the error of the TypeScript twins
+ * (`periodStartRates`: `invalid_option` at `['options', 'currency', 'rateDate']`, the same reason), which a test
+ * holds equal.
+ *
+ * @private
+ */
+export function resolvePeriodStartSqlCurrency(currency: unknown): SqlCurrency | undefined {
+  const resolved = resolveSqlCurrency(currency);
+  if (resolved === undefined || resolved.rateDate === 'periodStart') return resolved;
+  throw new MetricInputError({
+    code: 'invalid_option',
+    path: ['options', 'currency', 'rateDate'],
+    expected:
+      "'periodStart': this metric compares MRR on different days, and under 'snapshot' a change of exchange rate would count as churn or expansion (mrrMovements reports it apart as fxImpactMrr)",
+    received: describeValue(resolved.rateDate),
+  });
+}
+
+/**
+ * The select-list item of `subscription_periods` that reads the `currency` column (NULL = the reporting
+ * currency) as text.
+ *
+ * @private
+ */
+export function currencyColumnSql(column: string, currency: SqlCurrency): string {
+  return `COALESCE(CAST(${quoteIdentifier(column, ['options', 'columns', 'currency'], false)} AS VARCHAR), '${currency.reporting}') AS currency`;
 }
 
 /**
