@@ -110,12 +110,21 @@ export function periodStartRates(value: unknown, timeZone: string | undefined): 
   if (value === undefined) return undefined;
   const rates = exchangeRates(value, timeZone);
   if (rates.rateDate === 'periodStart') return rates;
-  throw new MetricInputError({
+  throw snapshotRatesRefused(rates.rateDate);
+}
+
+/**
+ * The error of a metric comparing MRR on different days (and of its SQL twin) given `rateDate: 'snapshot'`.
+ *
+ * @private
+ */
+export function snapshotRatesRefused(rateDate: string): MetricInputError {
+  return new MetricInputError({
     code: 'invalid_option',
     path: ['options', 'currency', 'rateDate'],
     expected:
       "'periodStart': this metric compares MRR on different days, and under 'snapshot' a change of exchange rate would count as churn or expansion (mrrMovements reports it apart as fxImpactMrr)",
-    received: describeValue(rates.rateDate),
+    received: describeValue(rateDate),
   });
 }
 

@@ -1,7 +1,6 @@
-import { MetricInputError } from '../../core/errors.js';
 import { assertKnownKeys, assertObject, oneOf } from '../../core/internal/options.js';
-import { describeValue } from '../../core/internal/rejectInput.js';
 import { currencyCode } from '../../revenue/internal/currencyCode.js';
+import { snapshotRatesRefused } from '../../revenue/internal/exchangeRates.js';
 import type { ExchangeRateDate } from '../../revenue/types.js';
 import { quoteIdentifier } from '../quoteIdentifier.js';
 import type { SqlDialect } from '../sqlDialect.js';
@@ -67,22 +66,15 @@ export function resolveSqlCurrency(currency: unknown): SqlCurrency | undefined {
 
 /**
  * The `currency` option of a SQL twin that compares MRR on different days (cohorts, trailing retention): as
- * {@link resolveSqlCurrency}, but `rateDate: 'snapshot'` is refused with the error of the TypeScript twins
- * (`periodStartRates`: `invalid_option` at `['options', 'currency', 'rateDate']`, the same reason), which a test
- * holds equal.
+ * {@link resolveSqlCurrency}, but `rateDate: 'snapshot'` is refused with the TypeScript twins' own error
+ * (`snapshotRatesRefused`: `invalid_option` at `['options', 'currency', 'rateDate']`).
  *
  * @private
  */
 export function resolvePeriodStartSqlCurrency(currency: unknown): SqlCurrency | undefined {
   const resolved = resolveSqlCurrency(currency);
   if (resolved === undefined || resolved.rateDate === 'periodStart') return resolved;
-  throw new MetricInputError({
-    code: 'invalid_option',
-    path: ['options', 'currency', 'rateDate'],
-    expected:
-      "'periodStart': this metric compares MRR on different days, and under 'snapshot' a change of exchange rate would count as churn or expansion (mrrMovements reports it apart as fxImpactMrr)",
-    received: describeValue(resolved.rateDate),
-  });
+  throw snapshotRatesRefused(resolved.rateDate);
 }
 
 /**
