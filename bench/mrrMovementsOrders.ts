@@ -1,6 +1,6 @@
 // mrrMovements against the vectorised pandas peer of issue 16 (bench/mrr_movements_vectorised.py), on the same
-// 1,000,000 rows in both input orders (by customer, shuffled), in ONE run: medians of 3, reported as ratios.
-// Run: node --expose-gc --import tsx bench/mrrMovementsOrders.ts   (ROWS=200000 for a
+// 1,000,000 rows in both input orders (by customer, shuffled), in ONE run: medians of 5 (RUNS), reported as ratios.
+// Run: node --expose-gc --import tsx bench/mrrMovementsOrders.ts   (RUNS=3 for fewer runs, ROWS=200000 for a
 // smaller run; PYTHON=/path/to/python3 to override). See bench/README.md.
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -11,7 +11,7 @@ import { type MrrMovements, mrrMovements, type SubscriptionPeriod } from '../src
 import { COLUMNS, generate, median, shuffle, tableOf, toCsv } from './mrrBenchData.js';
 
 const ROWS = Number(process.env.ROWS ?? 1_000_000);
-const RUNS = 3;
+const RUNS = Number(process.env.RUNS ?? 5);
 const PYTHON = process.env.PYTHON ?? '/usr/bin/python3';
 
 interface PeerResult {
