@@ -183,8 +183,14 @@ export function subscriptionColumns(
       columns.startDay[index] = startDay;
       columns.endDay[index] = endDay;
       columns.amount[index] = previousAmount;
-      if (previousCurrency >= 0) (currencyColumn ??= new Int32Array(length).fill(-1))[index] = previousCurrency;
-      if (previousSegment >= 0) (segmentColumn ??= new Int32Array(length).fill(-1))[index] = previousSegment;
+      if (previousCurrency >= 0) {
+        currencyColumn ??= new Int32Array(length).fill(-1);
+        currencyColumn[index] = previousCurrency;
+      }
+      if (previousSegment >= 0) {
+        segmentColumn ??= new Int32Array(length).fill(-1);
+        segmentColumn[index] = previousSegment;
+      }
     }
   } catch (error) {
     throw withLaterRowIssues(error, index, length, (later) =>
