@@ -9,13 +9,16 @@ import { InputFileError } from './readInputFile.js';
 // reader refuses, mixed currencies), each with a message naming the file.
 
 /** A column every file needs. @private */
-export type Column = 'customerId' | 'start' | 'end' | 'mrr';
-/** A column read when the file has it (`currency`) or when it is named (`segment`). @private */
-export type OptionalColumn = 'currency' | 'segment';
+export type Column = 'customerId' | 'start' | 'mrr';
+/**
+ * A column read when the file has it (`end`: without one every row is still active, as in the in-memory reader;
+ * `currency`) or when it is named (`segment`). @private
+ */
+export type OptionalColumn = 'end' | 'currency' | 'segment';
 /** The header name of each column found. @private */
 export type FileColumns = Record<Column, string> & Partial<Record<OptionalColumn, string>>;
 
-const COLUMNS: readonly Column[] = ['customerId', 'start', 'end', 'mrr'];
+const COLUMNS: readonly Column[] = ['customerId', 'start', 'mrr'];
 
 /** @private */
 export function findColumns(
@@ -24,6 +27,8 @@ export function findColumns(
   segmentColumn: string | undefined,
 ): FileColumns {
   const found = {} as FileColumns;
+  const end = SUBSCRIPTION_COLUMN_ALIASES.end.find((alias) => headers.includes(alias));
+  if (end !== undefined) found.end = end;
   const currency = SUBSCRIPTION_COLUMN_ALIASES.currency.find((alias) => headers.includes(alias));
   if (currency !== undefined) found.currency = currency;
   if (segmentColumn !== undefined) {

@@ -118,7 +118,7 @@ export async function duckDbMovements(
       column[field] === undefined
         ? 'CAST(NULL AS VARCHAR)'
         : `NULLIF(trim(CAST(${q(field)} AS VARCHAR)), '')`;
-    const flagged = `SELECT ${blank} AS blank_row, ${cell('customerId')} AS customer_id, CAST(${cell('start')} AS DATE) AS start_date, CAST(${cell('end')} AS DATE) AS end_date, ${cell('mrr')} AS mrr, upper(${text('currency')}) AS currency, ${text('segment')} AS segment FROM ${source}`;
+    const flagged = `SELECT ${blank} AS blank_row, ${cell('customerId')} AS customer_id, CAST(${cell('start')} AS DATE) AS start_date, ${column.end === undefined ? 'CAST(NULL AS DATE)' : `CAST(${cell('end')} AS DATE)`} AS end_date, ${cell('mrr')} AS mrr, upper(${text('currency')}) AS currency, ${text('segment')} AS segment FROM ${source}`;
     await connection.run(`CREATE TEMP VIEW flagged_rows AS ${flagged}`);
     await connection.run(
       'CREATE TEMP VIEW raw_rows AS SELECT customer_id, start_date, end_date, mrr, currency, segment FROM flagged_rows WHERE NOT blank_row',

@@ -313,3 +313,21 @@ describe('report --engine duckdb: currencies', () => {
     }
   });
 });
+
+describe('report --engine duckdb: a file without an end column', () => {
+  it('reads every row as still active, as the memory engine does', async () => {
+    // a pays 100 from January 10, then 40 more from February 5; b pays 70 from March 1. No row ever ends.
+    const path = file(
+      'no-end.csv',
+      'customer_id,start_date,mrr\na,2024-01-10,100\na,2024-02-05,40\nb,2024-03-01,70\n',
+    );
+    const { memory, duckdb } = await bothEngines(path, '--to', '2024-03-31');
+    expect(duckdb).toEqual(memory);
+    const periods = duckdb.periods as Record<string, string>[];
+    expect(periods.map((row) => [row.newMrr, row.expansionMrr, row.endingMrr])).toEqual([
+      ['100', '0', '100'],
+      ['0', '40', '140'],
+      ['70', '0', '210'],
+    ]);
+  });
+});
