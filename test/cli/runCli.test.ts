@@ -378,12 +378,12 @@ describe('customer-health report --engine duckdb', () => {
       (
         await run(
           'report',
-          file('no-end.csv', 'customer_id,start_date,mrr\na,2024-01-01,1\n'),
+          file('no-start.csv', 'customer_id,end_date,mrr\na,2024-01-01,1\n'),
           '--engine',
           'duckdb',
         )
       ).stderr,
-    ).toMatch(/no end \/ end_date \/ endDate column/);
+    ).toMatch(/no start \/ start_date \/ startDate column/);
     expect((await run('report', '--engine', 'duckdb')).code).toBe(2);
     expect((await run('report', file('x.json', '[]'), '--engine', 'duckdb')).code).toBe(2);
     expect((await run('report', '--engine', 'spark')).code).toBe(2);
