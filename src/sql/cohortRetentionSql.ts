@@ -13,23 +13,15 @@ import type {
   CohortRetentionResult,
   CohortRetentionRow,
 } from '../revenue/cohortRetention.js';
-import { convertedPeriodsCte } from './internal/currencyConversionSql.js';
-import {
-  currencyColumnSql,
-  exchangeRatesCte,
-  resolvePeriodStartSqlCurrency,
-} from './internal/currencySql.js';
+import { periodStartSourceSql } from './internal/currencyConversionSql.js';
+import { resolvePeriodStartSqlCurrency } from './internal/currencySql.js';
 import { exactRatio } from './internal/exactRatio.js';
 import { integerSeries } from './internal/integerSeries.js';
 import { periodIndexSql } from './internal/periodIndexSql.js';
 import { reportRangeSql } from './internal/reportRangeSql.js';
 import { sqlIsoDate, sqlPlainNumber } from './internal/sqlRowValues.js';
 import { sqlSource } from './internal/sqlSource.js';
-import {
-  resolveColumns,
-  resolveMrrScale,
-  subscriptionPeriodsCte,
-} from './internal/subscriptionPeriodsSql.js';
+import { resolveColumns, resolveMrrScale } from './internal/subscriptionPeriodsSql.js';
 import type { MrrMovementsSqlRow } from './periodMovementsFromSqlRows.js';
 import { SQL_DIALECTS, type SqlDialect } from './sqlDialect.js';
 import type { MrrMovementsSqlColumns, MrrMovementsSqlCurrency } from './types.js';
@@ -154,12 +146,8 @@ export function cohortRetentionSql(options: CohortRetentionSqlOptions): string {
       ? exactRatio(dialect, 'customers', 'cohort_size', 0, rateScale)
       : exactRatio(dialect, 'mrr', 'starting_mrr', mrrScale, rateScale);
   const byCustomer = 'PARTITION BY customer_id ORDER BY period_index';
-  const periods = currency === undefined ? 'subscription_periods' : 'converted_periods';
-  const converted =
-    currency === undefined
-      ? ''
-      : `\n${exchangeRatesCte(dialect, currency)},\n${convertedPeriodsCte(dialect, currency)},`;
-  return `WITH ${subscriptionPeriodsCte(source, columns, money, currency === undefined ? [] : [currencyColumnSql(columns.currency, currency)])},${converted}
+  const { ctes, periods } = periodStartSourceSql(dialect, source, columns, money, currency);
+  return `WITH ${ctes}
 data_range AS (
   SELECT MIN(start_date) AS first_day, MAX(COALESCE(end_date, start_date)) AS last_day
   FROM subscription_periods

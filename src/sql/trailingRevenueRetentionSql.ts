@@ -8,19 +8,11 @@ import { toDecimal } from '../core/numeric.js';
 import type { DateLike } from '../core/types.js';
 import { trailingStart } from '../revenue/internal/trailingStart.js';
 import type { TrailingRevenueRetention } from '../revenue/types.js';
-import { convertedPeriodsCte } from './internal/currencyConversionSql.js';
-import {
-  currencyColumnSql,
-  exchangeRatesCte,
-  resolvePeriodStartSqlCurrency,
-} from './internal/currencySql.js';
+import { periodStartSourceSql } from './internal/currencyConversionSql.js';
+import { resolvePeriodStartSqlCurrency } from './internal/currencySql.js';
 import { sqlIsoDate, sqlPlainNumber } from './internal/sqlRowValues.js';
 import { sqlSource } from './internal/sqlSource.js';
-import {
-  resolveColumns,
-  resolveMrrScale,
-  subscriptionPeriodsCte,
-} from './internal/subscriptionPeriodsSql.js';
+import { resolveColumns, resolveMrrScale } from './internal/subscriptionPeriodsSql.js';
 import type { MrrMovementsSqlRow } from './periodMovementsFromSqlRows.js';
 import { revenueRatesSql } from './revenueRatesSql.js';
 import { SQL_DIALECTS, type SqlDialect } from './sqlDialect.js';
@@ -164,12 +156,8 @@ export function trailingRevenueRetentionSql(options: TrailingRevenueRetentionSql
     mrrScale,
     ...(options.rateScale === undefined ? {} : { rateScale: options.rateScale }),
   });
-  const periods = currency === undefined ? 'subscription_periods' : 'converted_periods';
-  const converted =
-    currency === undefined
-      ? ''
-      : `\n${exchangeRatesCte(dialect, currency)},\n${convertedPeriodsCte(dialect, currency)},`;
-  return `WITH ${subscriptionPeriodsCte(source, columns, money, currency === undefined ? [] : [currencyColumnSql(columns.currency, currency)])},${converted}
+  const { ctes, periods } = periodStartSourceSql(dialect, source, columns, money, currency);
+  return `WITH ${ctes}
 customer_mrr AS (
   SELECT customer_id,
     ${mrrOn(startDay)} AS starting_mrr,

@@ -1,5 +1,7 @@
 import type { SqlDialect } from '../sqlDialect.js';
 import {
+  currencyColumnSql,
+  exchangeRatesCte,
   missingRateMessage,
   RATE_TYPE,
   rateInEffectJoin,
@@ -8,6 +10,33 @@ import {
 } from './currencySql.js';
 import { integerSeries } from './integerSeries.js';
 import type { PeriodIndexSql } from './periodIndexSql.js';
+import { type SqlColumns, subscriptionPeriodsCte } from './subscriptionPeriodsSql.js';
+
+/**
+ * The opening CTEs of a query over each row's MRR on given days (cohorts, trailing retention): `ctes` is
+ * `subscription_periods` and, with a `'periodStart'` currency, `exchange_rates` and `converted_periods` too
+ * (ending in a comma, ready for the query's next CTE); `periods` is the CTE to read the rows from.
+ *
+ * @private
+ */
+export function periodStartSourceSql(
+  dialect: SqlDialect,
+  source: string,
+  columns: SqlColumns,
+  money: string,
+  currency: SqlCurrency | undefined,
+): { readonly ctes: string; readonly periods: string } {
+  if (currency === undefined) {
+    return { ctes: `${subscriptionPeriodsCte(source, columns, money)},`, periods: 'subscription_periods' };
+  }
+  const periods = subscriptionPeriodsCte(source, columns, money, [
+    currencyColumnSql(columns.currency, currency),
+  ]);
+  return {
+    ctes: `${periods},\n${exchangeRatesCte(dialect, currency)},\n${convertedPeriodsCte(dialect, currency)},`,
+    periods: 'converted_periods',
+  };
+}
 
 /**
  * `rateDate: 'periodStart'`: the CTE `converted_periods`, the rows of `subscription_periods` with `mrr` converted
