@@ -1,17 +1,12 @@
 import { assertKnownKeys, assertObject, oneOf } from '../core/internal/options.js';
 import { GRANULARITIES } from '../core/types.js';
 import {
-  convertedPeriodsCte,
-  snapshotRatesCtes,
-  snapshotValuationCtes,
-} from './internal/currencyConversionSql.js';
-import {
   currencyColumnSql,
   exchangeRatesCte,
   resolveSqlCurrency,
   sqlFailure,
 } from './internal/currencySql.js';
-import { integerSeries } from './internal/integerSeries.js';
+import { movementEventsCtes } from './internal/movementEventsSql.js';
 import { periodIndexSql } from './internal/periodIndexSql.js';
 import { reportRangeSql } from './internal/reportRangeSql.js';
 import { BY_CUSTOMER, segmentBookingsCtes } from './internal/segmentBookingsSql.js';
@@ -137,8 +132,6 @@ export function segmentMrrMovementsSql(options: SegmentMrrMovementsSqlOptions): 
     `CASE WHEN ${segmentColumn} IS NULL THEN ${missingSegment} ELSE CAST(${segmentColumn} AS VARCHAR) END AS segment`,
     ...(currency === undefined ? [] : [currencyColumnSql(columns.currency, currency)]),
   ];
-  const periods = currency?.rateDate === 'periodStart' ? 'converted_periods' : 'subscription_periods';
-  const carried = snapshot ? 'currency, ' : '';
   const amount = snapshot ? 'delta_amount' : 'delta_mrr';
   const bySegment = 'PARTITION BY customer_id, segment ORDER BY period_index ROWS UNBOUNDED PRECEDING';
   const net =
@@ -146,55 +139,7 @@ export function segmentMrrMovementsSql(options: SegmentMrrMovementsSqlOptions): 
   const netCustomers =
     'new_customers + reactivated_customers - churned_customers + transferred_in_customers - transferred_out_customers';
   const segments = `WITH ${subscriptionPeriodsCte(source, columns, money, extra)},${currency === undefined ? '' : `\n${exchangeRatesCte(dialect, currency)},`}
-data_range AS (
-  SELECT MIN(start_date) AS first_day, MAX(COALESCE(end_date, start_date)) AS last_day
-  FROM subscription_periods
-),
-report_end AS (
-  SELECT first_day, ${toDay} AS to_day
-  FROM data_range
-),
-report_range AS (
-  SELECT first_day, to_day, ${fromDay} AS from_day
-  FROM report_end
-),
-bounds AS (
-  SELECT ${period.indexOf('CASE WHEN first_day < from_day THEN first_day ELSE from_day END')} AS grid_first,
-    ${period.indexOf('from_day')} AS range_first,
-    ${period.indexOf('to_day')} AS range_last
-  FROM report_range
-),
-grid AS (
-  SELECT ${integerSeries(dialect, 'grid_first', 'range_last')} AS period_index
-  FROM bounds
-),${currency?.rateDate === 'periodStart' ? `\n${convertedPeriodsCte(dialect, currency, ['segment'])},` : ''}
-indexed AS (
-  SELECT customer_id, segment, ${carried}${period.indexOf('start_date')} AS start_index, ${period.indexOf('end_date')} AS end_index,
-    mrr
-  FROM ${periods}
-),
-events AS (
-  SELECT customer_id, segment, ${carried}start_index AS period_index, mrr AS delta_mrr, 1 AS delta_active,
-    CASE WHEN mrr > 0 AND (end_index IS NULL OR end_index > start_index) THEN 1 ELSE 0 END AS paid_start
-  FROM indexed
-  UNION ALL
-  SELECT customer_id, segment, ${carried}end_index AS period_index, -mrr AS delta_mrr, -1 AS delta_active, 0 AS paid_start
-  FROM indexed
-  WHERE end_index IS NOT NULL
-),${
-    snapshot
-      ? `
-${snapshotRatesCtes(dialect, currency, period)},
-${snapshotValuationCtes(dialect, ['segment'])},
-valued_events AS (
-  SELECT events.customer_id, events.segment, events.period_index, events.delta_mrr, events.delta_active,
-    events.paid_start, COALESCE(events.delta_mrr * snapshot_rates.rate, 0) AS delta_amount
-  FROM events
-  LEFT JOIN snapshot_rates
-    ON snapshot_rates.currency = events.currency AND snapshot_rates.period_index = events.period_index
-),`
-      : ''
-  }
+${movementEventsCtes(dialect, period, { fromDay, toDay }, currency, ['segment'])}
 segment_changes AS (
   SELECT customer_id, segment, period_index, SUM(delta_mrr) AS delta_mrr, SUM(delta_active) AS delta_active,
     MAX(paid_start) AS paid_start${snapshot ? ', SUM(delta_amount) AS delta_amount' : ''}
