@@ -1,31 +1,9 @@
-import { assertKnownKeys, assertObject, oneOf } from '../core/internal/options.js';
-import { GRANULARITIES } from '../core/types.js';
-import { currencyColumnSql, exchangeRatesCte, resolveSqlCurrency } from './internal/currencySql.js';
+import { currencyColumnSql, exchangeRatesCte } from './internal/currencySql.js';
 import { movementEventsCtes } from './internal/movementEventsSql.js';
-import { periodIndexSql } from './internal/periodIndexSql.js';
-import { reportRangeSql } from './internal/reportRangeSql.js';
-import { sqlSource } from './internal/sqlSource.js';
-import {
-  resolveColumns,
-  resolveMrrScale,
-  subscriptionPeriodsCte,
-} from './internal/subscriptionPeriodsSql.js';
-import { SQL_DIALECTS } from './sqlDialect.js';
+import { resolveMovementsSqlOptions } from './internal/movementsSqlOptions.js';
+import { subscriptionPeriodsCte } from './internal/subscriptionPeriodsSql.js';
 
 import type { MrrMovementsSqlOptions } from './types.js';
-
-const OPTION_KEYS = new Set([
-  'dialect',
-  'source',
-  'columns',
-  'granularity',
-  'weekStartsOn',
-  'from',
-  'to',
-  'paidToFree',
-  'mrrScale',
-  'currency',
-]);
 
 /**
  * One SQL `SELECT` (with CTEs) that computes the MRR movements table of `mrrMovements` inside DuckDB or
@@ -76,25 +54,8 @@ const OPTION_KEYS = new Set([
  * //=> true
  */
 export function mrrMovementsSql(options: MrrMovementsSqlOptions): string {
-  assertObject(options, ['options']);
-  assertKnownKeys(options, OPTION_KEYS, ['options']);
-  const dialect = oneOf(options.dialect, SQL_DIALECTS, ['options', 'dialect']);
-  const source = sqlSource(options.source, ['options', 'source']);
-  const currency = resolveSqlCurrency(options.currency);
-  const columns = resolveColumns(options.columns, currency === undefined ? [] : ['currency']);
-  const granularity = oneOf(options.granularity ?? 'month', GRANULARITIES, ['options', 'granularity']);
-  const weekStartsOn = oneOf(options.weekStartsOn ?? 1, [0, 1, 2, 3, 4, 5, 6] as const, [
-    'options',
-    'weekStartsOn',
-  ]);
-  const paidToFree = oneOf(options.paidToFree ?? 'churn', ['churn', 'contraction'] as const, [
-    'options',
-    'paidToFree',
-  ]);
-  const mrrScale = resolveMrrScale(options.mrrScale);
-  const { fromDay, toDay } = reportRangeSql(options);
-  const money = `DECIMAL(38, ${mrrScale})`;
-  const period = periodIndexSql(dialect, granularity, weekStartsOn);
+  const { dialect, source, currency, columns, paidToFree, money, period, fromDay, toDay } =
+    resolveMovementsSqlOptions(options, false);
   const net = 'new_mrr + expansion_mrr + reactivation_mrr - contraction_mrr - churned_mrr';
   const netCustomers = 'new_customers + reactivated_customers - churned_customers';
   const running = 'PARTITION BY customer_id ORDER BY period_index ROWS UNBOUNDED PRECEDING';

@@ -1,24 +1,10 @@
-import { assertKnownKeys, assertObject, oneOf } from '../core/internal/options.js';
-import { GRANULARITIES } from '../core/types.js';
-import {
-  currencyColumnSql,
-  exchangeRatesCte,
-  resolveSqlCurrency,
-  sqlFailure,
-} from './internal/currencySql.js';
+import { currencyColumnSql, exchangeRatesCte, sqlFailure } from './internal/currencySql.js';
 import { movementEventsCtes } from './internal/movementEventsSql.js';
-import { periodIndexSql } from './internal/periodIndexSql.js';
-import { reportRangeSql } from './internal/reportRangeSql.js';
+import { resolveMovementsSqlOptions } from './internal/movementsSqlOptions.js';
 import { BY_CUSTOMER, segmentBookingsCtes } from './internal/segmentBookingsSql.js';
-import { sqlSource } from './internal/sqlSource.js';
-import {
-  resolveColumns,
-  resolveMrrScale,
-  subscriptionPeriodsCte,
-} from './internal/subscriptionPeriodsSql.js';
+import { subscriptionPeriodsCte } from './internal/subscriptionPeriodsSql.js';
 import { mrrMovementsSql } from './mrrMovementsSql.js';
 import { quoteIdentifier } from './quoteIdentifier.js';
-import { SQL_DIALECTS } from './sqlDialect.js';
 import type { MrrMovementsSqlColumns, MrrMovementsSqlOptions } from './types.js';
 
 /**
@@ -30,19 +16,6 @@ export interface SegmentMrrMovementsSqlOptions extends Omit<MrrMovementsSqlOptio
   /** Column names: those of `mrrMovementsSql`, and `segment` (default `'segment'`), a non-NULL text. */
   readonly columns?: MrrMovementsSqlColumns & { readonly segment?: string };
 }
-
-const OPTION_KEYS = new Set([
-  'dialect',
-  'source',
-  'columns',
-  'granularity',
-  'weekStartsOn',
-  'from',
-  'to',
-  'paidToFree',
-  'mrrScale',
-  'currency',
-]);
 
 const MOVEMENTS = [
   'new',
@@ -93,34 +66,14 @@ const COUNTED = [
  * //=> true
  */
 export function segmentMrrMovementsSql(options: SegmentMrrMovementsSqlOptions): string {
-  assertObject(options, ['options']);
-  assertKnownKeys(options, OPTION_KEYS, ['options']);
-  const dialect = oneOf(options.dialect, SQL_DIALECTS, ['options', 'dialect']);
-  const source = sqlSource(options.source, ['options', 'source']);
-  const currency = resolveSqlCurrency(options.currency);
-  const columns = resolveColumns(
-    options.columns,
-    currency === undefined ? ['segment'] : ['currency', 'segment'],
-  );
-  const granularity = oneOf(options.granularity ?? 'month', GRANULARITIES, ['options', 'granularity']);
-  const weekStartsOn = oneOf(options.weekStartsOn ?? 1, [0, 1, 2, 3, 4, 5, 6] as const, [
-    'options',
-    'weekStartsOn',
-  ]);
-  const paidToFree = oneOf(options.paidToFree ?? 'churn', ['churn', 'contraction'] as const, [
-    'options',
-    'paidToFree',
-  ]);
-  const mrrScale = resolveMrrScale(options.mrrScale);
-  const { fromDay, toDay } = reportRangeSql(options);
+  const { dialect, source, currency, columns, paidToFree, money, period, fromDay, toDay } =
+    resolveMovementsSqlOptions(options, true);
   const { columns: _columns, ...totalOptions } = options;
   const { segment: _segment, currency: currencyColumn, ...baseColumns } = columns;
   const total = mrrMovementsSql({
     ...totalOptions,
     columns: currency === undefined ? baseColumns : { ...baseColumns, currency: currencyColumn },
   } as MrrMovementsSqlOptions);
-  const money = `DECIMAL(38, ${mrrScale})`;
-  const period = periodIndexSql(dialect, granularity, weekStartsOn);
   const snapshot = currency?.rateDate === 'snapshot';
   const missingSegment = sqlFailure(
     dialect,
