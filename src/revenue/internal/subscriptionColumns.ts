@@ -198,11 +198,11 @@ export function subscriptionColumns(
     );
   }
   // Every row passed, so each holds a non-empty string customerId and a string or no subscriptionId.
-  const fieldOf = (row: number, field: string) =>
-    (subscriptions[row] as unknown as Record<string, unknown>)[field] as string | undefined;
-  customers.indexAll(columns.customer, firstHashedCustomer, (row) => fieldOf(row, 'customerId'));
-  subscriptionIndex.indexAll(columns.subscription, firstHashedSubscription, (row) =>
-    fieldOf(row, 'subscriptionId'),
+  customers.indexAll(columns.customer, firstHashedCustomer, (row) => subscriptions[row]!.customerId);
+  subscriptionIndex.indexAll(
+    columns.subscription,
+    firstHashedSubscription,
+    (row) => subscriptions[row]!.subscriptionId,
   );
   const unlabelled =
     currencyColumn === undefined || segmentColumn === undefined ? new Int32Array(length).fill(-1) : undefined;
