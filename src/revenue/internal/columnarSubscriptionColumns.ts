@@ -141,8 +141,11 @@ function readColumns(
     }
   }
   const { amounts, amount } = readAmounts(input.mrr, length, rootPath);
-  const currency = readLabels(input.currency, length, rootPath, checkCurrency);
-  const segment = readLabels(input.segment, length, rootPath, checkSegment);
+  // Without a currency or segment column, the two share one column of -1, as in subscriptionColumns.
+  const unlabelled =
+    input.currency === undefined || input.segment === undefined ? new Int32Array(length).fill(-1) : undefined;
+  const currency = readLabels(input.currency, unlabelled, length, rootPath, checkCurrency);
+  const segment = readLabels(input.segment, unlabelled, length, rootPath, checkSegment);
   const columns: SubscriptionColumns = {
     length,
     customerIds: customer.ids,
@@ -325,15 +328,17 @@ function minorUnitsDecimal(value: unknown, scale: number, path: InputPath): Deci
   );
 }
 
+// `unlabelled` (all -1) is the result when there is no column.
 function readLabels(
   column: readonly (string | undefined)[] | undefined,
+  unlabelled: Int32Array | undefined,
   length: number,
   rootPath: InputPath,
   check: (value: unknown, rootPath: InputPath, form: 'columns', row: number) => string,
 ): { labels: string[]; numbers: Int32Array } {
   const labels: string[] = [];
+  if (column === undefined) return { labels, numbers: unlabelled! };
   const numbers = new Int32Array(length).fill(-1);
-  if (column === undefined) return { labels, numbers };
   const known = new Map<string, number>();
   let previousValue: unknown;
   let previous = -1;
