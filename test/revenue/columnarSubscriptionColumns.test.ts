@@ -86,7 +86,6 @@ function toColumns(rows: readonly SubscriptionPeriod[], form: Forms): Subscripti
 function resolved(columns: SubscriptionColumns) {
   return Array.from({ length: columns.length }, (_, row) => [
     columns.customerIds[columns.customer[row]!],
-    columns.subscription[row] === -1 ? undefined : columns.subscriptionIds[columns.subscription[row]!],
     columns.startDay[row],
     columns.endDay[row],
     columns.amounts[columns.amount[row]!]!.toString(),

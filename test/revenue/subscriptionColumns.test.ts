@@ -55,8 +55,6 @@ describe('subscriptionColumns', () => {
     ]);
     expect(columns.customerIds).toEqual(['b', 'a']);
     expect([...columns.customer]).toEqual([0, 1, 0]);
-    expect(columns.subscriptionIds).toEqual(['s']);
-    expect([...columns.subscription]).toEqual([0, -1, 0]);
     expect([...columns.startDay]).toEqual([1, 4, 10]);
     expect([...columns.endDay]).toEqual([10, OPEN_END, OPEN_END]);
     expect(columns.amounts.map(String)).toEqual(['9.99', '5']);
@@ -115,9 +113,7 @@ describe('subscriptionColumns', () => {
           const columns = subscriptionColumns(rows);
           return Array.from({ length: columns.length }, (_, index) => [
             columns.customerIds[columns.customer[index]!],
-            columns.subscription[index]! < 0
-              ? undefined
-              : columns.subscriptionIds[columns.subscription[index]!],
+            rows[index]!.subscriptionId,
             columns.startDay[index],
             columns.endDay[index] === OPEN_END ? null : columns.endDay[index],
             columns.amounts[columns.amount[index]!]!.toString(),

@@ -150,8 +150,6 @@ function readColumns(
     length,
     customerIds: customer.ids,
     customer: customer.numbers,
-    subscriptionIds: subscription.ids,
-    subscription: subscription.numbers,
     startDay,
     endDay,
     amounts,
@@ -161,7 +159,14 @@ function readColumns(
     segments: segment.labels,
     segment: segment.numbers,
   };
-  assertNoOverlappingSubscriptions(columns, rootPath, 'columns');
+  assertNoOverlappingSubscriptions(
+    subscription.numbers,
+    subscription.ids,
+    startDay,
+    endDay,
+    rootPath,
+    'columns',
+  );
   return columns;
 }
 

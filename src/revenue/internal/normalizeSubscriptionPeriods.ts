@@ -42,12 +42,12 @@ export function normalizeSubscriptionPeriods(
   const { amounts, amount } = rates === undefined ? columns : convertAtPeriodStart(columns, rates);
   const rows: NormalizedSubscriptionPeriod[] = new Array(columns.length);
   for (let index = 0; index < columns.length; index += 1) {
-    const subscription = columns.subscription[index]!;
     const endDay = columns.endDay[index]!;
     rows[index] = {
       index,
       customerId: columns.customerIds[columns.customer[index]!]!,
-      subscriptionId: subscription < 0 ? undefined : columns.subscriptionIds[subscription],
+      // Validated: a string or undefined.
+      subscriptionId: subscriptions[index]!.subscriptionId,
       startDay: columns.startDay[index]!,
       endDay: endDay === OPEN_END ? null : endDay,
       mrr: amounts[amount[index]!]!,

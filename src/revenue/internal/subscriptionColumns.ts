@@ -10,10 +10,11 @@ import type { InputPath } from '../../core/types.js';
 import type { SubscriptionPeriod } from '../subscriptionPeriod.js';
 import { currencyCode } from './currencyCode.js';
 import { IdIndex, idHash } from './idIndex.js';
+import { checkOverlapsByHash } from './overlapsByHash.js';
 
 /**
  * Validated subscription periods as columns: one typed array per field, row `i` at index `i`, and each distinct
- * customerId, subscriptionId and MRR amount stored once. The one validator behind both
+ * customerId and MRR amount stored once. SubscriptionIds serve only the overlap check, so they are not kept. The one validator behind both
  * `normalizeSubscriptionPeriods` (which builds one object per row from these columns) and `mrrMovements`.
  *
  * @private
@@ -24,10 +25,6 @@ export interface SubscriptionColumns {
   readonly customerIds: string[];
   /** Each row's index into `customerIds`. */
   readonly customer: Int32Array;
-  /** Distinct subscriptionIds in order of first appearance. */
-  readonly subscriptionIds: string[];
-  /** Each row's index into `subscriptionIds`, or -1 when the row has none. */
-  readonly subscription: Int32Array;
   /** First active day (days since 1970-01-01). */
   readonly startDay: Int32Array;
   /** First day no longer active, or {@link OPEN_END} while still active. */
@@ -70,13 +67,14 @@ export function subscriptionColumns(
   assertArray(subscriptions, rootPath);
   const length = subscriptions.length;
   const customers = new IdIndex();
-  const subscriptionIndex = new IdIndex();
+  // Each row's subscription: while the ids ascend (each new id sorts after the last), its number in
+  // `ascendingIds`; from the first id out of order, the hash the overlap check groups rows by. -1: no id.
+  const subscription = new Int32Array(length);
+  const ascendingIds: string[] = [];
   const columns: Omit<SubscriptionColumns, 'currency' | 'segment'> = {
     length,
     customerIds: customers.ids,
     customer: new Int32Array(length),
-    subscriptionIds: subscriptionIndex.ids,
-    subscription: new Int32Array(length),
     startDay: new Int32Array(length),
     endDay: new Int32Array(length),
     amounts: [],
@@ -167,19 +165,26 @@ export function subscriptionColumns(
           if (firstHashedCustomer === length) firstHashedCustomer = index;
         } else previousCustomer = customers.indexOf(customerId);
       }
-      let subscription = -1;
+      let rowSubscription = -1;
       if (subscriptionId !== undefined) {
         if (subscriptionId !== previousSubscriptionId) {
           previousSubscriptionId = subscriptionId;
-          if (subscriptionIndex.hashed) {
-            previousSubscription = idHash(subscriptionId);
+          const count = ascendingIds.length;
+          if (
+            firstHashedSubscription === length &&
+            (count === 0 || subscriptionId > ascendingIds[count - 1]!)
+          ) {
+            previousSubscription = count;
+            ascendingIds.push(subscriptionId);
+          } else {
+            previousSubscription = idHash(subscriptionId) & HASH_BITS;
             if (firstHashedSubscription === length) firstHashedSubscription = index;
-          } else previousSubscription = subscriptionIndex.indexOf(subscriptionId);
+          }
         }
-        subscription = previousSubscription;
+        rowSubscription = previousSubscription;
       }
       columns.customer[index] = previousCustomer;
-      columns.subscription[index] = subscription;
+      subscription[index] = rowSubscription;
       columns.startDay[index] = startDay;
       columns.endDay[index] = endDay;
       columns.amount[index] = previousAmount;
@@ -199,11 +204,6 @@ export function subscriptionColumns(
   }
   // Every row passed, so each holds a non-empty string customerId and a string or no subscriptionId.
   customers.indexAll(columns.customer, firstHashedCustomer, (row) => subscriptions[row]!.customerId);
-  subscriptionIndex.indexAll(
-    columns.subscription,
-    firstHashedSubscription,
-    (row) => subscriptions[row]!.subscriptionId,
-  );
   const unlabelled =
     currencyColumn === undefined || segmentColumn === undefined ? new Int32Array(length).fill(-1) : undefined;
   const validated: SubscriptionColumns = {
@@ -211,8 +211,44 @@ export function subscriptionColumns(
     currency: currencyColumn ?? unlabelled!,
     segment: segmentColumn ?? unlabelled!,
   };
-  assertNoOverlappingSubscriptions(validated, rootPath, 'rows');
+  const { startDay, endDay } = columns;
+  const idOf = (row: number) => subscriptions[row]!.subscriptionId;
+  const exactCheck = () => {
+    const numbered = numberIds(length, idOf);
+    assertNoOverlappingSubscriptions(numbered.numbers, numbered.ids, startDay, endDay, rootPath, 'rows');
+  };
+  if (firstHashedSubscription === length) {
+    // Every id sorted after the one before, so the numbers are the ids' numbers in order of first appearance.
+    assertNoOverlappingSubscriptions(subscription, ascendingIds, startDay, endDay, rootPath, 'rows');
+  } else {
+    for (let row = 0; row < firstHashedSubscription; row += 1) {
+      if (subscription[row]! >= 0) subscription[row] = idHash(ascendingIds[subscription[row]!]!) & HASH_BITS;
+    }
+    checkOverlapsByHash(subscription, startDay, endDay, (a, b) => idOf(a) === idOf(b), exactCheck);
+  }
   return validated;
+}
+
+/** Keeps a hash non-negative, so -1 can mark a row without a subscriptionId. */
+const HASH_BITS = 0x7fff_ffff;
+
+/**
+ * Numbers the ids of `length` rows in order of first appearance (-1: a row without one), for the exact overlap
+ * check.
+ *
+ * @private
+ */
+export function numberIds(
+  length: number,
+  idOf: (row: number) => string | undefined,
+): { ids: string[]; numbers: Int32Array } {
+  const index = new IdIndex();
+  const numbers = new Int32Array(length);
+  for (let row = 0; row < length; row += 1) {
+    const id = idOf(row);
+    numbers[row] = id === undefined ? -1 : index.indexOf(id);
+  }
+  return { ids: index.ids, numbers };
 }
 
 // The same checks as the loop of subscriptionColumns, in the same order, for the rows after the first bad one
@@ -347,21 +383,23 @@ export function endBeforeStart(
 // found is the one reported, so the error does not depend on how the groups are stored.
 /** @private */
 export function assertNoOverlappingSubscriptions(
-  columns: SubscriptionColumns,
+  subscription: Int32Array,
+  subscriptionIds: readonly string[],
+  startDay: Int32Array,
+  endDay: Int32Array,
   rootPath: InputPath,
   form: InputForm,
 ): void {
-  const { subscription, startDay, endDay, subscriptionIds } = columns;
   const count = subscriptionIds.length;
-  if (count === 0 || count === columns.length) return;
+  if (count === 0 || count === subscription.length) return;
   const offsets = new Int32Array(count + 1);
-  for (let index = 0; index < columns.length; index += 1) {
+  for (let index = 0; index < subscription.length; index += 1) {
     if (subscription[index]! >= 0) offsets[subscription[index]! + 1]! += 1;
   }
   for (let group = 0; group < count; group += 1) offsets[group + 1]! += offsets[group]!;
   const order = new Int32Array(offsets[count]!);
   const fill = offsets.slice(0, count);
-  for (let index = 0; index < columns.length; index += 1) {
+  for (let index = 0; index < subscription.length; index += 1) {
     const group = subscription[index]!;
     if (group < 0) continue;
     order[fill[group]!] = index;
