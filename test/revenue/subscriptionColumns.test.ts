@@ -61,6 +61,23 @@ describe('subscriptionColumns', () => {
     expect([...columns.amount]).toEqual([0, 0, 1]);
   });
 
+  it('gives every row its own amount when amounts change from row to row, table collisions included', () => {
+    // 0.064 apart lands in the same slot of the validator's table of recent amounts; strings and numbers of one
+    // value stay distinct inputs of one value.
+    const values = [0, 0.064, 0.128, 19, 19.064, 1e300, 5, '5', 0.1, 0.164, 12_345.678];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...values), { maxLength: 200 }), (amounts) => {
+        const columns = subscriptionColumns(
+          amounts.map((mrr, row) => ({ customerId: `c${row % 7}`, start: '2024-01-01', mrr })),
+        );
+        amounts.forEach((mrr, row) => {
+          expect(columns.amounts[columns.amount[row]!]!.equals(new Decimal(mrr))).toBe(true);
+        });
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('reports the first overlap in input order of subscriptions, as the row-object validator did', () => {
     const error = outcome(() =>
       subscriptionColumns([

@@ -52,6 +52,9 @@ export class IdIndex {
   indexAll(numbers: Int32Array, from: number, idOf: (row: number) => string | undefined): void {
     if (from >= numbers.length) return;
     if (this.ascending) this.buildTable();
+    // Sized at once for a quarter as many ids as rows: growing step by step to that size allocated as much again
+    // in discarded tables (typed-array memory that counts towards the caller's next full garbage collection).
+    this.reserve((numbers.length - from) >> 2);
     let touched = 0;
     for (let base = from; base < numbers.length; base += BATCH) {
       const end = Math.min(numbers.length, base + BATCH);
@@ -124,8 +127,18 @@ export class IdIndex {
   // At most half the slots are used, so probes stay short for ordinary ids; growing re-reads the stored hashes
   // instead of rehashing strings.
   private grow(): void {
+    this.resize(2 * this.mask + 1);
+  }
+
+  private reserve(count: number): void {
+    let mask = this.mask;
+    while (2 * count > mask) mask = 2 * mask + 1;
+    if (mask !== this.mask && this.fallback === undefined) this.resize(mask);
+  }
+
+  private resize(mask: number): void {
     const old = this.slots;
-    this.mask = 2 * this.mask + 1;
+    this.mask = mask;
     this.slots = new Int32Array(2 * (this.mask + 1)).fill(-1);
     for (let slot = 0; slot < old.length; slot += 2) {
       if (old[slot + 1] !== -1 && !this.insert(this.slots, old[slot]!, old[slot + 1]!)) return;

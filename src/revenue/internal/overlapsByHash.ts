@@ -43,38 +43,35 @@ export function checkOverlapsByHash(
   const count = offsets[mask + 1]!;
   if (largest < 2) return;
   // One pass in row order that writes each row's hash, days and index to its bucket: scattered writes do not
-  // stall the loop as scattered reads would, and each bucket's rows stay in row order.
-  const hashes = new Int32Array(count);
-  const starts = new Int32Array(count);
-  const ends = new Int32Array(count);
-  const rows = new Int32Array(count);
+  // stall the loop as scattered reads would, each bucket's rows stay in row order, and a row's four values share
+  // one cache line (entry `p` is `entries[4p … 4p + 3]`).
+  const entries = new Int32Array(4 * count);
   const fill = offsets.slice(0, mask + 1);
   for (let row = 0; row < length; row += 1) {
     const rowHash = hash[row]!;
     if (rowHash < 0) continue;
-    const position = fill[rowHash & mask]!;
-    fill[rowHash & mask] = position + 1;
-    hashes[position] = rowHash;
-    starts[position] = startDay[row]!;
-    ends[position] = endDay[row]!;
-    rows[position] = row;
+    const entry = 4 * fill[rowHash & mask]!;
+    fill[rowHash & mask]! += 1;
+    entries[entry] = rowHash;
+    entries[entry + 1] = startDay[row]!;
+    entries[entry + 2] = endDay[row]!;
+    entries[entry + 3] = row;
   }
   const order = new Int32Array(largest);
-  const group = { hashes, starts, ends, rows, order };
   for (let bucket = 0; bucket <= mask; bucket += 1) {
     const from = offsets[bucket]!;
     const size = offsets[bucket + 1]! - from;
     if (size < 2) continue;
-    sortBucket(group, from, size);
+    sortBucket(entries, order, from, size);
     let runStart = 0;
     let suspect = false;
     for (let index = 1; index <= size; index += 1) {
-      const previous = order[index - 1]!;
-      if (index < size && hashes[order[index]!] === hashes[previous]) {
-        if (ends[previous]! > starts[order[index]!]!) suspect = true;
+      const previous = 4 * order[index - 1]!;
+      if (index < size && entries[4 * order[index]!] === entries[previous]) {
+        if (entries[previous + 2]! > entries[4 * order[index]! + 1]!) suspect = true;
         continue;
       }
-      if (suspect && overlapIn(group, runStart, index, sameSubscription) !== false) {
+      if (suspect && overlapIn(entries, order, runStart, index, sameSubscription) !== false) {
         exactCheck();
         return;
       }
@@ -89,60 +86,54 @@ const ROWS_PER_BUCKET = 8;
 /** The longest run of equal hashes sorted out id by id; a longer one goes to the exact check. */
 const LONGEST_RESOLVED_RUN = 64;
 
-interface BucketRows {
-  readonly hashes: Int32Array;
-  readonly starts: Int32Array;
-  readonly ends: Int32Array;
-  readonly rows: Int32Array;
-  /** `order[0 … size − 1]`: the bucket's positions ordered by hash, then start day, then row. */
-  readonly order: Int32Array;
-}
-
-function sortBucket({ hashes, starts, order }: BucketRows, from: number, size: number): void {
+// Fills order[0 … size − 1] with the bucket's entries from `from` on, ordered by hash, then start day, then
+// position (positions ascend with rows, so a stable sort by hash and start breaks ties in row order).
+function sortBucket(entries: Int32Array, order: Int32Array, from: number, size: number): void {
   for (let index = 0; index < size; index += 1) order[index] = from + index;
-  // Positions ascend with rows, so a stable sort by (hash, start) breaks ties in row order.
   if (size > 32) {
     const sorted = Array.from(order.subarray(0, size)).sort(
-      (a, b) => hashes[a]! - hashes[b]! || starts[a]! - starts[b]! || a - b,
+      (a, b) => entries[4 * a]! - entries[4 * b]! || entries[4 * a + 1]! - entries[4 * b + 1]! || a - b,
     );
     order.set(sorted);
     return;
   }
   for (let index = 1; index < size; index += 1) {
     const position = order[index]!;
-    const hash = hashes[position]!;
-    const start = starts[position]!;
+    const hash = entries[4 * position]!;
+    const start = entries[4 * position + 1]!;
     let earlier = index - 1;
     for (; earlier >= 0; earlier -= 1) {
-      const other = order[earlier]!;
-      if (hashes[other]! < hash || (hashes[other] === hash && starts[other]! <= start)) break;
-      order[earlier + 1] = other;
+      const other = 4 * order[earlier]!;
+      if (entries[other]! < hash || (entries[other] === hash && entries[other + 1]! <= start)) break;
+      order[earlier + 1] = order[earlier]!;
     }
     order[earlier + 1] = position;
   }
 }
 
-// Whether some subscription among order[from … to − 1] (one hash, in start order) has two neighbouring rows that
-// overlap, as the exact check compares them; undefined when the run is too long to tell here.
+// Whether some subscription among the entries order[from … to − 1] (one hash, in start order) has two
+// neighbouring rows that overlap, as the exact check compares them; undefined when the run is too long to tell.
 function overlapIn(
-  { starts, ends, rows, order }: BucketRows,
+  entries: Int32Array,
+  order: Int32Array,
   from: number,
   to: number,
   sameSubscription: (a: number, b: number) => boolean,
 ): boolean | undefined {
   if (to - from > LONGEST_RESOLVED_RUN) return undefined;
-  const firsts: number[] = [];
+  const firstRows: number[] = [];
   const lastEnds: number[] = [];
   for (let index = from; index < to; index += 1) {
-    const position = order[index]!;
-    const id = firsts.findIndex((first) => sameSubscription(rows[first]!, rows[position]!));
+    const entry = 4 * order[index]!;
+    const row = entries[entry + 3]!;
+    const id = firstRows.findIndex((first) => sameSubscription(first, row));
     if (id < 0) {
-      firsts.push(position);
-      lastEnds.push(ends[position]!);
+      firstRows.push(row);
+      lastEnds.push(entries[entry + 2]!);
       continue;
     }
-    if (lastEnds[id]! > starts[position]!) return true;
-    lastEnds[id] = ends[position]!;
+    if (lastEnds[id]! > entries[entry + 1]!) return true;
+    lastEnds[id] = entries[entry + 2]!;
   }
   return false;
 }
