@@ -220,6 +220,36 @@ describe('mrrMovements: agreement with a slow oracle', () => {
     );
   });
 
+  it('agrees with the oracle for customers with dozens of periods in any order (the sweep sorts their events)', () => {
+    const period = fc
+      .record({
+        start: fc.integer({ min: 0, max: 700 }),
+        length: fc.option(fc.integer({ min: 0, max: 200 }), { nil: undefined, freq: 8 }),
+        mrr: fc.constantFrom(0, 10, 25.5, 99),
+      })
+      .map(({ start, length, mrr }) => ({
+        start: fromDayNumber(19_000 + start),
+        end: length === undefined ? null : fromDayNumber(19_000 + start + length),
+        mrr,
+      }));
+    fc.assert(
+      fc.property(
+        fc.array(period, { minLength: 25, maxLength: 80 }),
+        fc.array(period, { maxLength: 30 }),
+        paidToFree,
+        (many, few, paidToFree) => {
+          const periods: SubscriptionPeriod[] = [
+            ...many.map((row) => ({ customerId: 'many', ...row })),
+            ...few.map((row) => ({ customerId: 'few', ...row })),
+          ];
+          const options = { paidToFree };
+          expect(plainTable(mrrMovements(periods, options))).toEqual(oracle(periods, options));
+        },
+      ),
+      { numRuns: 25 },
+    );
+  });
+
   it('keeps the integer fast path equal to exact Decimals when amounts need bigint (huge or 22 decimals)', () => {
     fc.assert(
       fc.property(

@@ -83,8 +83,9 @@ export function subscriptionColumns(
     segments: [],
   };
   // Most inputs carry no currency and no segment: those columns are allocated at the first row with one, and
-  // otherwise share one column of -1. On 1M rows that is 8 MB less, which with the rest kept a call under the
-  // allocation that sets off a full garbage collection of the caller's heap (~0.3 s with 1M row objects in it).
+  // otherwise share one column of -1, allocated when first read. On 1M rows that is 8 MB less, which with the
+  // rest kept a call under the allocation that sets off a full garbage collection of the caller's heap (~0.3 s
+  // with 1M row objects in it).
   let currencyColumn: Int32Array | undefined;
   let segmentColumn: Int32Array | undefined;
   // A handful of currencies and segments over millions of rows: a list search after the previous-row check.
@@ -104,6 +105,17 @@ export function subscriptionColumns(
   let previousSubscriptionId: string | undefined;
   let previousSubscription = -1;
   let previousMrr: unknown;
+  // The previous row's mrr when a number (NaN otherwise, which equals nothing).
+  let previousNumber = Number.NaN;
+  const amountIndex = (mrr: unknown, index: number): number => {
+    let amount = amounts.get(mrr);
+    if (amount === undefined) {
+      amount = columns.amounts.length;
+      columns.amounts.push(toDecimal(mrr, [...rootPath, index, 'mrr'], 'nonNegative'));
+      amounts.set(mrr, amount);
+    }
+    return amount;
+  };
   let previousAmount = -1;
   let previousCurrencyCode: unknown;
   let previousCurrency = -1;
@@ -132,20 +144,24 @@ export function subscriptionColumns(
         endDay = dayOf(end, rootPath, 'rows', index, 'end', timeZone);
         if (endDay < startDay) throw endBeforeStart(rootPath, 'rows', index, startDay, endDay);
       }
-      if (mrr !== previousMrr || index === 0) {
-        const slot = typeof mrr === 'number' ? ((mrr * 1000) | 0) & (RECENT_NUMBERS - 1) : -1;
-        let amount = slot >= 0 && recentNumbers[slot] === mrr ? recentAmounts[slot]! : amounts.get(mrr);
-        if (amount === undefined) {
-          amount = columns.amounts.length;
-          columns.amounts.push(toDecimal(mrr, [...rootPath, index, 'mrr'], 'nonNegative'));
-          amounts.set(mrr, amount);
+      // A number is compared and kept as a number: held in a variable of any type, each row's amount would be
+      // boxed (a 16-byte allocation per row, and the garbage collections they bring).
+      if (typeof mrr === 'number') {
+        if (!(mrr === previousNumber)) {
+          const slot = ((mrr * 1000) | 0) & (RECENT_NUMBERS - 1);
+          if (recentNumbers[slot] === mrr) previousAmount = recentAmounts[slot]!;
+          else {
+            previousAmount = amountIndex(mrr, index);
+            recentNumbers[slot] = mrr;
+            recentAmounts[slot] = previousAmount;
+          }
+          previousNumber = mrr;
+          previousMrr = NOT_A_VALUE;
         }
-        if (slot >= 0) {
-          recentNumbers[slot] = mrr as number;
-          recentAmounts[slot] = amount;
-        }
+      } else if (mrr !== previousMrr || index === 0) {
+        previousAmount = amountIndex(mrr, index);
         previousMrr = mrr;
-        previousAmount = amount;
+        previousNumber = Number.NaN;
       }
       if (currency !== previousCurrencyCode || index === 0) {
         previousCurrencyCode = currency;
@@ -214,12 +230,21 @@ export function subscriptionColumns(
   }
   // Every row passed, so each holds a non-empty string customerId and a string or no subscriptionId.
   customers.indexAll(columns.customer, firstHashedCustomer, (row) => subscriptions[row]!.customerId);
-  const unlabelled =
-    currencyColumn === undefined || segmentColumn === undefined ? new Int32Array(length).fill(-1) : undefined;
+  // A missing currency or segment column is one shared column of -1, allocated only when first read: the
+  // movements of rows without currencies never read it.
+  let unlabelled: Int32Array | undefined;
+  const minusOnes = (): Int32Array => {
+    unlabelled ??= new Int32Array(length).fill(-1);
+    return unlabelled;
+  };
   const validated: SubscriptionColumns = {
     ...columns,
-    currency: currencyColumn ?? unlabelled!,
-    segment: segmentColumn ?? unlabelled!,
+    get currency() {
+      return currencyColumn ?? minusOnes();
+    },
+    get segment() {
+      return segmentColumn ?? minusOnes();
+    },
   };
   const { startDay, endDay } = columns;
   const idOf = (row: number) => subscriptions[row]!.subscriptionId;
@@ -238,6 +263,9 @@ export function subscriptionColumns(
   }
   return validated;
 }
+
+/** What no row holds: the previous row's mrr when that was a number (compared as `previousNumber`). */
+const NOT_A_VALUE = Symbol('not a value');
 
 /** Slots of the validator's table of recent numeric amounts (a power of two). */
 const RECENT_NUMBERS = 64;
