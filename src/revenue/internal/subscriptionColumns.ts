@@ -124,8 +124,11 @@ export function subscriptionColumns(
   let firstHashedCustomer = length;
   let firstHashedSubscription = length;
   let index = 0;
+  // Summed and never read: the reads in touchIds are there for their effect on the cache.
+  let touched = 0;
   try {
     for (; index < length; index += 1) {
+      if ((index & (PREFETCH - 1)) === 0) touched += touchIds(subscriptions, index, length);
       const row: unknown = subscriptions[index];
       if (typeof row !== 'object' || row === null || Array.isArray(row))
         assertObject(row, [...rootPath, index]);
@@ -269,6 +272,26 @@ const NOT_A_VALUE = Symbol('not a value');
 
 /** Slots of the validator's table of recent numeric amounts (a power of two). */
 const RECENT_NUMBERS = 64;
+
+/** Rows whose customerIds {@link touchIds} reads ahead of the validator's loop (a power of two). */
+const PREFETCH = 32;
+
+// Reads the customerId strings of the next PREFETCH rows before the validator's loop does. When strings are
+// shared between rows (JSON.parse interns short ones), a row's id lies anywhere in memory and reading it is a
+// cache miss; these reads do not depend on each other, so the processor overlaps their misses, where the loop
+// met them one by one. The sum only keeps the reads from being dropped.
+function touchIds(subscriptions: readonly SubscriptionPeriod[], from: number, length: number): number {
+  let sum = 0;
+  const end = Math.min(length, from + PREFETCH);
+  for (let index = from; index < end; index += 1) {
+    const row = subscriptions[index];
+    if (typeof row === 'object' && row !== null) {
+      const id: unknown = row.customerId;
+      if (typeof id === 'string') sum += id.length;
+    }
+  }
+  return sum;
+}
 
 /** Keeps a hash non-negative, so -1 can mark a row without a subscriptionId. */
 const HASH_BITS = 0x7fff_ffff;
