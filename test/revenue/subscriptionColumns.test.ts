@@ -62,20 +62,20 @@ describe('subscriptionColumns', () => {
   });
 
   it('gives every row its own amount when amounts change from row to row, table collisions included', () => {
-    // 0.064 apart lands in the same slot of the validator's table of recent amounts; strings and numbers of one
-    // value stay distinct inputs of one value.
-    const values = [0, 0.064, 0.128, 19, 19.064, 1e300, 5, '5', 0.1, 0.164, 12_345.678];
-    fc.assert(
-      fc.property(fc.array(fc.constantFrom(...values), { maxLength: 200 }), (amounts) => {
-        const columns = subscriptionColumns(
-          amounts.map((mrr, row) => ({ customerId: `c${row % 7}`, start: '2024-01-01', mrr })),
-        );
-        amounts.forEach((mrr, row) => {
-          expect(columns.amounts[columns.amount[row]!]!.equals(new Decimal(mrr))).toBe(true);
-        });
-      }),
-      { numRuns: 200 },
-    );
+    // More distinct amounts than the validator's table of recent amounts has slots (1,024), so some share a
+    // slot; strings and numbers of one value stay distinct inputs of one value.
+    const values: (number | string)[] = Array.from({ length: 3000 }, (_, n) => n * 0.01 + (n % 7) * 1000);
+    values.push(5, '5', 1e300, 0.064, 0.128);
+    const check = (amounts: readonly (number | string)[]) => {
+      const columns = subscriptionColumns(
+        amounts.map((mrr, row) => ({ customerId: `c${row % 7}`, start: '2024-01-01', mrr })),
+      );
+      amounts.forEach((mrr, row) => {
+        expect(columns.amounts[columns.amount[row]!]!.equals(new Decimal(mrr))).toBe(true);
+      });
+    };
+    fc.assert(fc.property(fc.array(fc.constantFrom(...values), { maxLength: 300 }), check), { numRuns: 100 });
+    check([...values, ...values.slice().reverse(), ...values]);
   });
 
   it('reports the first overlap in input order of subscriptions, as the row-object validator did', () => {

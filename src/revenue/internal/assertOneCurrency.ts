@@ -13,8 +13,10 @@ export function assertOneCurrency(
   columns: SubscriptionColumns,
   rootPath: readonly (string | number)[] = ['subscriptions'],
 ): void {
-  const { currency, currencies } = columns;
+  const { currencies } = columns;
+  // Without currencies the column is never read (the validator allocates it on first read).
   if (currencies.length === 0 || columns.length === 0) return;
+  const currency = columns.currency;
   const first = currency[0]!;
   for (let row = 1; row < columns.length; row += 1) {
     if (currency[row] === first) continue;

@@ -94,8 +94,8 @@ export function subscriptionColumns(
   // (Decimals are immutable: sharing is safe).
   const amounts = new Map<unknown, number>();
   // In rows in no order the amount changes from row to row, and a Map lookup of a number costs more than the
-  // rest of the row's checks: numbers go first to a small table indexed by a few bits of the value (a miss,
-  // NaN included, falls through to the Map).
+  // rest of the row's checks: numbers go first to a small table indexed by a hash of the value (a miss, NaN
+  // included, falls through to the Map).
   const recentNumbers = new Float64Array(RECENT_NUMBERS).fill(Number.NaN);
   const recentAmounts = new Int32Array(RECENT_NUMBERS);
   // Exports usually list a customer's and a subscription's rows together: comparing with the previous row's id
@@ -152,7 +152,7 @@ export function subscriptionColumns(
       // boxed (a 16-byte allocation per row, and the garbage collections they bring).
       if (typeof mrr === 'number') {
         if (!(mrr === previousNumber)) {
-          const slot = ((mrr * 1000) | 0) & (RECENT_NUMBERS - 1);
+          const slot = Math.imul((mrr * 1000) | 0, 0x9e37_79b1) >>> (32 - RECENT_NUMBER_BITS);
           if (recentNumbers[slot] === mrr) previousAmount = recentAmounts[slot]!;
           else {
             previousAmount = amountIndex(mrr, index);
@@ -271,8 +271,9 @@ export function subscriptionColumns(
 /** What no row holds: the previous row's mrr when that was a number (compared as `previousNumber`). */
 const NOT_A_VALUE = Symbol('not a value');
 
-/** Slots of the validator's table of recent numeric amounts (a power of two). */
-const RECENT_NUMBERS = 64;
+/** The validator's table of recent numeric amounts has 2^RECENT_NUMBER_BITS slots (a few hundred plan prices). */
+const RECENT_NUMBER_BITS = 10;
+const RECENT_NUMBERS = 1 << RECENT_NUMBER_BITS;
 
 /** Rows whose customerIds {@link touchIds} reads ahead of the validator's loop (a power of two). */
 const PREFETCH = 32;
