@@ -52,9 +52,10 @@ export class IdIndex {
   indexAll(numbers: Int32Array, from: number, idOf: (row: number) => string | undefined): void {
     if (from >= numbers.length) return;
     if (this.ascending) this.buildTable();
-    // Sized at once for a quarter as many ids as rows: growing step by step to that size allocated as much again
-    // in discarded tables (typed-array memory that counts towards the caller's next full garbage collection).
-    this.reserve((numbers.length - from) >> 2);
+    // Sized at once for an eighth as many ids as rows (ids usually have a few rows each): growing step by step
+    // from 512 slots allocated as much again in discarded tables (typed-array memory that counts towards the
+    // caller's next full garbage collection), and a larger guess would waste memory at 10M rows.
+    this.reserve((numbers.length - from) >> 3);
     let touched = 0;
     for (let base = from; base < numbers.length; base += BATCH) {
       const end = Math.min(numbers.length, base + BATCH);
