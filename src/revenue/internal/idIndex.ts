@@ -51,11 +51,12 @@ export class IdIndex {
    */
   indexAll(numbers: Int32Array, from: number, idOf: (row: number) => string | undefined): void {
     if (from >= numbers.length) return;
-    if (this.ascending) this.buildTable();
     // Sized at once for an eighth as many ids as rows (ids usually have a few rows each): growing step by step
     // from 512 slots allocated as much again in discarded tables (typed-array memory that counts towards the
     // caller's next full garbage collection), and a larger guess would waste memory at 10M rows.
-    this.reserve((numbers.length - from) >> 3);
+    const expected = (numbers.length - from) >> 3;
+    if (this.ascending) this.buildTable(expected);
+    else this.reserve(expected);
     let touched = 0;
     for (let base = from; base < numbers.length; base += BATCH) {
       const end = Math.min(numbers.length, base + BATCH);
@@ -114,10 +115,11 @@ export class IdIndex {
     return index;
   }
 
-  private buildTable(): void {
+  // The table for the ids so far, with room for `expected` ids in all.
+  private buildTable(expected = 0): void {
     this.ascending = false;
     let mask = 511;
-    while (2 * this.ids.length > mask) mask = 2 * mask + 1;
+    while (2 * Math.max(this.ids.length, expected) > mask) mask = 2 * mask + 1;
     this.mask = mask;
     this.slots = new Int32Array(2 * (mask + 1)).fill(-1);
     for (let index = 0; index < this.ids.length; index += 1) {

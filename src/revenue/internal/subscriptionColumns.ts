@@ -14,8 +14,9 @@ import { checkOverlapsByHash } from './overlapsByHash.js';
 
 /**
  * Validated subscription periods as columns: one typed array per field, row `i` at index `i`, and each distinct
- * customerId and MRR amount stored once. SubscriptionIds serve only the overlap check, so they are not kept. The one validator behind both
- * `normalizeSubscriptionPeriods` (which builds one object per row from these columns) and `mrrMovements`.
+ * customerId and MRR amount stored once. SubscriptionIds serve only the overlap check, so they are not kept.
+ * The one validator behind both `normalizeSubscriptionPeriods` (which builds one object per row from these
+ * columns) and `mrrMovements`.
  *
  * @private
  */
