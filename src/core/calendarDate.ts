@@ -1,4 +1,5 @@
 import { MetricInputError } from './errors.js';
+import { assertPath } from './internal/assertPath.js';
 import { formatPath } from './internal/formatPath.js';
 import { assertTimeZone, isoDayNumber, MAX_YEAR, MIN_YEAR } from './internal/isoDayNumber.js';
 import { describeValue, rejectInput } from './internal/rejectInput.js';
@@ -32,6 +33,7 @@ const ISO_EXPECTED = "a 'YYYY-MM-DD' calendar date from 1000-01-01 to 9999-12-31
  * //=> '2024-02-29'
  */
 export function toCalendarDate(value: unknown, path: InputPath = [], timeZone?: string): IsoDate {
+  assertPath(path);
   if (typeof value === 'string') {
     const match = ISO_DATE.exec(value);
     if (match !== null) {

@@ -1,4 +1,4 @@
-import { toCalendarDate } from './calendarDate.js';
+import { toCalendarDate, toDayNumber } from './calendarDate.js';
 import { MetricInputError } from './errors.js';
 import { assertKnownKeys, assertObject } from './internal/options.js';
 import {
@@ -9,12 +9,14 @@ import {
   startOfPeriod,
 } from './internal/periodGrid.js';
 import { rejectInput } from './internal/rejectInput.js';
+import { assertWeekInCalendar } from './internal/weekCalendar.js';
 import type { DateLike, Period, PeriodOptions } from './types.js';
 /**
  * The period that contains a date.
  *
- * Edge cases: an invalid date or option is a {@link MetricInputError}. Bucketing is idempotent: the period of a
- * period's start is that period.
+ * Edge cases: an invalid date or option is a {@link MetricInputError}, and so is a date whose week (weekly
+ * periods) would start before 1000-01-01, the first supported day (`out_of_range` at `['date']`). Bucketing is
+ * idempotent: the period of a period's start is that period.
  *
  * @category Periods
  * @example
@@ -27,6 +29,7 @@ export function periodOf(date: DateLike, options: PeriodOptions = {}): Period {
   assertPeriodOptionKeys(options);
   const resolved = resolvePeriodOptions(options);
   const day = toCalendarDate(date, ['date'], resolved.timeZone);
+  assertWeekInCalendar(toDayNumber(day), resolved, ['date'], date);
   const start = startOfPeriod(day, resolved);
   return { start, end: nextPeriodStart(start, resolved.granularity) };
 }
@@ -34,7 +37,8 @@ export function periodOf(date: DateLike, options: PeriodOptions = {}): Period {
 /**
  * Every period from the one containing `from` through the one containing `to`, contiguous and in order.
  *
- * Edge cases: a missing or invalid `from` or `to`, or `to` before `from`, is a {@link MetricInputError}; `from` and
+ * Edge cases: a missing or invalid `from` or `to`, or `to` before `from`, is a {@link MetricInputError}, and so is
+ * a `from` whose week (weekly periods) would start before 1000-01-01 (`out_of_range` at `['from']`); `from` and
  * `to` in the same period give one period.
  *
  * @category Periods
@@ -49,6 +53,7 @@ export function listPeriods(from: DateLike, to: DateLike, options: PeriodOptions
   assertPeriodOptionKeys(options);
   const resolved = resolvePeriodOptions(options);
   const range = resolveDateRange({ from, to }, resolved.timeZone, []);
+  assertWeekInCalendar(toDayNumber(range.from!), resolved, ['from'], from);
   return periodsBetween(range.from!, range.to!, resolved);
 }
 

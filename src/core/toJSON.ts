@@ -1,4 +1,4 @@
-import { Decimal } from './internal/decimal.js';
+import { Decimal, decimalText, LONG_DECIMAL } from './internal/decimal.js';
 import { assertKnownKeys, assertObject, oneOf } from './internal/options.js';
 import { rejectInput } from './internal/rejectInput.js';
 import type { InputPath } from './types.js';
@@ -140,7 +140,9 @@ function convert(
   path: InputPath,
   options: ResolvedJsonOptions,
 ): unknown {
-  if (Decimal.isDecimal(value)) return writeDecimal(value as Decimal, kindOf(field, options), path, options);
+  const text = decimalText(value);
+  if (text === LONG_DECIMAL) rejectInput('out_of_range', path, 'a Decimal of at most 448 digits', value);
+  if (text !== undefined) return writeDecimal(new Decimal(text), kindOf(field, options), path, options);
   if (value instanceof Date) {
     if (Number.isNaN(value.getTime())) rejectInput('invalid_date', path, 'a valid Date', value);
     return value.toISOString();

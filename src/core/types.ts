@@ -116,8 +116,21 @@ export type IsoDate = string;
  */
 export type Granularity = 'day' | 'week' | 'month' | 'quarter' | 'year';
 
-/** Every {@link Granularity}, in increasing length. @category Periods */
-export const GRANULARITIES: readonly Granularity[] = ['day', 'week', 'month', 'quarter', 'year'];
+/**
+ * Every {@link Granularity}, in increasing length; frozen, so changing it cannot change what is accepted.
+ *
+ * @category Periods
+ * @example
+ * GRANULARITIES.join(', ')
+ * //=> 'day, week, month, quarter, year'
+ */
+export const GRANULARITIES: readonly Granularity[] = /* @__PURE__ */ Object.freeze([
+  'day',
+  'week',
+  'month',
+  'quarter',
+  'year',
+] as const);
 
 /**
  * The first day of a week: 0 = Sunday … 6 = Saturday (the date-fns convention).

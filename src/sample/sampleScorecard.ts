@@ -1,3 +1,4 @@
+import { deepFreeze } from '../core/internal/deepFreeze.js';
 import type { ScorecardConfig } from '../health/types.js';
 
 /**
@@ -10,7 +11,7 @@ import type { ScorecardConfig } from '../health/types.js';
  * scoreHealth(defineScorecard(SAMPLE_SCORECARD), { loginsPerWeek: 10, seatUtilization: 0.8, lastNps: 10, openTickets: 0, mrrGrowth: 0.5 }).score
  * //=> 100
  */
-export const SAMPLE_SCORECARD: ScorecardConfig = {
+export const SAMPLE_SCORECARD: ScorecardConfig = /* @__PURE__ */ deepFreeze({
   id: 'sample',
   groups: [
     {
@@ -55,4 +56,4 @@ export const SAMPLE_SCORECARD: ScorecardConfig = {
       ],
     },
   ],
-};
+});

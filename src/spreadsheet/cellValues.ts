@@ -133,12 +133,15 @@ export function cellPosition(row: number, column: number, width: number): string
 }
 
 /**
- * A library Decimal as the number a cell holds: the nearest double to the exact value, rounded once here.
+ * A library Decimal as the number a cell holds: the nearest double to the exact value, rounded once here; a value
+ * past the largest double is a SpreadsheetError.
  *
  * @private
  */
 export function toCellNumber(value: Decimal): number {
   const result = value.toNumber();
+  // A cell holds a finite double: a result past ±1.8e308 is an error, never ±Infinity in the sheet.
+  if (!Number.isFinite(result)) throw new SpreadsheetError('the result is too large for a spreadsheet cell');
   return result === 0 ? 0 : result;
 }
 

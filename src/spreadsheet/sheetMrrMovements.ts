@@ -24,18 +24,26 @@ import {
 import { SpreadsheetError } from './spreadsheetError.js';
 
 /**
- * The columns `=CH_MRR_MOVEMENTS` reads, in order.
+ * The columns `=CH_MRR_MOVEMENTS` reads, in order (frozen).
  *
  * @category Spreadsheet
+ * @private Not exported by the spreadsheet index: read by `sheetMrrMovements` and the tests.
  */
-export const MRR_MOVEMENTS_INPUT_COLUMNS = ['customer_id', 'subscription_id', 'start', 'end', 'mrr'] as const;
+export const MRR_MOVEMENTS_INPUT_COLUMNS = /* @__PURE__ */ Object.freeze([
+  'customer_id',
+  'subscription_id',
+  'start',
+  'end',
+  'mrr',
+] as const);
 
 /**
- * The header row `=CH_MRR_MOVEMENTS` returns above its period rows.
+ * The header row `=CH_MRR_MOVEMENTS` returns above its period rows (frozen).
  *
  * @category Spreadsheet
+ * @private Not exported by the spreadsheet index: read by `sheetMrrMovements` and the tests.
  */
-export const MRR_MOVEMENTS_HEADER = [
+export const MRR_MOVEMENTS_HEADER = /* @__PURE__ */ Object.freeze([
   'period_start',
   'period_end',
   'starting_mrr',
@@ -52,7 +60,7 @@ export const MRR_MOVEMENTS_HEADER = [
   'churned_customers',
   'reactivated_customers',
   'ending_customers',
-] as const;
+] as const);
 
 /**
  * The column `=CH_MRR_MOVEMENTS` appends to its result when it converts currencies: the revaluation of each

@@ -65,7 +65,7 @@ const numberResult = (description: string) =>
  * @category Spreadsheet
  * @private Read by the generator and the tests; users call the functions by their spreadsheet names.
  */
-export const SPREADSHEET_FUNCTIONS: readonly SpreadsheetFunction[] = [
+export const SPREADSHEET_FUNCTIONS: readonly SpreadsheetFunction[] = /* @__PURE__ */ freezeEntries([
   {
     name: 'NPS',
     description: 'Net Promoter Score (-100 to 100) of a range of 0-10 answers; blank cells are ignored.',
@@ -216,7 +216,7 @@ export const SPREADSHEET_FUNCTIONS: readonly SpreadsheetFunction[] = [
         rateDate,
       ),
   },
-];
+]);
 
 /**
  * Calls a spreadsheet function by name with the arguments the spreadsheet passed; what the generated glue of
@@ -243,4 +243,15 @@ export function callSpreadsheetFunction(
     );
   }
   return entry.run(values, host);
+}
+
+// The wrappers may import the library only through ../index.js (the bundle's global), so not core's deepFreeze.
+function freezeEntries(entries: SpreadsheetFunction[]): readonly SpreadsheetFunction[] {
+  for (const entry of entries) {
+    for (const parameter of entry.parameters) Object.freeze(parameter);
+    Object.freeze(entry.parameters);
+    Object.freeze(entry.result);
+    Object.freeze(entry);
+  }
+  return Object.freeze(entries);
 }

@@ -1,4 +1,5 @@
 import { MetricInputError } from '../core/errors.js';
+import { assertPath } from '../core/internal/assertPath.js';
 import { describeValue } from '../core/internal/rejectInput.js';
 import type { InputPath } from '../core/types.js';
 
@@ -26,6 +27,7 @@ const MAX_NAME_LENGTH = 63;
  * //=> '"start_date"'
  */
 export function quoteIdentifier(name: unknown, path: InputPath = ['name'], dotted = true): string {
+  assertPath(path);
   if (typeof name !== 'string') {
     throw new MetricInputError({
       code: 'invalid_type',

@@ -7,8 +7,14 @@
 export type SqlDialect = 'duckdb' | 'postgres';
 
 /**
- * Every {@link SqlDialect}.
+ * Every {@link SqlDialect}; frozen, so changing it cannot change what is accepted.
  *
  * @category SQL
+ * @example
+ * SQL_DIALECTS.join(', ')
+ * //=> 'duckdb, postgres'
  */
-export const SQL_DIALECTS: readonly SqlDialect[] = ['duckdb', 'postgres'];
+export const SQL_DIALECTS: readonly SqlDialect[] = /* @__PURE__ */ Object.freeze([
+  'duckdb',
+  'postgres',
+] as const);

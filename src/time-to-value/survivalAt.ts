@@ -11,8 +11,9 @@ import type { SurvivalCurve } from './types.js';
  * (Kaplan & Meier 1958; R's `summary(fit, times = t)`), docs/time-to-value.md.
  * Edge cases: t after the last observed time gives null unless the curve has reached 0 (nobody is under
  * observation there, so the estimate is undefined; R's summary leaves such times out unless `extend = TRUE`); a curve
- * without steps gives null; a negative or non-finite t, or a curve without a `steps` array, is a
- * {@link MetricInputError}.
+ * without steps gives null; a negative or non-finite t, or a malformed curve (no `steps` array; a step whose time
+ * is not a finite number >= 0 after the previous one, or whose survival is not in [0, 1] and at most the previous
+ * one), is a {@link MetricInputError}.
  *
  * @category Time to value
  * @example

@@ -18,7 +18,9 @@ const TOLERANCE = Math.sqrt(Number.EPSILON);
  * a jump (R's `quantile(type = 2)`; for p = 0.5 the usual median).
  * Units: the curve's time units. Source: R survival's `quantile.survfit` (docs/time-to-value.md).
  * Edge cases: p = 0 gives 0; a curve that never reaches 1 − S >= p (too much censoring, or no steps) gives
- * null; p outside [0, 1] or a curve without a `steps` array is a {@link MetricInputError}.
+ * null; p outside [0, 1], or a malformed curve (no `steps` array; a step whose time is not a finite number >= 0
+ * after the previous one, or whose survival is not in [0, 1] and at most the previous one), is a
+ * {@link MetricInputError}.
  *
  * @category Time to value
  * @example

@@ -1,5 +1,5 @@
 import { MetricInputError } from '../core/errors.js';
-import { type Decimal, ONE, ZERO } from '../core/internal/decimal.js';
+import { type Decimal, exactProduct, exactSum, ONE, ZERO } from '../core/internal/decimal.js';
 import { toUnitInterval } from '../core/internal/numericInput.js';
 import { assertArray, assertKnownKeys, assertObject } from '../core/internal/options.js';
 import { describeValue } from '../core/internal/rejectInput.js';
@@ -55,9 +55,10 @@ export function cohortCacPayback(input: CohortCacPaybackInput): number | null {
   const cost = toDecimal(input.cac, ['cac'], 'nonNegative');
   const profits = grossProfits(input);
   if (cost.isZero()) return 0;
+  // Exact running sums of exact products: a 40-digit plus could fall short of the cost by a rounding.
   let cumulative = ZERO;
   for (let index = 0; index < profits.length; index += 1) {
-    cumulative = cumulative.plus(profits[index]!);
+    cumulative = exactSum([cumulative, profits[index]!]);
     if (cumulative.greaterThanOrEqualTo(cost)) return index + 1;
   }
   return null;
@@ -91,7 +92,7 @@ function grossProfits(input: Record<string, unknown>): Decimal[] {
   assertArray(input.mrrByPeriod, ['mrrByPeriod']);
   const margin = input.grossMargin === undefined ? ONE : toUnitInterval(input.grossMargin, ['grossMargin']);
   return Array.from(input.mrrByPeriod, (value, index) =>
-    toDecimal(value, ['mrrByPeriod', index], 'nonNegative').times(margin),
+    exactProduct(toDecimal(value, ['mrrByPeriod', index], 'nonNegative'), margin),
   );
 }
 

@@ -1,5 +1,5 @@
 import { MetricInputError } from '../core/errors.js';
-import { type Decimal, ONE } from '../core/internal/decimal.js';
+import { type Decimal, exactSum, ONE } from '../core/internal/decimal.js';
 import { toUnitInterval } from '../core/internal/numericInput.js';
 import { assertKnownKeys, assertObject } from '../core/internal/options.js';
 import { describeValue } from '../core/internal/rejectInput.js';
@@ -47,7 +47,8 @@ export interface LifetimeValueOptions {
  *
  * Formula: arpa × grossMargin × min(1 / churn, maxLifetimeMonths), where churn is the churn rate or the mean of
  * the last `trailingPeriods` values of a churn series.
- * Units: currency per customer (ARPA's currency), over the customer's whole expected lifetime.
+ * Units: currency per customer (ARPA's currency), over the customer's whole expected lifetime; exact but for the
+ * one final division by the churn (arpa × margin × periods / Σ churn), rounded to 40 significant digits.
  * Source: ChartMogul (LTV = ARPA / customer churn rate, with a six-month trailing average of churn; example ARPA
  * 100, churn 5 % gives 2000); the gross-margin form is Bessemer's and a16z's (docs/unit-economics.md).
  * Edge cases: churn 0 gives null without a cap, arpa × margin × cap with one; an empty churn series, a churn rate
@@ -76,13 +77,16 @@ export function lifetimeValue(input: LifetimeValueInput, options: LifetimeValueO
       ? null
       : toDecimal(options.maxLifetimeMonths, ['options', 'maxLifetimeMonths'], 'positive');
   const perPeriod = arpa.times(margin);
-  if (churn.isZero()) return cap === null ? null : perPeriod.times(cap);
+  // churn = total / periods (a single rate is itself over 1 period): the mean is never divided out, so the one
+  // rounding is the final division, and an exact quotient (100 × 3 / 0.4 = 750) comes back exact.
+  const { total, periods } = churn;
+  if (total.isZero()) return cap === null ? null : perPeriod.times(cap);
   // cap < 1 / churn, compared without a rounded division.
-  if (cap?.times(churn).lessThan(1) === true) return perPeriod.times(cap);
-  return perPeriod.dividedBy(churn);
+  if (cap?.times(total).lessThan(periods) === true) return perPeriod.times(cap);
+  return perPeriod.times(periods).dividedBy(total);
 }
 
-function churnOf(churnRate: unknown, trailingPeriods: unknown): Decimal {
+function churnOf(churnRate: unknown, trailingPeriods: unknown): { total: Decimal; periods: number } {
   if (!Array.isArray(churnRate)) {
     if (trailingPeriods !== undefined) {
       throw new MetricInputError({
@@ -92,7 +96,7 @@ function churnOf(churnRate: unknown, trailingPeriods: unknown): Decimal {
         received: describeValue(trailingPeriods),
       });
     }
-    return toUnitInterval(churnRate, ['churnRate']);
+    return { total: toUnitInterval(churnRate, ['churnRate']), periods: 1 };
   }
   if (churnRate.length === 0) {
     throw new MetricInputError({
@@ -112,8 +116,7 @@ function churnOf(churnRate: unknown, trailingPeriods: unknown): Decimal {
       received: describeValue(window),
     });
   }
-  const recent = rates.slice(rates.length - window);
-  return recent.reduce((sum, rate) => sum.plus(rate), toDecimal(0)).dividedBy(window);
+  return { total: exactSum(rates.slice(rates.length - window)), periods: window };
 }
 
 const OPTION_KEYS: ReadonlySet<string> = new Set(['maxLifetimeMonths', 'trailingPeriods']);

@@ -52,11 +52,23 @@ describe('toDecimal', () => {
     expect(toDecimal(0, [], 'nonNegative').toString()).toBe('0');
   });
 
-  it('round-trips any finite double exactly as JavaScript prints it', () => {
+  it('round-trips any finite double within the limits exactly as JavaScript prints it, and refuses the others', () => {
+    // The limits (docs/core.md): below 10^21 in magnitude, at most 60 decimal places.
     fc.assert(
-      fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (value) => {
-        expect(toDecimal(value).toNumber()).toBe(value === 0 ? 0 : value);
-      }),
+      fc.property(
+        fc.oneof(
+          fc.double({ noNaN: true, noDefaultInfinity: true }),
+          fc.double({ min: -1e20, max: 1e20, noNaN: true }),
+        ),
+        (value) => {
+          const places = new DecimalJs(value).decimalPlaces();
+          if (Math.abs(value) < 1e21 && places <= 60) {
+            expect(toDecimal(value).toNumber()).toBe(value === 0 ? 0 : value);
+          } else {
+            expect(errorOf(() => toDecimal(value)).code).toBe('out_of_range');
+          }
+        },
+      ),
     );
   });
 

@@ -369,6 +369,7 @@ describe('strict options: customer-health/io', () => {
   // The io entry point is not re-exported by the root: its functions are classified here.
   const IO_OPTION_TAKING: Record<string, (options: Options) => unknown> = {
     buildReport: (options) => io.buildReport({ subscriptions: SUBSCRIPTIONS }, options),
+    decodeText: (options) => io.decodeText(new TextEncoder().encode('a,b\n'), options),
     parseExchangeRates: (options) =>
       io.parseExchangeRates('currency,date,rate\nEUR,2024-01-01,1.1\n', options),
     parseReportInput: (options) => io.parseReportInput('customer_id,start,mrr\na,2024-01-01,1\n', options),

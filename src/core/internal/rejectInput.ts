@@ -1,6 +1,6 @@
 import { MetricInputError } from '../errors.js';
 import type { InputPath, MetricInputErrorCode } from '../types.js';
-import { Decimal } from './decimal.js';
+import { Decimal, decimalText, LONG_DECIMAL } from './decimal.js';
 
 import { formatPath } from './formatPath.js';
 /**
@@ -10,14 +10,22 @@ import { formatPath } from './formatPath.js';
  */
 export function describeValue(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value);
-  if (Array.isArray(value)) return `an array of ${value.length}`;
-  if (value instanceof Date && !Number.isNaN(value.getTime())) return value.toISOString();
   if (typeof value === 'function') return 'a function';
-  // undefined, null, numbers, bigints, booleans, symbols, Decimals of any constructor and an invalid Date
-  // ('Invalid Date') read as themselves; a valid Date would read in the machine's time zone, hence above.
-  const readsAsItself =
-    typeof value !== 'object' || value === null || value instanceof Date || Decimal.isDecimal(value);
-  return readsAsItself ? String(value) : 'an object';
+  if (typeof value !== 'object' || value === null) return String(value);
+  // A Proxy or an object with throwing getters must not turn a refusal into another error.
+  try {
+    if (Array.isArray(value)) return `an array of ${value.length}`;
+    if (value instanceof Date) {
+      // A valid Date would read in the machine's time zone through String(); 'Invalid Date' reads as itself.
+      return Number.isNaN(value.getTime()) ? 'Invalid Date' : value.toISOString();
+    }
+  } catch {
+    return 'an object';
+  }
+  // A real Decimal of any copy of decimal.js reads as its value; an object posing as one is an object.
+  const text = decimalText(value);
+  if (text === undefined) return 'an object';
+  return text === LONG_DECIMAL ? text : String(new Decimal(text));
 }
 
 /**

@@ -16,8 +16,9 @@ export function resolveKaplanMeierOptions(options: KaplanMeierOptions): {
   readonly method: SurvivalIntervalMethod;
 } {
   assertObject(options, ['options']);
-  const confidence = toDecimal(options.confidence ?? 0.95, ['options', 'confidence']);
-  if (confidence.lessThanOrEqualTo(0) || confidence.greaterThanOrEqualTo(1)) {
+  const confidence = toDecimal(options.confidence ?? 0.95, ['options', 'confidence']).toNumber();
+  // Compared as the double the interval uses: 0.99999999999999999 is 1 there, and would give z = ∞.
+  if (confidence <= 0 || confidence >= 1) {
     throw new MetricInputError({
       code: 'out_of_range',
       path: ['options', 'confidence'],
@@ -26,5 +27,5 @@ export function resolveKaplanMeierOptions(options: KaplanMeierOptions): {
     });
   }
   const method = oneOf(options.method ?? 'log-log', METHODS, ['options', 'method']);
-  return { confidence: confidence.toNumber(), method };
+  return { confidence, method };
 }
