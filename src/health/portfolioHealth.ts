@@ -1,5 +1,5 @@
 import { MetricInputError } from '../core/errors.js';
-import { type Decimal, ZERO } from '../core/internal/decimal.js';
+import { type Decimal, exactSum } from '../core/internal/decimal.js';
 import { assertArray, assertKnownKeys, assertObject } from '../core/internal/options.js';
 import { describeValue } from '../core/internal/rejectInput.js';
 import { withLaterRowIssues } from '../core/internal/rowIssues.js';
@@ -111,10 +111,10 @@ export function portfolioHealth(
   const bands = resolveHealthBands(options.bands, ['options', 'bands']);
   assertArray(accounts, ['accounts']);
   const counts = new Array<number>(bands.length).fill(0);
-  const mrrs = new Array<Decimal>(bands.length).fill(ZERO);
+  // Each band's MRR is collected and added once, exactly (a running `plus` rounds at 40 significant digits).
+  const bandTerms = bands.map((): Decimal[] => []);
   let unscoredCount = 0;
-  let unscoredMrr = ZERO;
-  let total = ZERO;
+  const unscoredTerms: Decimal[] = [];
   // Array.from visits the holes of a sparse array (forEach would skip them unchecked).
   const read = (account: unknown, index: number) => {
     const path: InputPath = ['accounts', index];
@@ -128,14 +128,13 @@ export function portfolioHealth(
     list.forEach((account, index) => {
       failedAt = index;
       const { mrr, band } = read(account, index);
-      total = total.plus(mrr);
       if (band < 0) {
         unscoredCount += 1;
-        unscoredMrr = unscoredMrr.plus(mrr);
+        unscoredTerms.push(mrr);
         return;
       }
       counts[band]! += 1;
-      mrrs[band] = mrrs[band]!.plus(mrr);
+      bandTerms[band]!.push(mrr);
     });
   } catch (error) {
     throw withLaterRowIssues(error, failedAt, list.length, (later) => read(list[later], later));
@@ -145,7 +144,11 @@ export function portfolioHealth(
     counts.map((count) => toDecimal(count)),
     toDecimal(scored),
   );
-  const mrrShares = apportionShares(mrrs, total.minus(unscoredMrr));
+  const mrrs = bandTerms.map((terms) => exactSum(terms));
+  const scoredMrr = exactSum(mrrs);
+  const unscoredMrr = exactSum(unscoredTerms);
+  const total = exactSum([scoredMrr, unscoredMrr]);
+  const mrrShares = apportionShares(mrrs, scoredMrr);
   return {
     accounts: accounts.length,
     mrr: total,

@@ -1,4 +1,5 @@
 import { MetricInputError } from '../core/errors.js';
+import { deepFreeze } from '../core/internal/deepFreeze.js';
 import { parseWithSchema } from '../core/internal/fromZodIssues.js';
 import type { InputPath } from '../core/types.js';
 import { assertContiguous } from './internal/bandIndexOf.js';
@@ -17,15 +18,18 @@ import type {
  * The default overall bands: red [0, 50), yellow [50, 75), green [75, 100].
  *
  * Units: health-score points. Source: our convention; Gainsight's numeric scheme uses the same cut points but
- * puts a boundary score in the lower band (docs/health.md).
+ * puts a boundary score in the lower band (docs/health.md). Frozen all the way down.
  *
  * @category Health
+ * @example
+ * DEFAULT_HEALTH_BANDS.map((band) => band.label).join(', ')
+ * //=> 'red, yellow, green'
  */
-export const DEFAULT_HEALTH_BANDS: readonly HealthBand[] = [
+export const DEFAULT_HEALTH_BANDS: readonly HealthBand[] = /* @__PURE__ */ deepFreeze([
   { label: 'red', min: 0, max: 50, bounds: '[)' },
   { label: 'yellow', min: 50, max: 75, bounds: '[)' },
   { label: 'green', min: 75, max: 100, bounds: '[]' },
-];
+]);
 
 /**
  * Validates a scorecard config and returns it with its defaults filled in. Everything is checked here, once:

@@ -1,6 +1,6 @@
 import { addCalendarMonths, fromDayNumber, toCalendarDate, toDayNumber } from '../core/calendarDate.js';
 import { MetricInputError } from '../core/errors.js';
-import { type Decimal, ZERO } from '../core/internal/decimal.js';
+import { type Decimal, exactSum } from '../core/internal/decimal.js';
 import { toUnitInterval } from '../core/internal/numericInput.js';
 import { assertArray, assertKnownKeys, assertObject, oneOf } from '../core/internal/options.js';
 import { describeValue } from '../core/internal/rejectInput.js';
@@ -13,6 +13,7 @@ import { cohortRetention } from '../revenue/cohortRetention.js';
 import { customerChurnRate } from '../revenue/customerChurnRate.js';
 import { grossRevenueChurnRate } from '../revenue/grossRevenueChurnRate.js';
 import { grossRevenueRetention } from '../revenue/grossRevenueRetention.js';
+import { MAX_COHORT_CELLS, periodCount } from '../revenue/internal/workLimits.js';
 import { mrrMovements } from '../revenue/mrrMovements.js';
 import { netRevenueRetention } from '../revenue/netRevenueRetention.js';
 import { quickRatio } from '../revenue/quickRatio.js';
@@ -27,12 +28,22 @@ import { averageRevenuePerAccount } from '../unit-economics/averageRevenuePerAcc
 import { cacPaybackMonths } from '../unit-economics/cacPaybackMonths.js';
 import { customerAcquisitionCost } from '../unit-economics/customerAcquisitionCost.js';
 import { lifetimeValue } from '../unit-economics/lifetimeValue.js';
-import { datedPeriod, inCallerRows, lastDayOfPeriods, periodsKnownOn } from './internal/asOf.js';
+import {
+  datedPeriod,
+  inCallerRows,
+  lastDayOfPeriods,
+  periodsKnownOn,
+  ratesKnownOn,
+} from './internal/asOf.js';
 import { convertRows } from './internal/convertRows.js';
 import { trailingMonthlyChurn } from './internal/monthlyChurn.js';
 import { reportHealth } from './internal/reportHealth.js';
 import { positiveNumber, wholeNumber } from './internal/reportOptions.js';
+import { assertReportParts, relocated } from './internal/reportParts.js';
 import type { Report, ReportInput, ReportOptions, ReportPeriodRow } from './types.js';
+
+// The most periods n with n (n + 1) / 2 <= MAX_COHORT_CELLS.
+const MAX_COHORT_PERIODS = Math.floor((Math.sqrt(8 * MAX_COHORT_CELLS + 1) - 1) / 2);
 
 const OPTION_KEYS = new Set([
   'granularity',
@@ -85,6 +96,7 @@ const OPTION_KEYS = new Set([
  */
 export function buildReport(input: ReportInput, options: ReportOptions = {}): Report {
   assertObject(input as unknown, []);
+  assertReportParts(input as unknown as Record<string, unknown>);
   assertObject(options as unknown, ['options']);
   assertKnownKeys(options, OPTION_KEYS, ['options']);
   const granularity = oneOf(options.granularity ?? 'month', GRANULARITIES, ['options', 'granularity']);
@@ -127,7 +139,9 @@ export function buildReport(input: ReportInput, options: ReportOptions = {}): Re
         ? { known: dated, sourceIndex: dated.map((_, index) => index) }
         : periodsKnownOn(dated, toDayNumber(asOf));
     subscriptions = known;
-    const converting = currency === undefined ? {} : { currency };
+    if (asOf !== null) assertCohortsWithin(known, from, asOf, granularity, cohortPeriods);
+    const knownCurrency = asOf === null ? currency : ratesKnownOn(currency, asOf);
+    const converting = knownCurrency === undefined ? {} : { currency: knownCurrency };
     try {
       movements =
         asOf === null
@@ -151,7 +165,8 @@ export function buildReport(input: ReportInput, options: ReportOptions = {}): Re
           ...converting,
         }).segments;
       }
-      if (asOf !== null && currency !== undefined) subscriptions = convertRows(known, currency, asOf);
+      if (asOf !== null && knownCurrency !== undefined)
+        subscriptions = convertRows(known, knownCurrency, asOf);
     } catch (error) {
       throw inCallerRows(error, sourceIndex);
     }
@@ -196,15 +211,15 @@ export function buildReport(input: ReportInput, options: ReportOptions = {}): Re
     // CAC over the last three months: their spend over their new customers (reactivations are not acquisitions).
     const recent = periods.slice(-3);
     const months = new Set(recent.map((row) => row.start));
-    let spend: Decimal = ZERO;
+    // Collected and added once, exactly: a running `plus` rounds at 40 significant digits, then CAC rounds again.
+    const amounts: Decimal[] = [];
     input.salesAndMarketingSpend.forEach((entry, index) => {
       const month = `${toCalendarDate(entry.month, ['salesAndMarketingSpend', index, 'month']).slice(0, 8)}01`;
       if (months.has(month)) {
-        spend = spend.plus(
-          toDecimal(entry.amount, ['salesAndMarketingSpend', index, 'amount'], 'nonNegative'),
-        );
+        amounts.push(toDecimal(entry.amount, ['salesAndMarketingSpend', index, 'amount'], 'nonNegative'));
       }
     });
+    const spend = exactSum(amounts);
     const newCustomers = recent.reduce((sum, row) => sum + row.newCustomers, 0);
     cac = customerAcquisitionCost({ salesAndMarketingSpend: spend, newCustomers });
     payback = cac === null || arpa === null ? null : cacPaybackMonths({ cac, arpa, grossMargin });
@@ -213,13 +228,26 @@ export function buildReport(input: ReportInput, options: ReportOptions = {}): Re
   let nps: Report['nps'] = null;
   if (input.npsResponses !== undefined && asOf !== null) {
     const since = addCalendarMonths(asOf, -12);
-    const scores = input.npsResponses
-      .filter((response, index) => {
-        const day = toCalendarDate(response.at, ['npsResponses', index, 'at']);
-        return day > since && day <= asOf;
-      })
-      .map((response) => response.score);
-    const result = netPromoterScore(scores);
+    const scores: number[] = [];
+    const responseIndex: number[] = [];
+    input.npsResponses.forEach((response, index) => {
+      const day = toCalendarDate(response.at, ['npsResponses', index, 'at']);
+      if (day <= since || day > asOf) return;
+      scores.push(response.score);
+      responseIndex.push(index);
+    });
+    let result: ReturnType<typeof netPromoterScore>;
+    try {
+      result = netPromoterScore(scores);
+    } catch (error) {
+      // netPromoterScore names `scores[k]`, the k-th response in the window.
+      throw relocated(error, ([, k, ...rest]) => [
+        'npsResponses',
+        responseIndex[k as number]!,
+        'score',
+        ...rest,
+      ]);
+    }
     const interval = netPromoterScoreInterval(result);
     nps = {
       responses: result.responses,
@@ -231,10 +259,24 @@ export function buildReport(input: ReportInput, options: ReportOptions = {}): Re
 
   let ttv: Report['timeToValue'] = null;
   if (input.onboarding !== undefined && asOf !== null) {
-    const records = input.onboarding.filter(
-      (record, index) => toCalendarDate(record.start, ['onboarding', index, 'start']) <= asOf,
-    );
-    const result = timeToValue(records, { asOf });
+    const records: (typeof input.onboarding)[number][] = [];
+    const recordIndex: number[] = [];
+    input.onboarding.forEach((record, index) => {
+      if (toCalendarDate(record.start, ['onboarding', index, 'start']) > asOf) return;
+      records.push(record);
+      recordIndex.push(index);
+    });
+    let result: ReturnType<typeof timeToValue>;
+    try {
+      result = timeToValue(records, { asOf });
+    } catch (error) {
+      // timeToValue names `records[k]`, the k-th record started by the as-of day.
+      throw relocated(error, ([root, k, ...rest]) =>
+        root === 'records' && typeof k === 'number'
+          ? ['onboarding', recordIndex[k]!, ...rest]
+          : ['onboarding', ...(k === undefined ? [] : [k]), ...rest],
+      );
+    }
     ttv = {
       customers: result.customers,
       reached: result.reached,
@@ -298,7 +340,32 @@ export function buildReport(input: ReportInput, options: ReportOptions = {}): Re
   };
 }
 
+// The cohort matrix has n (n + 1) / 2 cells for the n most recent periods (at most the report's periods, from
+// `from` or the first row to asOf): refused before anything is computed.
+function assertCohortsWithin(
+  known: readonly { readonly start: IsoDate }[],
+  from: IsoDate | undefined,
+  asOf: IsoDate,
+  granularity: Granularity,
+  cohortPeriods: number,
+): void {
+  let first = from === undefined ? toDayNumber(asOf) : toDayNumber(from);
+  if (from === undefined) for (const row of known) first = Math.min(first, toDayNumber(row.start));
+  const count = Math.min(cohortPeriods, periodCount(first, toDayNumber(asOf), granularity, 1));
+  if ((count * (count + 1)) / 2 <= MAX_COHORT_CELLS) return;
+  throw new MetricInputError({
+    code: 'out_of_range',
+    path: ['options', 'cohortPeriods'],
+    expected: `at most ${MAX_COHORT_PERIODS} recent periods (${MAX_COHORT_CELLS} cohort cells), or a coarser granularity`,
+    received: describeValue(cohortPeriods),
+    message: `options.cohortPeriods (${cohortPeriods}) asks for a cohort matrix of ${count} periods, more than the ${MAX_COHORT_PERIODS} one report computes: use a smaller cohortPeriods or a coarser granularity`,
+  });
+}
+
 // A figure computed outside is used only if it was measured on the report's own day.
+// Its value, validated at the boundary, may come from JSON as a string or a number.
 function given(result: TrailingRevenueRetention | undefined, asOf: IsoDate): Decimal | null {
-  return result !== undefined && result.asOf === asOf ? result.value : null;
+  return result !== undefined && toCalendarDate(result.asOf) === asOf && result.value !== null
+    ? toDecimal(result.value)
+    : null;
 }

@@ -1,13 +1,20 @@
 import { fromDayNumber, toDayNumber } from '../core/calendarDate.js';
-import { Decimal, ZERO } from '../core/internal/decimal.js';
+import { Decimal, exactSum, ZERO } from '../core/internal/decimal.js';
 import { assertKnownKeys, assertObject, oneOf } from '../core/internal/options.js';
 import { resolveDateRange, resolvePeriodOptions } from '../core/internal/periodGrid.js';
 import { ratioOrNull } from '../core/internal/ratio.js';
+import { assertWeekInCalendar } from '../core/internal/weekCalendar.js';
 import { listPeriods } from '../core/periods.js';
 import type { DateLike, Granularity, IsoDate, Period, PeriodOptions } from '../core/types.js';
 import { customerMrrSnapshots } from './internal/customerMrrSnapshots.js';
 import { periodStartRates } from './internal/exchangeRates.js';
 import { normalizeSubscriptionPeriods } from './internal/normalizeSubscriptionPeriods.js';
+import {
+  assertWorkWithin,
+  MAX_COHORT_CELLS,
+  MAX_REPORTED_PERIODS,
+  periodCount,
+} from './internal/workLimits.js';
 import type { SubscriptionPeriod } from './subscriptionPeriod.js';
 import type { CurrencyOptions } from './types.js';
 
@@ -101,14 +108,17 @@ const BASES: readonly CohortRetentionBasis[] = ['customers', 'revenue'];
  * counts the cohort customers whose snapshot is > 0 (a free plan is not retained), and sums their snapshot MRR.
  *
  * Formula: retention(cohort, age) = customers(age) / size, or mrr(age) / startingMrr for basis `'revenue'`.
- * Units: counts, currency per month, and ratios (1.1 = 110 %); revenue retention may exceed 1.
+ * Units: counts, currency per month (exact sums), and ratios (1.1 = 110 %, divided once); revenue retention may
+ * exceed 1.
  * Source: ChartMogul's Customer Retention and Net MRR Retention cohorts (a cohort is the customers who started
  * paying in the same day, week, month, quarter or year); details and the conventions chosen where tools differ
  * in docs/revenue-cohorts.md.
  * Edge cases: an empty input without from/to gives no cohorts; a cohort period with nobody acquired gives a row
  * of zeros with retention null; a customer who churns and returns counts again at the later age, so a row is
  * not necessarily decreasing (each cell <= size holds); `to` before `from`, an unknown option or a bad row is a
- * MetricInputError.
+ * MetricInputError, and so is a row `start` or `from` whose week (weekly periods) would start before 1000-01-01
+ * (`out_of_range`), or a matrix of more than 500,000 cells (999 periods) or more than 20,000,000 customer
+ * × period values (`out_of_range` at `['options', 'granularity']`, refused before any work).
  *
  * @category Revenue
  * @example
@@ -136,6 +146,16 @@ export function cohortRetention(
   const { from, to } = resolveDateRange(options, resolved.timeZone);
   const rates = periodStartRates(options.currency, resolved.timeZone);
   const rows = normalizeSubscriptionPeriods(subscriptions, resolved.timeZone, undefined, rates);
+  // Weekly periods need the week of the first day to start within the calendar (from 1000-01-01 on).
+  if (from !== undefined) assertWeekInCalendar(toDayNumber(from), resolved, ['options', 'from'], from);
+  for (const row of rows) {
+    assertWeekInCalendar(
+      row.startDay,
+      resolved,
+      ['subscriptions', row.index, 'start'],
+      fromDayNumber(row.startDay),
+    );
+  }
 
   const bounds = dataBounds(rows);
   const first = from ?? minDate(bounds?.first, to);
@@ -145,20 +165,35 @@ export function cohortRetention(
   const periodOptions = { granularity: resolved.granularity, weekStartsOn: resolved.weekStartsOn };
   if (first === undefined || last === undefined) return { ...result, cohorts: [] };
 
+  // Refused before anything is listed: the matrix has n (n + 1) / 2 cells for n periods, and the snapshots
+  // run over the whole history.
+  const { granularity, weekStartsOn } = resolved;
+  const span = { first: toDayNumber(first), last: toDayNumber(last), granularity };
+  const periods = periodCount(span.first, span.last, granularity, weekStartsOn);
+  assertWorkWithin((periods * (periods + 1)) / 2, MAX_COHORT_CELLS, 'cohort cells', span);
+  const historyFirst = bounds !== undefined && bounds.first < first ? toDayNumber(bounds.first) : span.first;
+  assertWorkWithin(
+    periodCount(historyFirst, span.last, granularity, weekStartsOn),
+    MAX_REPORTED_PERIODS,
+    'periods of history (from the first row on)',
+    { ...span, first: historyFirst },
+    'a coarser granularity or an earlier `to`',
+  );
   const range = listPeriods(first, last, periodOptions);
   // Cohorts are decided by the first paid snapshot over all the data, so snapshots start at the earlier of the
   // data and the range.
   const history =
     bounds !== undefined && bounds.first < first ? listPeriods(bounds.first, last, periodOptions) : range;
   const offset = history.length - range.length;
-  const snapshots = customerMrrSnapshots(rows, history.map(lastDayOf));
+  const snapshots = customerMrrSnapshots(rows, history.map(lastDayOf), granularity);
 
   const matrix = range.map((_, cohort) => ({
     size: 0,
     customers: new Array<number>(range.length - cohort).fill(0),
-    mrr: new Array<Decimal>(range.length - cohort).fill(ZERO),
+    mrr: Array.from({ length: range.length - cohort }, (): Decimal[] => []),
   }));
-  // A fixed customer order keeps the Decimal sums independent of the input order.
+  // Each cell collects its customers' snapshots and adds them once, exactly (exactSum), where a running
+  // `plus` would round every partial sum to 40 significant digits.
   const customerIds = [...snapshots.keys()].sort();
   for (const customerId of customerIds) {
     const values = snapshots.get(customerId)!;
@@ -171,14 +206,15 @@ export function cohortRetention(
       const value = values[firstPaid + age]!;
       if (value.isZero()) continue;
       row.customers[age]! += 1;
-      row.mrr[age] = row.mrr[age]!.plus(value);
+      row.mrr[age]!.push(value);
     }
   }
 
   return {
     ...result,
     cohorts: matrix.map((row, cohort) => {
-      const startingMrr = row.mrr[0]!;
+      const mrr = row.mrr.map((values) => (values.length === 0 ? ZERO : exactSum(values)));
+      const startingMrr = mrr[0]!;
       return {
         cohortStart: range[cohort]!.start,
         size: row.size,
@@ -187,11 +223,11 @@ export function cohortRetention(
           age,
           periodStart: range[cohort + age]!.start,
           customers,
-          mrr: row.mrr[age]!,
+          mrr: mrr[age]!,
           retention:
             basis === 'customers'
               ? ratioOrNull(new Decimal(customers), new Decimal(row.size))
-              : ratioOrNull(row.mrr[age]!, startingMrr),
+              : ratioOrNull(mrr[age]!, startingMrr),
         })),
       };
     }),

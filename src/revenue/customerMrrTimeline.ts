@@ -7,6 +7,7 @@ import type { DateLike, IsoDate, Period, PeriodOptions } from '../core/types.js'
 import { customerMrrSnapshots } from './internal/customerMrrSnapshots.js';
 import { periodStartRates } from './internal/exchangeRates.js';
 import { normalizeSubscriptionPeriods } from './internal/normalizeSubscriptionPeriods.js';
+import { assertWorkWithin, MAX_REPORTED_PERIODS, periodCount } from './internal/workLimits.js';
 import type { SubscriptionPeriod } from './subscriptionPeriod.js';
 import type { CurrencyOptions } from './types.js';
 
@@ -99,13 +100,21 @@ export function customerMrrTimeline(
   const first: IsoDate | undefined = from ?? (rows.length > 0 ? fromDayNumber(firstDay) : to);
   const last: IsoDate | undefined = to ?? (rows.length > 0 ? fromDayNumber(lastDay) : from);
   if (first === undefined || last === undefined) return { periods: [], customers: [] };
-  const range = listPeriods(first < last ? first : last, last, {
+  const firstOfRange = first < last ? first : last;
+  assertWorkWithin(
+    periodCount(toDayNumber(firstOfRange), toDayNumber(last), resolved.granularity, resolved.weekStartsOn),
+    MAX_REPORTED_PERIODS,
+    'periods',
+    { first: toDayNumber(firstOfRange), last: toDayNumber(last), granularity: resolved.granularity },
+  );
+  const range = listPeriods(firstOfRange, last, {
     granularity: resolved.granularity,
     weekStartsOn: resolved.weekStartsOn,
   });
   const snapshots = customerMrrSnapshots(
     rows,
     range.map((period) => toDayNumber(period.end) - 1),
+    resolved.granularity,
   );
   const customerIds = [...snapshots.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   return {

@@ -1,5 +1,6 @@
 import { assertKnownKeys, assertObject, oneOf } from '../core/internal/options.js';
 import { resolveDateRange, resolvePeriodOptions } from '../core/internal/periodGrid.js';
+import { assertWeeksInCalendar } from '../core/internal/weekCalendar.js';
 import type { DateLike } from '../core/types.js';
 import { assertOneCurrency } from './internal/assertOneCurrency.js';
 import {
@@ -20,6 +21,7 @@ import {
 import { movementTable } from './internal/movementTable.js';
 import { decimalCache, scaledAmounts } from './internal/scaledAmounts.js';
 import { subscriptionColumns } from './internal/subscriptionColumns.js';
+import { assertSweepWithin } from './internal/workLimits.js';
 import type { SubscriptionPeriodInput } from './subscriptionPeriod.js';
 
 import type { MrrMovements, MrrMovementsOptions, MrrMovementsSummary } from './types.js';
@@ -55,7 +57,9 @@ import type { MrrMovements, MrrMovementsOptions, MrrMovementsSummary } from './t
  * `paidToFree` (default `'churn'`), `detail` (default `'full'`) are explained in docs/revenue-movements.md, and
  * `currency` in docs/segments-and-currencies.md.
  * Edge cases: no periods and no `from`/`to` give an empty table; open-ended periods stay active through `to`;
- * invalid rows, unknown options and `from` after `to` are a MetricInputError.
+ * invalid rows (a key misspelling a missing optional field, `ned` for `end`, included: `unknown_field`), unknown
+ * options and `from` after `to` are a MetricInputError, and so is a table of more than 100,000 periods
+ * (`out_of_range` at `['options', 'granularity']`, refused before any work: docs/revenue-movements.md, "Limits").
  *
  * @category Revenue
  * @example
@@ -104,6 +108,7 @@ export function mrrMovements(
   const validated = isSubscriptionPeriodColumns(subscriptions)
     ? columnarSubscriptionColumns(subscriptions, resolved.timeZone)
     : subscriptionColumns(subscriptions, resolved.timeZone);
+  assertWeeksInCalendar(validated.startDay, from, resolved, isSubscriptionPeriodColumns(subscriptions));
   if (rates === undefined) assertOneCurrency(validated);
   const snapshotRates = rates?.rateDate === 'snapshot';
   // Under 'periodStart' each row is converted once, before the layout carries amounts into customer order.
@@ -123,6 +128,7 @@ export function mrrMovements(
   const { grid, customerIds } = layout;
   const freeStaysCustomer = paidToFree === 'contraction';
   if (rates !== undefined && snapshotRates) {
+    assertSweepWithin(grid, customerIds.length, 1, true, resolved.granularity);
     // Revaluing at every snapshot needs each customer's MRR per currency: the general sweep, one segment.
     const { sweep, scale } = convertedSweep(columns, layout, {
       rates,

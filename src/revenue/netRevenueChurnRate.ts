@@ -1,9 +1,12 @@
-import { type Decimal, ZERO } from '../core/internal/decimal.js';
+import { type Decimal, exactSum, ZERO } from '../core/internal/decimal.js';
 import { assertKnownKeys, assertObject, oneOf } from '../core/internal/options.js';
 import { ratioOrNull } from '../core/internal/ratio.js';
 import { toDecimal } from '../core/numeric.js';
 import type { Numeric } from '../core/types.js';
-import { assertLossesWithinStartingMrr } from './internal/assertLossesWithinStartingMrr.js';
+import {
+  assertLossesWithinStartingMrr,
+  revaluedStartingMrr,
+} from './internal/assertLossesWithinStartingMrr.js';
 import {
   PERIOD_COUNT_FIELDS,
   PERIOD_FX_FIELD,
@@ -20,6 +23,11 @@ import type { ReactivationTreatment } from './types.js';
 export interface NetRevenueChurnRateInput {
   /** MRR at the start of the period, >= 0. */
   readonly startingMrr: Numeric;
+  /**
+   * The revaluation of the starting MRR at this period's exchange rates (signed; `mrrMovements` under
+   * `rateDate: 'snapshot'`); absent counts as 0. The rate's base is startingMrr + fxImpactMrr, >= 0.
+   */
+  readonly fxImpactMrr?: Numeric;
   /** MRR lost from customers who left in the period, >= 0. */
   readonly churnedMrr: Numeric;
   /** MRR lost from customers who stayed but pay less, >= 0. */
@@ -47,14 +55,16 @@ const REACTIVATION: readonly ReactivationTreatment[] = ['exclude', 'include'];
  * (and, under `reactivation: 'include'`, reactivation), as a share of starting MRR. A negative rate is negative
  * churn: the existing base grows by itself.
  *
- * Formula: (churnedMrr + contractionMrr − expansionMrr) / startingMrr with the default `reactivation: 'exclude'`,
+ * Formula: (churnedMrr + contractionMrr − expansionMrr) / base with the default `reactivation: 'exclude'`,
  * so that it is exactly 1 − netRevenueRetention; `'include'` also subtracts reactivationMrr.
+ * base = startingMrr + fxImpactMrr: the starting MRR revalued at this period's exchange rates (fxImpactMrr is 0
+ * when absent, without currencies and under `rateDate: 'periodStart'`).
  * Units: a ratio, at most 1, negative for negative churn (−0.02 = the base grew 2 %).
  * Source: Baremetrics' Net Revenue Churn, (churned − expansion) / starting MRR, whose NRR is 100 % minus it
  * (default); ChartMogul's standard (B2B) Net MRR Churn Rate also subtracts reactivation (`'include'`)
  * (docs/revenue-rates.md).
- * Edge cases: startingMrr = 0 gives null; a negative amount is a MetricInputError (`negative_amount`), so is
- * churnedMrr + contractionMrr > startingMrr (`out_of_range`) and an unknown option (`invalid_option`).
+ * Edge cases: base = 0 gives null; a negative amount is a MetricInputError (`negative_amount`), so are a
+ * negative base and churnedMrr + contractionMrr > base (`out_of_range`) and an unknown option (`invalid_option`).
  *
  * @category Revenue
  * @example
@@ -74,7 +84,7 @@ export function netRevenueChurnRate(
   assertObject(options, ['options']);
   assertKnownKeys(options, OPTION_KEYS, ['options']);
   const reactivation = oneOf(options.reactivation ?? 'exclude', REACTIVATION, ['options', 'reactivation']);
-  const starting = toDecimal(input.startingMrr, ['startingMrr'], 'nonNegative');
+  const starting = revaluedStartingMrr(input);
   const churned = toDecimal(input.churnedMrr, ['churnedMrr'], 'nonNegative');
   const contraction = toDecimal(input.contractionMrr, ['contractionMrr'], 'nonNegative');
   const expansion = toDecimal(input.expansionMrr, ['expansionMrr'], 'nonNegative');
@@ -82,9 +92,9 @@ export function netRevenueChurnRate(
     input.reactivationMrr === undefined
       ? ZERO
       : toDecimal(input.reactivationMrr, ['reactivationMrr'], 'nonNegative');
-  assertLossesWithinStartingMrr(starting, churned, contraction);
-  const gains = reactivation === 'include' ? expansion.plus(reactivated) : expansion;
-  return ratioOrNull(churned.plus(contraction).minus(gains), starting);
+  assertLossesWithinStartingMrr(starting, churned, contraction, input.fxImpactMrr !== undefined);
+  const gains = reactivation === 'include' ? [expansion, reactivated] : [expansion];
+  return ratioOrNull(exactSum([churned, contraction], gains), starting);
 }
 
 const OPTION_KEYS: ReadonlySet<string> = new Set(['reactivation']);

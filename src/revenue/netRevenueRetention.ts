@@ -1,9 +1,12 @@
-import { type Decimal, ZERO } from '../core/internal/decimal.js';
+import { type Decimal, exactSum, ZERO } from '../core/internal/decimal.js';
 import { assertKnownKeys, assertObject, oneOf } from '../core/internal/options.js';
 import { ratioOrNull } from '../core/internal/ratio.js';
 import { toDecimal } from '../core/numeric.js';
 import type { Numeric } from '../core/types.js';
-import { assertLossesWithinStartingMrr } from './internal/assertLossesWithinStartingMrr.js';
+import {
+  assertLossesWithinStartingMrr,
+  revaluedStartingMrr,
+} from './internal/assertLossesWithinStartingMrr.js';
 import {
   PERIOD_COUNT_FIELDS,
   PERIOD_FX_FIELD,
@@ -20,6 +23,11 @@ import type { ReactivationTreatment } from './types.js';
 export interface NetRevenueRetentionInput {
   /** MRR at the start of the period, >= 0. */
   readonly startingMrr: Numeric;
+  /**
+   * The revaluation of the starting MRR at this period's exchange rates (signed; `mrrMovements` under
+   * `rateDate: 'snapshot'`); absent counts as 0. The rate's base is startingMrr + fxImpactMrr, >= 0.
+   */
+  readonly fxImpactMrr?: Numeric;
   /** MRR gained from customers who were paying and now pay more, >= 0. */
   readonly expansionMrr: Numeric;
   /** MRR lost from customers who stayed but pay less, >= 0. */
@@ -47,14 +55,16 @@ const REACTIVATION: readonly ReactivationTreatment[] = ['exclude', 'include'];
  * there at its end, counting expansion and subtracting contraction and churn. New MRR is never counted, and
  * reactivation MRR only under `reactivation: 'include'`.
  *
- * Formula: (startingMrr + expansionMrr − contractionMrr − churnedMrr) / startingMrr (default `'exclude'`);
- * `'include'` adds reactivationMrr to the numerator.
+ * Formula: (base + expansionMrr − contractionMrr − churnedMrr) / base (default `'exclude'`);
+ * `'include'` adds reactivationMrr to the numerator. base = startingMrr + fxImpactMrr: the starting MRR revalued
+ * at this period's exchange rates (fxImpactMrr is 0 when absent, without currencies and under
+ * `rateDate: 'periodStart'`), so a rate change is never retention.
  * Units: a ratio >= 0 that may exceed 1 (1.05 = 105 %: negative churn).
  * Source: ChartMogul's Net MRR Retention, which excludes new business and reactivation, and Baremetrics' NRR,
  * 100 % − net revenue churn (docs/revenue-rates.md); NRR = 1 − netRevenueChurnRate under both defaults;
  * for the 12-month cohort figure public companies report use `trailingNetRevenueRetention`.
- * Edge cases: startingMrr = 0 gives null; a negative amount is a MetricInputError (`negative_amount`), so is
- * churnedMrr + contractionMrr > startingMrr (`out_of_range`) and an unknown option (`invalid_option`).
+ * Edge cases: base = 0 gives null; a negative amount is a MetricInputError (`negative_amount`), so are a
+ * negative base and churnedMrr + contractionMrr > base (`out_of_range`) and an unknown option (`invalid_option`).
  *
  * @category Revenue
  * @example
@@ -72,7 +82,7 @@ export function netRevenueRetention(
   assertObject(options, ['options']);
   assertKnownKeys(options, OPTION_KEYS, ['options']);
   const reactivation = oneOf(options.reactivation ?? 'exclude', REACTIVATION, ['options', 'reactivation']);
-  const starting = toDecimal(input.startingMrr, ['startingMrr'], 'nonNegative');
+  const starting = revaluedStartingMrr(input);
   const expansion = toDecimal(input.expansionMrr, ['expansionMrr'], 'nonNegative');
   const contraction = toDecimal(input.contractionMrr, ['contractionMrr'], 'nonNegative');
   const churned = toDecimal(input.churnedMrr, ['churnedMrr'], 'nonNegative');
@@ -80,8 +90,8 @@ export function netRevenueRetention(
     reactivation === 'include' && input.reactivationMrr !== undefined
       ? toDecimal(input.reactivationMrr, ['reactivationMrr'], 'nonNegative')
       : ZERO;
-  assertLossesWithinStartingMrr(starting, churned, contraction);
-  const retained = starting.plus(expansion).plus(reactivated).minus(contraction).minus(churned);
+  assertLossesWithinStartingMrr(starting, churned, contraction, input.fxImpactMrr !== undefined);
+  const retained = exactSum([starting, expansion, reactivated], [contraction, churned]);
   return ratioOrNull(retained, starting);
 }
 

@@ -1,4 +1,4 @@
-import { type Decimal, ZERO } from '../core/internal/decimal.js';
+import { type Decimal, exactSum, ZERO } from '../core/internal/decimal.js';
 import { assertKnownKeys, assertObject } from '../core/internal/options.js';
 import { ratioOrNull } from '../core/internal/ratio.js';
 import { toDecimal } from '../core/numeric.js';
@@ -57,7 +57,7 @@ export function quickRatio(input: QuickRatioInput): Decimal | null {
       : toDecimal(input.reactivationMrr, ['reactivationMrr'], 'nonNegative');
   const contraction = toDecimal(input.contractionMrr, ['contractionMrr'], 'nonNegative');
   const churned = toDecimal(input.churnedMrr, ['churnedMrr'], 'nonNegative');
-  return ratioOrNull(newMrr.plus(expansion).plus(reactivated), contraction.plus(churned));
+  return ratioOrNull(exactSum([newMrr, expansion, reactivated]), exactSum([contraction, churned]));
 }
 
 // A period row of mrrMovements (or of periodMovementsFromSqlRows) can be passed as it is; any other key is a typo.

@@ -3,6 +3,7 @@ import type { Decimal } from '../core/internal/decimal.js';
 import { assertKnownKeys, assertObject, oneOf } from '../core/internal/options.js';
 import { resolveDateRange, resolvePeriodOptions } from '../core/internal/periodGrid.js';
 import { describeValue } from '../core/internal/rejectInput.js';
+import { assertWeeksInCalendar } from '../core/internal/weekCalendar.js';
 import { assertOneCurrency } from './internal/assertOneCurrency.js';
 import {
   columnarSubscriptionColumns,
@@ -17,6 +18,7 @@ import { movementTable, withEndingValues } from './internal/movementTable.js';
 import { decimalCache } from './internal/scaledAmounts.js';
 import { type SegmentSweepResult, TRANSFER_IN, TRANSFER_OUT } from './internal/segmentSweep.js';
 import { subscriptionColumns } from './internal/subscriptionColumns.js';
+import { assertSweepWithin } from './internal/workLimits.js';
 import type { SubscriptionPeriodInput } from './subscriptionPeriod.js';
 import type { SegmentMrrMovements, SegmentMrrMovementsOptions, SegmentPeriodMovements } from './types.js';
 
@@ -74,6 +76,7 @@ export function segmentMrrMovements(
   const columns = isSubscriptionPeriodColumns(subscriptions)
     ? columnarSubscriptionColumns(subscriptions, resolved.timeZone)
     : subscriptionColumns(subscriptions, resolved.timeZone);
+  assertWeeksInCalendar(columns.startDay, from, resolved, isSubscriptionPeriodColumns(subscriptions));
   for (let row = 0; row < columns.length; row += 1) {
     if (columns.segment[row]! < 0) {
       throw new MetricInputError({
@@ -94,6 +97,13 @@ export function segmentMrrMovements(
   // No drill-down: customers may stay in input order.
   const layout = movementLayout(converted, from, to, resolved, 'input', true);
   if (layout === undefined) return { total: [], segments: [] };
+  assertSweepWithin(
+    layout.grid,
+    layout.customerIds.length,
+    columns.segments.length,
+    snapshotRates,
+    resolved.granularity,
+  );
   const { sweep, scale } = convertedSweep(converted, layout, {
     rates: snapshotRates ? rates : undefined,
     freeStaysCustomer: paidToFree === 'contraction',

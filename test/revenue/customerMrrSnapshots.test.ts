@@ -78,7 +78,8 @@ describe('customerMrrSnapshots', () => {
   });
 
   it('does not depend on the order of the rows, even for amounts past 40 significant digits', () => {
-    // Summed in input order, 1000 + x + x rounds to …888 but x + x + 1000 to …889 (40 significant digits).
+    // Summed in input order at 40 significant digits, 1000 + x + x would round to …888 but x + x + 1000 to …889;
+    // the snapshot is the exact sum, with all its 44 digits, whatever the order.
     const x = '0.4444444444444444444444444444444444444444';
     const rows = [
       { customerId: 'a', start: '2024-01-01', mrr: '1000' },
@@ -90,7 +91,7 @@ describe('customerMrrSnapshots', () => {
     const backward = customerMrrSnapshots(normalizeSubscriptionPeriods([...rows].reverse()), day).get(
       'a',
     )![0]!;
-    expect(forward.toString()).toBe('1000.888888888888888888888888888888888889');
+    expect(forward.toString()).toBe('1000.8888888888888888888888888888888888888888');
     expect(backward.toString()).toBe(forward.toString());
   });
 });

@@ -65,7 +65,7 @@ describe('subscriptionColumns', () => {
     // More distinct amounts than the validator's table of recent amounts has slots (1,024), so some share a
     // slot; strings and numbers of one value stay distinct inputs of one value.
     const values: (number | string)[] = Array.from({ length: 3000 }, (_, n) => n * 0.01 + (n % 7) * 1000);
-    values.push(5, '5', 1e300, 0.064, 0.128);
+    values.push(5, '5', 1e20, 0.064, 0.128);
     const check = (amounts: readonly (number | string)[]) => {
       const columns = subscriptionColumns(
         amounts.map((mrr, row) => ({ customerId: `c${row % 7}`, start: '2024-01-01', mrr })),

@@ -67,10 +67,17 @@ export function compileScorecard(scorecard: Scorecard): CompiledScorecard {
     const missing = group.missing ?? inherited;
     const childMeasures = group.measures ?? [];
     const childGroups = group.groups ?? [];
-    const total = [...childMeasures, ...childGroups].reduce((sum, child) => sum + child.weight, 0);
+    // Loops, not a spread into Math.max: a group of 200,000 measures would overflow the call stack.
+    let total = 0;
+    let largest = Number.NEGATIVE_INFINITY;
+    for (const children of [childMeasures, childGroups]) {
+      for (const child of children) {
+        total += child.weight;
+        if (child.weight > largest) largest = child.weight;
+      }
+    }
     // Scaling a group's weights by a power of two is exact in binary floating point, so the weighted mean is
     // unchanged, except that tiny (subnormal) weights no longer lose precision.
-    const largest = Math.max(...[...childMeasures, ...childGroups].map((child) => child.weight));
     const exponent = -Math.floor(Math.log2(largest));
     const scaled = (weight: number): number =>
       weight * 2 ** Math.ceil(exponent / 2) * 2 ** Math.floor(exponent / 2);

@@ -2,6 +2,7 @@ import type { InputPath } from '../../core/types.js';
 import type { GroupHealth, MeasureHealth } from '../measureHealth.js';
 import { apportionContributions } from './apportionContributions.js';
 import type { CompiledScorecard } from './compileScorecard.js';
+import { roundedGroupScore } from './exactTreeScore.js';
 import { createScratch, type HealthScratch, STATUS_NAMES } from './healthScratch.js';
 import type { ActiveOverrides } from './resolveOverrides.js';
 import { roundScore } from './scoreRule.js';
@@ -38,7 +39,9 @@ export function computeHealth(
   const nG = groups.length;
   const rootScore = scoreTree(compiled, values, overrides, rootPath, scratch);
   const { mScore, mStatus, raws, mWeight, mUnits, gScore, gWeight, gUnits } = scratch;
-  const computedScore = Number.isNaN(rootScore) ? null : roundScore(rootScore);
+  const computedScore = Number.isNaN(rootScore)
+    ? null
+    : roundedGroupScore(compiled, scratch, overrides, 0, rootScore);
   mWeight.fill(0);
   gWeight.fill(0);
   mUnits.fill(0);
@@ -69,7 +72,7 @@ export function computeHealth(
     const defined = computedScore !== null && !Number.isNaN(score);
     groupResults[g - 1] = {
       id: groups[g]!.id,
-      score: Number.isNaN(score) ? null : round(score),
+      score: Number.isNaN(score) ? null : roundedGroupScore(compiled, scratch, overrides, g, score),
       weight: groups[g]!.configuredWeight,
       effectiveWeight: gWeight[g]!,
       contribution: defined ? gUnits[g]! / 1e6 : null,

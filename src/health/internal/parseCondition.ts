@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { MetricInputError } from '../../core/errors.js';
-import { Decimal } from '../../core/internal/decimal.js';
+import { decimalText } from '../../core/internal/decimal.js';
 import { parseWithSchema } from '../../core/internal/fromZodIssues.js';
 import { assertArray, assertObject } from '../../core/internal/options.js';
 import { describeValue } from '../../core/internal/rejectInput.js';
@@ -103,7 +103,7 @@ export function evaluateCondition(account: Readonly<Record<string, unknown>>, co
 function equals(value: unknown, expected: ConditionValue): boolean {
   if (typeof expected !== 'number') return value === expected;
   if (typeof value === 'number') return value === expected;
-  if (typeof value !== 'string' && !Decimal.isDecimal(value)) return false;
+  if (typeof value !== 'string' && decimalText(value) === undefined) return false;
   try {
     return toDecimal(value).equals(expected);
   } catch {

@@ -8,6 +8,7 @@ import type { HealthScore, HealthSummary, ScoreChange } from '../types.js';
 import { bandLabelOf } from './bandIndexOf.js';
 import type { CompiledScorecard } from './compileScorecard.js';
 import { computeHealth } from './computeHealth.js';
+import { roundedGroupScore } from './exactTreeScore.js';
 import type { HealthScratch } from './healthScratch.js';
 import { type ActiveOverrides, resolveOverrides } from './resolveOverrides.js';
 import { roundScore } from './scoreRule.js';
@@ -86,7 +87,9 @@ export function summarizeCompiled(
 ): HealthSummary {
   const overrides = checkRow(compiled, measures, options, asOf, rootPath);
   const rootScore = scoreTree(compiled, measures as Values, overrides, rootPath, scratch);
-  const computedScore = Number.isNaN(rootScore) ? null : roundScore(rootScore);
+  const computedScore = Number.isNaN(rootScore)
+    ? null
+    : roundedGroupScore(compiled, scratch, overrides, 0, rootScore);
   const coverage = coverageOf(compiled, scratch, overrides);
   const score = reportedScore(compiled, overrides?.account, computedScore, coverage);
   return { score, computedScore, band: bandLabelOf(compiled.scorecard, score), coverage };

@@ -4,7 +4,9 @@ import { assertObject } from '../../core/internal/options.js';
 import { relocateError } from '../../core/internal/rejectInput.js';
 import { withIssues } from '../../core/internal/rowIssues.js';
 import type { IsoDate } from '../../core/types.js';
+import { exchangeRates } from '../../revenue/internal/exchangeRates.js';
 import type { SubscriptionPeriod } from '../../revenue/subscriptionPeriod.js';
+import type { CurrencyOptions } from '../../revenue/types.js';
 
 /**
  * The last day subscription periods cover, as a day number: the latest start or end date (an end date is the
@@ -82,4 +84,26 @@ function inCallerRow(error: MetricInputError, sourceIndex: readonly number[]): M
   const [root, index, ...rest] = error.path;
   if (root !== 'subscriptions' || typeof index !== 'number') return error;
   return relocateError(error, ['subscriptions', sourceIndex[index] ?? index, ...rest]);
+}
+
+/**
+ * The `currency` option as known on `asOf` under `rateDate: 'snapshot'`: rates dated after it are left out, so
+ * a partial last period (whose snapshot day, its last day, lies after `asOf`) is valued at the rates in effect
+ * on `asOf`, never at a rate published later; complete periods end on or before `asOf` and keep theirs. The
+ * option is validated first (by the engine's own validator), so an error names the caller's rate rows. Any other
+ * option, or none, is returned as it is.
+ *
+ * @private
+ */
+export function ratesKnownOn(
+  currency: CurrencyOptions | undefined,
+  asOf: IsoDate,
+): CurrencyOptions | undefined {
+  if (currency === undefined) return undefined;
+  if (exchangeRates(currency, undefined).rateDate !== 'snapshot') return currency;
+  const day = toDayNumber(asOf);
+  const rates = Array.from(currency.rates).filter(
+    (rate) => toDayNumber(toCalendarDate(rate.date, [])) <= day,
+  );
+  return { ...currency, rates };
 }

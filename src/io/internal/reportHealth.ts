@@ -2,8 +2,9 @@ import { ratioOrNull } from '../../core/internal/ratio.js';
 import { toDecimal } from '../../core/numeric.js';
 import { defineScorecard } from '../../health/scorecard.js';
 import { scoreHealthMany } from '../../health/scoreHealthMany.js';
-import type { ScorecardConfig } from '../../health/types.js';
+import type { HealthScore, Scorecard, ScorecardConfig } from '../../health/types.js';
 import type { ReportHealth } from '../types.js';
+import { relocated } from './reportParts.js';
 
 /**
  * Scores every account's health measures with a scorecard and summarises the portfolio: band distribution,
@@ -16,17 +17,32 @@ export function reportHealth(
   scorecardConfig: ScorecardConfig,
   lowestScores: number,
 ): ReportHealth {
-  const scorecard = defineScorecard(scorecardConfig);
-  const scores = scoreHealthMany(
-    scorecard,
-    healthMeasures.map((row) => {
-      const { customerId: _customerId, ...measures } = row as { customerId: string } & Record<
-        string,
-        unknown
-      >;
-      return { measures };
-    }),
-  );
+  let scorecard: Scorecard;
+  try {
+    scorecard = defineScorecard(scorecardConfig);
+  } catch (error) {
+    throw relocated(error, (path) => ['scorecard', ...path]);
+  }
+  let scores: HealthScore[];
+  try {
+    scores = scoreHealthMany(
+      scorecard,
+      healthMeasures.map((row) => {
+        const { customerId: _customerId, ...measures } = row as { customerId: string } & Record<
+          string,
+          unknown
+        >;
+        return { measures };
+      }),
+    );
+  } catch (error) {
+    // scoreHealthMany names `rows[i].measures.id`; the caller gave `healthMeasures[i].id`.
+    throw relocated(error, ([root, index, field, ...rest]) =>
+      root === 'rows' && field === 'measures'
+        ? ['healthMeasures', index!, ...rest]
+        : ['healthMeasures', ...[root, index, field, ...rest].filter((part) => part !== undefined)],
+    );
+  }
   const scored = scores.filter((result) => result.score !== null);
   const fixFirst = new Map<string, number>();
   for (const result of scored) {

@@ -115,6 +115,8 @@ function minorUnitsOf(mrr: unknown, rootPath: InputPath): unknown {
 
 const MINOR_UNITS_KEYS: ReadonlySet<string> = new Set(['minorUnits', 'scale']);
 const MAX_SCALE = 38;
+/** Digits of the largest accepted amount in major units: below 10^21, as `MAX_MAGNITUDE` of numericInput.ts. */
+const MAX_MAJOR_DIGITS = 21;
 /** Day numbers of 1000-01-01 and 9998-12-31, the dates `toCalendarDate` accepts. */
 const FIRST_DAY = -354_285;
 const LAST_DAY = 2_932_531;
@@ -317,10 +319,20 @@ function readAmounts(
   return { amounts, amount };
 }
 
+// The input limit of every amount (docs/core.md, "Limits and exactness"): below 10^21 in major units, so below
+// 10^(21 + scale) minor units. A count below 2^53 is always within it; larger ones are compared as bigints.
 function minorUnitsDecimal(value: unknown, scale: number, path: InputPath): Decimal {
   if (typeof value === 'bigint' || (typeof value === 'number' && Number.isInteger(value))) {
     if (value < 0) return rejectInput('negative_amount', path, 'a number >= 0', value);
-    return new Decimal(`${value}e-${scale}`);
+    if (value > Number.MAX_SAFE_INTEGER && BigInt(value) >= 10n ** BigInt(MAX_MAJOR_DIGITS + scale)) {
+      return rejectInput(
+        'out_of_range',
+        path,
+        `an integer count of minor units below 10^${MAX_MAJOR_DIGITS + scale} (10^21 at scale ${scale})`,
+        value,
+      );
+    }
+    return new Decimal(`${BigInt(value)}e-${scale}`);
   }
   if (typeof value === 'number' && !Number.isFinite(value)) {
     return rejectInput('not_finite', path, 'a finite integer count of minor units', value);

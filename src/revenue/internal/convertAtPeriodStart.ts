@@ -1,4 +1,4 @@
-import type { Decimal } from '../../core/internal/decimal.js';
+import { type Decimal, exactProduct } from '../../core/internal/decimal.js';
 import { type ExchangeRates, missingExchangeRate } from './exchangeRates.js';
 import type { SubscriptionColumns } from './subscriptionColumns.js';
 
@@ -37,7 +37,8 @@ export function convertAtPeriodStart(
     let index = byRate.get(rate);
     if (index === undefined) {
       index = amounts.length;
-      amounts.push(rate === undefined ? native : native.times(rate));
+      // Exact (where `times` rounds at 40 significant digits): the sweep adds it as integer minor units.
+      amounts.push(rate === undefined ? native : exactProduct(native, rate));
       byRate.set(rate, index);
     }
     amount[row] = index;

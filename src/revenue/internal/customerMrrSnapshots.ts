@@ -1,7 +1,9 @@
 import { type Decimal, ZERO } from '../../core/internal/decimal.js';
+import type { Granularity } from '../../core/types.js';
 import { BIGINT_OPS, movementSweep, NUMBER_OPS } from './movementSweep.js';
 import type { NormalizedSubscriptionPeriod } from './normalizeSubscriptionPeriods.js';
 import { decimalCache, scaledAmounts } from './scaledAmounts.js';
+import { assertWorkWithin, MAX_CUSTOMER_SNAPSHOTS } from './workLimits.js';
 
 /**
  * Each customer's MRR on each of the given days, in the order of `days`.
@@ -15,9 +17,10 @@ export type CustomerMrrByDay = ReadonlyMap<string, readonly Decimal[]>;
  * (`startDay <= day < endDay`, `endDay` null = still active).
  *
  * Formula: mrr(customer, day) = Σ row.mrr over the customer's rows with startDay <= day < endDay.
- * Units: currency per month, exact: the sums are the integer minor-unit sums of mrrMovements' sweep, rounded
- * once to 40 significant digits (decimal.js's precision), so they do not depend on the order of the input rows.
- * Edge cases: `days` must be sorted strictly increasing (the callers build them from periods); a customer with
+ * Units: currency per month, exact: the sums are the integer minor-unit sums of mrrMovements' sweep, with all
+ * their digits (never rounded), so they do not depend on the order of the input rows.
+ * Edge cases: more than MAX_CUSTOMER_SNAPSHOTS customers × days is a MetricInputError `out_of_range` at
+ * `['options', 'granularity']` (`granularity` names the callers' periods in its message); `days` must be sorted strictly increasing (the callers build them from periods); a customer with
  * no active period on a day has 0 there; an empty input gives an empty map. The map lists customers in the
  * order they first appear in `rows`.
  *
@@ -30,6 +33,7 @@ export type CustomerMrrByDay = ReadonlyMap<string, readonly Decimal[]>;
 export function customerMrrSnapshots(
   rows: readonly NormalizedSubscriptionPeriod[],
   days: readonly number[],
+  granularity: Granularity = 'day',
 ): CustomerMrrByDay {
   const byCustomer = new Map<string, number[]>();
   for (let row = 0; row < rows.length; row += 1) {
@@ -40,6 +44,15 @@ export function customerMrrSnapshots(
   }
   // The sweep reads rows in customer order: position p holds input row amountOf[p] (amount i is row i's).
   const customerIds = [...byCustomer.keys()];
+  // One Decimal slot per customer and day is kept: refused before the sweep when there would be too many.
+  if (days.length > 0) {
+    assertWorkWithin(
+      customerIds.length * days.length,
+      MAX_CUSTOMER_SNAPSHOTS,
+      'customer MRR values (customers × periods)',
+      { first: days[0]!, last: days.at(-1)!, granularity },
+    );
+  }
   const rowOffsets = new Int32Array(customerIds.length + 1);
   const first = new Int32Array(rows.length);
   const last = new Int32Array(rows.length);
@@ -89,8 +102,8 @@ export function customerMrrSnapshots(
         ? movementSnapshot[index + 1]! - 1
         : days.length;
     const amount = movementCurrent[index]!;
-    // Rounded like any Decimal sum (40 significant digits), but once, from the exact sum.
-    const mrr = amount > 0 ? decimal(amount).toSignificantDigits() : ZERO;
+    // The exact sum, all its digits kept, as mrrMovements returns it (docs/core.md, "Limits and exactness").
+    const mrr = amount > 0 ? decimal(amount) : ZERO;
     values[customer]!.fill(mrr, movementSnapshot[index]! - 1, until);
   }
   return new Map(customerIds.map((customerId, customer) => [customerId, values[customer]!]));

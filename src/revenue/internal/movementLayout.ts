@@ -7,6 +7,7 @@ import {
 import type { IsoDate } from '../../core/types.js';
 import type { PeriodGrid } from './movementTable.js';
 import { OPEN_END, type SubscriptionColumns } from './subscriptionColumns.js';
+import { assertWorkWithin, MAX_REPORTED_PERIODS, periodCount } from './workLimits.js';
 
 /**
  * The rows of one `mrrMovements` call laid out for a sweep (see `SweepInput`): the period grid, the customers,
@@ -71,6 +72,14 @@ export function movementLayout(
   const toDay =
     to !== undefined ? toDayNumber(to) : Math.max(lastDay, from === undefined ? lastDay : toDayNumber(from));
   const fromDay = from !== undefined ? toDayNumber(from) : Math.min(firstDay, toDay);
+  // Refused before the grid is built: a row 1000-01-01 … 9998-12-31 at 'day' is 3.3 million periods.
+  const span = { first: fromDay, last: toDay, granularity: resolved.granularity };
+  assertWorkWithin(
+    periodCount(fromDay, toDay, resolved.granularity, resolved.weekStartsOn),
+    MAX_REPORTED_PERIODS,
+    'periods',
+    span,
+  );
   // The grid starts at the earliest data even when `from` is later, so "paid before" (new vs reactivation) and
   // the paidToFree state are judged on the same snapshots whatever range is reported.
   const grid = periodGrid(Math.min(fromDay, firstDay), fromDay, toDay, resolved);

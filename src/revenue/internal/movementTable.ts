@@ -1,5 +1,5 @@
 import { fromDayNumber } from '../../core/calendarDate.js';
-import type { Decimal } from '../../core/internal/decimal.js';
+import { type Decimal, exactSum } from '../../core/internal/decimal.js';
 import type {
   CustomerMovement,
   MovementType,
@@ -84,19 +84,17 @@ export function movementTable(
 export function withEndingValues<Row extends OpenPeriod>(
   row: Row,
 ): Row & { readonly endingMrr: Decimal; readonly endingCustomers: number } {
-  let endingMrr = row.startingMrr
-    .plus(row.newMrr)
-    .plus(row.expansionMrr)
-    .plus(row.reactivationMrr)
-    .minus(row.contractionMrr)
-    .minus(row.churnedMrr)
-    .plus(row.fxImpactMrr);
+  const added = [row.startingMrr, row.newMrr, row.expansionMrr, row.reactivationMrr, row.fxImpactMrr];
+  const subtracted = [row.contractionMrr, row.churnedMrr];
   let endingCustomers =
     row.startingCustomers + row.newCustomers + row.reactivatedCustomers - row.churnedCustomers;
   if (row.transferInMrr !== undefined && row.transferOutMrr !== undefined) {
-    endingMrr = endingMrr.plus(row.transferInMrr).minus(row.transferOutMrr);
+    added.push(row.transferInMrr);
+    subtracted.push(row.transferOutMrr);
     endingCustomers += (row.transferredInCustomers ?? 0) - (row.transferredOutCustomers ?? 0);
   }
+  // Exact: a 40-digit plus would round a sum of amounts with many decimals (normalizeToMrr's 166.66…67).
+  const endingMrr = exactSum(added, subtracted);
   return { ...row, endingMrr, endingCustomers };
 }
 

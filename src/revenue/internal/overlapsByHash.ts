@@ -15,7 +15,8 @@
  * million shuffled subscriptionIds took longer than this whole check, because each lookup reads a string that
  * lies wherever its row was parsed; here rows are read in order and written to their group.
  *
- * `hash[row]` is a non-negative hash of the row's subscriptionId, or -1 when the row has none;
+ * `hash[row]` is a non-negative hash of the row's subscriptionId, or -1 when the row has none or covers no day
+ * (start = end: a zero-length period overlaps nothing, and is left out as the exact check leaves it out);
  * `sameSubscription(a, b)` says whether rows `a` and `b` hold the same id.
  *
  * @private

@@ -10,6 +10,7 @@ import type { InputPath } from '../../core/types.js';
 import type { SubscriptionPeriod } from '../subscriptionPeriod.js';
 import { currencyCode } from './currencyCode.js';
 import { IdIndex, idHash } from './idIndex.js';
+import { assertNoMisspeltField } from './misspeltField.js';
 import { checkOverlapsByHash } from './overlapsByHash.js';
 
 /**
@@ -54,8 +55,9 @@ export const OPEN_END = 0x7fff_ffff;
 /**
  * Validates subscription periods into {@link SubscriptionColumns}, rejecting data that cannot be meant: a
  * missing customerId, negative or non-finite MRR, an end before its start, and two periods of the same
- * subscriptionId over overlapping dates. Rows are checked in order, fields in the order customerId,
- * subscriptionId, start, end, mrr, currency, segment; the overlap check runs after every row passed. Every error names the row
+ * subscriptionId over overlapping dates, and a key misspelling an optional field the row lacks (`ned` for `end`,
+ * `unknown_field`). Rows are checked in order, fields in the order customerId, subscriptionId, start, end, mrr,
+ * currency, segment, then the keys; the overlap check runs after every row passed. Every error names the row
  * index and the field, and its `issues` list the first problem of every bad row (up to MAX_INPUT_ISSUES).
  *
  * @private
@@ -122,6 +124,8 @@ export function subscriptionColumns(
   let previousCurrency = -1;
   let previousSegmentName: unknown;
   let previousSegment = -1;
+  // Each extra key's look-alike field ('' for none), measured once per validation.
+  const verdicts = new Map<string, string>();
   let firstHashedCustomer = length;
   let firstHashedSubscription = length;
   let index = 0;
@@ -186,6 +190,14 @@ export function subscriptionColumns(
             ? -1
             : labelIndex(labels.segment, columns.segments, checkSegment(segment, rootPath, 'rows', index));
       }
+      // A row lacking an optional field may hold it under a misspelt key (`ned`): its keys are looked at.
+      if (
+        subscriptionId === undefined ||
+        end === undefined ||
+        currency === undefined ||
+        segment === undefined
+      )
+        assertNoMisspeltField(row as Record<string, unknown>, rootPath, index, verdicts);
 
       // Ids in ascending order are numbered here; once they are not, the row keeps its id's hash and
       // IdIndex.indexAll numbers the rest after the loop.
@@ -215,7 +227,8 @@ export function subscriptionColumns(
         rowSubscription = previousSubscription;
       }
       columns.customer[index] = previousCustomer;
-      subscription[index] = rowSubscription;
+      // A zero-length period covers no day, so it overlaps nothing: the overlap checks never see it.
+      subscription[index] = endDay === startDay ? -1 : rowSubscription;
       columns.startDay[index] = startDay;
       columns.endDay[index] = endDay;
       columns.amount[index] = previousAmount;
@@ -230,7 +243,7 @@ export function subscriptionColumns(
     }
   } catch (error) {
     throw withLaterRowIssues(error, index, length, (later) =>
-      checkSubscriptionRow(subscriptions[later], rootPath, later, timeZone),
+      checkSubscriptionRow(subscriptions[later], rootPath, later, timeZone, verdicts),
     );
   }
   // Every row passed, so each holds a non-empty string customerId and a string or no subscriptionId.
@@ -326,6 +339,7 @@ function checkSubscriptionRow(
   rootPath: readonly (string | number)[],
   index: number,
   timeZone: string | undefined,
+  verdicts: Map<string, string>,
 ): void {
   assertObject(row, [...rootPath, index]);
   const { customerId, subscriptionId, start, end, mrr, currency, segment } = row;
@@ -342,6 +356,8 @@ function checkSubscriptionRow(
   toDecimal(mrr, [...rootPath, index, 'mrr'], 'nonNegative');
   if (currency !== undefined) checkCurrency(currency, rootPath, 'rows', index);
   if (segment !== undefined) checkSegment(segment, rootPath, 'rows', index);
+  if (subscriptionId === undefined || end === undefined || currency === undefined || segment === undefined)
+    assertNoMisspeltField(row, rootPath, index, verdicts);
 }
 
 /**
@@ -448,7 +464,9 @@ export function endBeforeStart(
 
 // A counting sort groups the rows of each subscription (subscriptions in order of first appearance, rows in
 // input order); each group is then ordered by start day, stably, and neighbours compared. The first overlap
-// found is the one reported, so the error does not depend on how the groups are stored.
+// found is the one reported, so the error does not depend on how the groups are stored. Zero-length periods
+// are left out: they cover no day, and between two rows of the same start one would overlap the next or not
+// depending on the rows' order.
 /** @private */
 export function assertNoOverlappingSubscriptions(
   subscription: Int32Array,
@@ -461,15 +479,17 @@ export function assertNoOverlappingSubscriptions(
   const count = subscriptionIds.length;
   if (count === 0 || count === subscription.length) return;
   const offsets = new Int32Array(count + 1);
+  // A zero-length period (start = end) covers no day: it overlaps nothing, in any order.
+  const covers = (index: number) => startDay[index] !== endDay[index];
   for (let index = 0; index < subscription.length; index += 1) {
-    if (subscription[index]! >= 0) offsets[subscription[index]! + 1]! += 1;
+    if (subscription[index]! >= 0 && covers(index)) offsets[subscription[index]! + 1]! += 1;
   }
   for (let group = 0; group < count; group += 1) offsets[group + 1]! += offsets[group]!;
   const order = new Int32Array(offsets[count]!);
   const fill = offsets.slice(0, count);
   for (let index = 0; index < subscription.length; index += 1) {
     const group = subscription[index]!;
-    if (group < 0) continue;
+    if (group < 0 || !covers(index)) continue;
     order[fill[group]!] = index;
     fill[group]! += 1;
   }

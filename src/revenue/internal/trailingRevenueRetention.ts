@@ -1,6 +1,6 @@
 import { toCalendarDate, toDayNumber } from '../../core/calendarDate.js';
 import { MetricInputError } from '../../core/errors.js';
-import { type Decimal, ZERO } from '../../core/internal/decimal.js';
+import { type Decimal, exactSum } from '../../core/internal/decimal.js';
 import { assertTimeZone } from '../../core/internal/isoDayNumber.js';
 import { assertKnownKeys, assertObject } from '../../core/internal/options.js';
 import { ratioOrNull } from '../../core/internal/ratio.js';
@@ -41,8 +41,9 @@ export function trailingRevenueRetention(
   const rows = normalizeSubscriptionPeriods(subscriptions, timeZone, undefined, rates);
 
   const snapshots = customerMrrSnapshots(rows, [toDayNumber(start), toDayNumber(asOf)]);
-  let startingMrr: Decimal = ZERO;
-  let endingMrr: Decimal = ZERO;
+  // Collected and added once, exactly: a running `plus` would round each partial sum to 40 significant digits.
+  const starts: Decimal[] = [];
+  const ends: Decimal[] = [];
   let startingCustomers = 0;
   let retainedCustomers = 0;
   for (const customerId of [...snapshots.keys()].sort()) {
@@ -50,9 +51,11 @@ export function trailingRevenueRetention(
     if (starting.isZero()) continue;
     startingCustomers += 1;
     if (!ending.isZero()) retainedCustomers += 1;
-    startingMrr = startingMrr.plus(starting);
-    endingMrr = endingMrr.plus(counted(starting, ending));
+    starts.push(starting);
+    ends.push(counted(starting, ending));
   }
+  const startingMrr = exactSum(starts);
+  const endingMrr = exactSum(ends);
   return {
     value: ratioOrNull(endingMrr, startingMrr),
     start,
