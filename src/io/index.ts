@@ -5,6 +5,7 @@
  * @packageDocumentation
  */
 export { buildReport } from './buildReport.js';
+export { type DecodeTextOptions, decodeText, type TextEncoding } from './decodeText.js';
 export {
   EXCHANGE_RATE_COLUMN_ALIASES,
   type ParseExchangeRatesOptions,

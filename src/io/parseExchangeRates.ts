@@ -1,12 +1,16 @@
 import { toCalendarDate } from '../core/calendarDate.js';
-import { MetricInputError } from '../core/errors.js';
-import { assertKnownKeys, assertObject, oneOf } from '../core/internal/options.js';
+import { MAX_INPUT_ISSUES, MetricInputError } from '../core/errors.js';
+import { deepFreeze } from '../core/internal/deepFreeze.js';
+import { assertObject } from '../core/internal/options.js';
 import { describeValue } from '../core/internal/rejectInput.js';
-import { withLaterRowIssues } from '../core/internal/rowIssues.js';
 import { toDecimal } from '../core/numeric.js';
 import type { ExchangeRate } from '../revenue/types.js';
-import { csvRecords } from './internal/csvRecords.js';
-import { currencyCode, isBlank } from './internal/readRows.js';
+import { cellText } from './internal/cellText.js';
+import { matchColumns } from './internal/columnNames.js';
+import { type CsvDelimiter, csvRecords, detectDelimiter } from './internal/csvRecords.js';
+import { JsonNumber, parseJsonText, plainJson } from './internal/jsonText.js';
+import { readerOptions } from './internal/readerOptions.js';
+import { allIssues, currencyCode, isBlank } from './internal/readRows.js';
 import type { ReportInputFormat } from './parseReportInput.js';
 
 /**
@@ -17,7 +21,16 @@ import type { ReportInputFormat } from './parseReportInput.js';
 export interface ParseExchangeRatesOptions {
   /** Default: `'json'` when the text starts with `[` or `{` (after a byte order mark and white space), else `'csv'`. */
   readonly format?: ReportInputFormat;
+  /** The CSV field separator. Default: detected from the header line, as {@link parseReportInput} does. */
+  readonly delimiter?: ',' | ';' | '\t';
+  /**
+   * Columns that are data, not misspellings: a column within two edits of a known name (`curency`, `rates`)
+   * is otherwise an error naming the column it resembles. Default: none.
+   */
+  readonly keepColumns?: readonly string[];
 }
+
+const OPTION_KEYS: ReadonlySet<string> = new Set(['format', 'delimiter', 'keepColumns']);
 
 type RateField = 'currency' | 'date' | 'rate';
 
@@ -29,11 +42,12 @@ type RateField = 'currency' | 'date' | 'rate';
  * EXCHANGE_RATE_COLUMN_ALIASES.rate
  * //=> ['rate', 'exchange_rate', 'exchangeRate']
  */
-export const EXCHANGE_RATE_COLUMN_ALIASES: Readonly<Record<RateField, readonly string[]>> = {
-  currency: ['currency', 'currency_code', 'currencyCode'],
-  date: ['date', 'rate_date', 'rateDate', 'effective_date', 'effectiveDate'],
-  rate: ['rate', 'exchange_rate', 'exchangeRate'],
-};
+export const EXCHANGE_RATE_COLUMN_ALIASES: Readonly<Record<RateField, readonly string[]>> =
+  /* @__PURE__ */ deepFreeze({
+    currency: ['currency', 'currency_code', 'currencyCode'],
+    date: ['date', 'rate_date', 'rateDate', 'effective_date', 'effectiveDate'],
+    rate: ['rate', 'exchange_rate', 'exchangeRate'],
+  });
 
 /**
  * Reads exchange rates from CSV or JSON text: a header `currency, date, rate` (or the aliases of
@@ -46,9 +60,12 @@ export const EXCHANGE_RATE_COLUMN_ALIASES: Readonly<Record<RateField, readonly s
  * Formula: none; each row is validated (three-letter code, `'YYYY-MM-DD'` date, rate a decimal > 0).
  * Units: units of the reporting currency per unit of `currency`.
  * Source: RFC 4180 for CSV; the rate table shape of ChartMogul's and Chargebee's currency settings.
- * Edge cases: no rows gives `[]`; a missing column, a bad cell, the same currency and date twice, malformed CSV or
- * JSON are MetricInputErrors whose message names the row and column (`row 3, column rate must be …`) and whose
- * path is `['rates', i, field]` (i: position among the rates read). Every bad row is listed at once.
+ * Edge cases: an empty text (no header) is an error, a header without rows gives `[]`; a missing, duplicate or
+ * misspelt-looking column (`curency`; see `keepColumns`), a bad cell, the same currency and date twice, malformed
+ * CSV or JSON are MetricInputErrors whose message names the row and column (`row 3, column rate must be …`) and
+ * whose path is `['rates', i, field]` (i: position among the rates read). Every problem is listed at once. JSON
+ * numbers are read as their source text, so a rate is never rounded; the CSV delimiter (`,`, `;`, tab) is found
+ * from the header.
  *
  * @category Report
  * @example
@@ -58,24 +75,11 @@ export const EXCHANGE_RATE_COLUMN_ALIASES: Readonly<Record<RateField, readonly s
  * //=> '1.27'
  */
 export function parseExchangeRates(text: string, options: ParseExchangeRatesOptions = {}): ExchangeRate[] {
-  if (typeof text !== 'string') {
-    throw new MetricInputError({
-      code: 'invalid_type',
-      path: ['text'],
-      expected: 'the text of a CSV or JSON file',
-      received: describeValue(text),
-    });
-  }
-  assertObject(options, ['options']);
-  assertKnownKeys(options, new Set(['format']), ['options']);
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const format =
-    options.format === undefined
-      ? /^\s*[[{]/.test(body)
-        ? 'json'
-        : 'csv'
-      : oneOf(options.format, ['csv', 'json'] as const, ['options', 'format']);
-  return readRates(format === 'json' ? jsonRows(body) : csvRows(body));
+  const read = readerOptions(text, options, OPTION_KEYS);
+  const keep = read.keepColumns ?? [];
+  return read.format === 'json'
+    ? readRates(jsonRows(read.body, keep))
+    : readRates(csvRows(read.body, read.delimiter, keep));
 }
 
 interface RateRows {
@@ -83,88 +87,112 @@ interface RateRows {
   readonly columns: Readonly<Record<RateField, string>>;
   readonly cell: (row: number, field: RateField) => unknown;
   readonly where: (row: number, field: RateField) => string;
+  readonly rowNumber: (row: number) => number;
+  /** Problems found before the rows were read (malformed CSV records), with their row numbers. */
+  readonly earlier: readonly { row: number; error: MetricInputError }[];
 }
 
-function csvRows(text: string): RateRows {
-  const records = csvRecords(text).filter((record) => record.fields.some((field) => field.trim() !== ''));
+function csvRows(text: string, chosen: CsvDelimiter | undefined, keep: readonly string[]): RateRows {
+  const syntax: MetricInputError[] = [];
+  const all = csvRecords(text, chosen ?? detectDelimiter(text), syntax);
+  const records = all.filter((record) => record.fields.some((field) => field.trim() !== ''));
   const [header, ...data] = records;
-  if (header === undefined) {
-    return { count: 0, columns: { currency: '', date: '', rate: '' }, cell: () => '', where: () => '' };
+  if (header === undefined || syntax.some((error) => (error.path[1] as number) < header.row)) {
+    if (syntax.length > 0) throw allIssues(syntax);
+    const received = text.trim() === '' ? 'an empty text' : 'only blank rows';
+    throw new MetricInputError({
+      code: 'empty_input',
+      path: [],
+      expected: 'a header row naming the columns (currency, date, rate)',
+      received,
+      message: `the CSV has no header row (expected one naming the columns: currency, date, rate), received ${received}`,
+    });
   }
   const names = header.fields;
-  const columns = rateColumns(names, `found: ${names.join(', ')}`);
+  const earlier = syntax.map((error) => ({ row: error.path[1] as number, error }));
+  const { columns, index } = rateColumns(names, `found: ${names.join(', ')}`, keep, 'column', earlier);
   return {
     count: data.length,
     columns,
-    cell: (row, field) => data[row]!.fields[names.indexOf(columns[field])] ?? '',
+    cell: (row, field) => data[row]!.fields[index[field]!] ?? '',
     where: (row, field) => `row ${data[row]!.row}, column ${columns[field]}`,
+    rowNumber: (row) => data[row]!.row,
+    earlier,
   };
 }
 
-function jsonRows(text: string): RateRows {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    throw new MetricInputError({
-      code: 'invalid_value',
-      path: [],
-      expected: 'valid JSON',
-      received: (error as Error).message,
-      message: `not valid JSON: ${(error as Error).message}`,
-    });
-  }
-  const rows = Array.isArray(data) ? data : (data as { rates?: unknown } | null)?.rates;
+function jsonRows(text: string, keep: readonly string[]): RateRows {
+  const data = parseJsonText(text);
+  const rows = Array.isArray(data)
+    ? data
+    : typeof data === 'object' && data !== null && !(data instanceof JsonNumber)
+      ? (data as { rates?: unknown }).rates
+      : undefined;
   if (!Array.isArray(rows)) {
+    const received = describeValue(plainJson(data));
     throw new MetricInputError({
       code: 'invalid_type',
       path: [],
       expected: 'an array of exchange rates or an object with "rates"',
-      received: describeValue(data),
-      message: `the JSON must hold an array of exchange rates or an object with "rates", received ${describeValue(data)}`,
+      received,
+      message: `the JSON must hold an array of exchange rates or an object with "rates", received ${received}`,
     });
   }
   const kept: { index: number; row: Record<string, unknown> }[] = [];
   rows.forEach((row, index) => {
-    assertObject(row, ['rates', index]);
-    if (!Object.values(row).every(isBlank)) kept.push({ index, row });
+    if (typeof row !== 'object' || row === null || Array.isArray(row) || row instanceof JsonNumber) {
+      assertObject(plainJson(row), ['rates', index]);
+    }
+    if (!Object.values(row as object).every(isBlank))
+      kept.push({ index, row: row as Record<string, unknown> });
   });
   const names = [...new Set(kept.flatMap(({ row }) => Object.keys(row)))];
-  const columns = rateColumns(names, `fields found: ${names.join(', ') || 'none'}`, kept.length === 0);
+  const { columns } = rateColumns(
+    names,
+    `fields found: ${names.join(', ') || 'none'}`,
+    keep,
+    'field',
+    [],
+    kept.length === 0,
+  );
   return {
     count: kept.length,
     columns,
     cell: (row, field) => kept[row]!.row[columns[field]],
     where: (row, field) => `rates[${kept[row]!.index}].${columns[field]}`,
+    rowNumber: (row) => kept[row]!.index,
+    earlier: [],
   };
 }
 
-function rateColumns(names: readonly string[], found: string, empty = false): Record<RateField, string> {
+function rateColumns(
+  names: readonly string[],
+  found: string,
+  keep: readonly string[],
+  what: 'column' | 'field',
+  earlier: readonly { row: number; error: MetricInputError }[],
+  empty = false,
+): { columns: Record<RateField, string>; index: Partial<Record<RateField, number>> } {
+  const match = matchColumns(names, EXCHANGE_RATE_COLUMN_ALIASES, {}, keep, found, what);
+  const issues = [...match.issues];
   const columns = { currency: '', date: '', rate: '' };
   for (const field of ['currency', 'date', 'rate'] as const) {
     const aliases = EXCHANGE_RATE_COLUMN_ALIASES[field];
-    const present = aliases.filter((alias) => names.includes(alias));
-    if (present.length > 1) {
-      throw new MetricInputError({
-        code: 'invalid_value',
-        path: ['columns', field],
-        expected: `one ${aliases.join(' / ')} column`,
-        received: `both ${present.join(' and ')}`,
-        message: `the header must have one ${aliases.join(' / ')} column, received both ${present.join(' and ')} (${found})`,
-      });
+    if (match.columns[field] === undefined && !empty && !issues.some((issue) => issue.path[1] === field)) {
+      issues.push(
+        new MetricInputError({
+          code: 'missing_field',
+          path: ['columns', field],
+          expected: `a ${aliases.join(' / ')} ${what}`,
+          received: found,
+          message: `the header has no ${aliases.join(' / ')} ${what} (${found})`,
+        }),
+      );
     }
-    if (present.length === 0 && !empty) {
-      throw new MetricInputError({
-        code: 'missing_field',
-        path: ['columns', field],
-        expected: `a ${aliases.join(' / ')} column`,
-        received: found,
-        message: `the header has no ${aliases.join(' / ')} column (${found})`,
-      });
-    }
-    columns[field] = present[0] ?? field;
+    columns[field] = match.columns[field] ?? field;
   }
-  return columns;
+  if (issues.length > 0) throw allIssues([...issues, ...earlier.map((entry) => entry.error)]);
+  return { columns, index: match.index };
 }
 
 function readRates(rows: RateRows): ExchangeRate[] {
@@ -185,12 +213,9 @@ function readRates(rows: RateRows): ExchangeRate[] {
         });
       }
     };
-    const text = (field: RateField): unknown => {
-      const value = rows.cell(row, field);
-      return typeof value === 'string' ? value.trim() : (value ?? '');
-    };
-    const currency = check('currency', () => currencyCode(text('currency')));
-    const date = check('date', () => toCalendarDate(text('date') as string, []));
+    const text = (field: RateField): string => check(field, () => cellText(rows.cell(row, field)) ?? '');
+    const currency = check('currency', () => currencyCode(rows.cell(row, 'currency') ?? ''));
+    const date = check('date', () => toCalendarDate(text('date'), []));
     const value = text('rate');
     check('rate', () => toDecimal(value, [], 'positive'));
     const key = `${currency} ${date}`;
@@ -206,13 +231,24 @@ function readRates(rows: RateRows): ExchangeRate[] {
       });
     }
     seen.set(key, row);
-    return { currency, date, rate: String(value) };
+    return { currency, date, rate: value };
   };
   let row = 0;
   try {
     for (; row < rows.count; row += 1) rates.push(readRate(row));
   } catch (error) {
-    throw withLaterRowIssues(error, row, rows.count, readRate);
+    if (!(error instanceof MetricInputError)) throw error;
+    const found = [...rows.earlier, { row: rows.rowNumber(row), error }];
+    for (let later = row + 1; later < rows.count && found.length < MAX_INPUT_ISSUES * 2; later += 1) {
+      try {
+        readRate(later);
+      } catch (laterError) {
+        if (!(laterError instanceof MetricInputError)) throw laterError;
+        found.push({ row: rows.rowNumber(later), error: laterError });
+      }
+    }
+    throw allIssues(found.sort((a, b) => a.row - b.row).map((entry) => entry.error));
   }
+  if (rows.earlier.length > 0) throw allIssues(rows.earlier.map((entry) => entry.error));
   return rates;
 }

@@ -13,7 +13,8 @@ describe('parseExchangeRates', () => {
       { currency: 'EUR', date: '2024-01-01', rate: '1.0950' },
       { currency: 'GBP', date: '2024-02-01', rate: '1.27' },
     ]);
-    expect(parseExchangeRates('')).toEqual([]);
+    // Changed (issue #25): an empty text has no header, so it is an error rather than no rates.
+    expect(errorOf(() => parseExchangeRates('')).code).toBe('empty_input');
     expect(parseExchangeRates('currency,date,rate\n')).toEqual([]);
   });
 

@@ -91,9 +91,13 @@ describe('parseReportInput: CSV as spreadsheets write it', () => {
   });
 
   it('explains a header it cannot use', () => {
-    expect(errorOf(() => parseReportInput('who,when\na,2024-01-01\n')).message).toBe(
-      'the header has no customerId / customer_id column (found: who, when)',
-    );
+    // Every missing column at once (customer, start and mrr), not only the first.
+    expect(errorOf(() => parseReportInput('who,when\na,2024-01-01\n')).issues.map((i) => i.message)).toEqual([
+      'the header has no customerId / customer_id / customer / Customer ID column (found: who, when)',
+      'the header has no start / start_date / startDate / started_at / Start (UTC) column (found: who, when)',
+      'the header has no mrr / monthly_amount / monthlyAmount column (or amount + interval) (found: who, when)',
+      'the header has no interval / billing_interval / billingInterval column (the billing interval of amount) (found: who, when)',
+    ]);
     expect(errorOf(() => parseReportInput('customer_id,start,mrr,amount,interval\n')).message).toContain(
       'either an mrr column or amount + interval columns, received both mrr and amount',
     );
@@ -120,10 +124,19 @@ describe('parseReportInput: CSV as spreadsheets write it', () => {
     );
   });
 
-  it('gives no subscriptions for an empty text, a header only, or blank rows only', () => {
-    expect(parseReportInput('').input.subscriptions).toEqual([]);
+  // Changed (issue #25): an empty file or one of only blank rows was an empty report, so a truncated or wrongly
+  // exported file passed silently; it has no header, so it is an error. A header without rows is still empty.
+  it('refuses an empty text or blank rows only, and gives no subscriptions for a header only', () => {
+    for (const text of ['', '\n\n', ' \r\n', ',,\n,,\n', '\uFEFF']) {
+      const error = errorOf(() => parseReportInput(text));
+      expect(error.code).toBe('empty_input');
+      expect(error.message).toMatch(/^the CSV has no header row/);
+    }
     expect(parseReportInput('customer_id,start,mrr\n').input.subscriptions).toEqual([]);
-    expect(parseReportInput(',,\n,,\n')).toMatchObject({ blankRowsSkipped: 2, rowNumbers: [] });
+    expect(parseReportInput(',,\ncustomer_id,start,mrr\n,,\n')).toMatchObject({
+      blankRowsSkipped: 2,
+      rowNumbers: [],
+    });
   });
 
   it('reads back any subscriptions written as CSV, with any quoting, line endings, BOM and blank rows', () => {
@@ -194,8 +207,9 @@ describe('parseReportInput: JSON', () => {
   it('accepts a byte order mark, an array or the sample-data object, and snake_case fields', () => {
     const array = parseReportInput('\uFEFF[{"customer_id":1001,"start_date":"2024-01-01","mrr":10}]');
     expect(array.format).toBe('json');
+    // Changed (issue #25): a JSON number is handed on as its source text, never as a double that may round.
     expect(array.input.subscriptions).toEqual([
-      { customerId: '1001', start: '2024-01-01', end: null, mrr: 10 },
+      { customerId: '1001', start: '2024-01-01', end: null, mrr: '10' },
     ]);
     const object = parseReportInput(
       JSON.stringify({

@@ -6,40 +6,74 @@ export interface CsvRecord {
   readonly fields: readonly string[];
 }
 
+/** The field separators the readers accept. @private */
+export type CsvDelimiter = ',' | ';' | '\t';
+
 /**
- * Splits CSV text into records (RFC 4180): fields separated by commas, records by CRLF, LF or CR, a field in
- * double quotes may hold commas, line breaks and doubled quotes (`""`). White space around a field is dropped
- * (inside quotes it is kept). A leading UTF-8 byte order mark is ignored. Row numbers count records as a
- * spreadsheet counts rows (a quoted line break does not start a new row; an empty line is an empty row). A text
- * that ends with a line break has no empty last record. Written here, without Node's Buffer, so it runs in
- * browsers and workers as it does in Node.
+ * Splits CSV text into records (RFC 4180): fields separated by `delimiter` (default a comma), records by CRLF,
+ * LF or CR, a field in double quotes may hold delimiters, line breaks and doubled quotes (`""`). White space
+ * around a field is dropped (inside quotes it is kept). A leading UTF-8 byte order mark is ignored. Row numbers
+ * count records as a spreadsheet counts rows (a quoted line break does not start a new row; an empty line is an
+ * empty row). A text that ends with a line break has no empty last record. Written here, without Node's Buffer,
+ * so it runs in browsers and workers as it does in Node.
  *
  * Edge cases: a quote inside an unquoted field, text after a closing quote and an unclosed quote are
- * MetricInputErrors (`invalid_value`) naming the row.
+ * MetricInputErrors (`invalid_value`) naming the row: thrown at the first one, or, when `errors` is given,
+ * pushed there (the bad record is left out and reading goes on at the next line), so every problem of a file
+ * is reported in one round.
  *
  * @private
  */
-export function csvRecords(text: string): CsvRecord[] {
+export function csvRecords(
+  text: string,
+  delimiter: CsvDelimiter = ',',
+  errors?: MetricInputError[],
+): CsvRecord[] {
   const records: CsvRecord[] = [];
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const length = source.length;
+  const separator = delimiter.charCodeAt(0);
+  // With a tab delimiter a tab is a separator, not white space around a field.
+  const tabIsSpace = separator !== 9;
   let position = 0;
   let row = 1;
+  const fail = (expected: string, received: string): void => {
+    const error = new MetricInputError({
+      code: 'invalid_value',
+      path: ['rows', row],
+      expected,
+      received,
+      message: `row ${row} is not valid CSV: expected ${expected}, received ${received}`,
+    });
+    if (errors === undefined) throw error;
+    errors.push(error);
+  };
+  const named = delimiter === '\t' ? 'a tab' : delimiter === ';' ? 'a semicolon' : 'a comma';
   while (position < length) {
     const fields: string[] = [];
     let endOfRecord = false;
+    let bad = false;
     while (!endOfRecord) {
       // Skip white space before the field (not line breaks).
-      while (position < length && (source[position] === ' ' || source[position] === '\t')) position += 1;
+      for (let code = source.charCodeAt(position); code === 32 || (code === 9 && tabIsSpace); ) {
+        position += 1;
+        code = source.charCodeAt(position);
+      }
       let value: string;
-      if (source[position] === '"') {
+      if (source.charCodeAt(position) === 34) {
         position += 1;
         let quoted = '';
+        let closed = true;
         for (;;) {
           const close = source.indexOf('"', position);
-          if (close === -1) fail(row, 'a closing quote for a quoted field', 'the end of the text');
+          if (close === -1) {
+            fail('a closing quote for a quoted field', 'the end of the text');
+            closed = false;
+            position = length;
+            break;
+          }
           quoted += source.slice(position, close);
-          if (source[close + 1] === '"') {
+          if (source.charCodeAt(close + 1) === 34) {
             quoted += '"';
             position = close + 2;
           } else {
@@ -48,53 +82,111 @@ export function csvRecords(text: string): CsvRecord[] {
           }
         }
         value = quoted;
-        while (position < length && (source[position] === ' ' || source[position] === '\t')) position += 1;
-        if (position < length && !isSeparator(source, position)) {
-          fail(row, 'a comma or a line break after a closing quote', JSON.stringify(source[position]));
+        if (!closed) {
+          bad = true;
+          break;
+        }
+        for (let code = source.charCodeAt(position); code === 32 || (code === 9 && tabIsSpace); ) {
+          position += 1;
+          code = source.charCodeAt(position);
+        }
+        if (position < length && !isSeparator(source.charCodeAt(position), separator)) {
+          fail(`${named} or a line break after a closing quote`, JSON.stringify(source[position]));
+          bad = true;
         }
       } else {
         const start = position;
-        while (position < length && !isSeparator(source, position)) {
-          if (source[position] === '"') {
-            fail(row, 'a quote only around a whole field (write "" for a quote inside quotes)', '"');
+        let code = source.charCodeAt(position);
+        while (position < length && code !== separator && code !== 10 && code !== 13) {
+          if (code === 34 && !bad) {
+            fail('a quote only around a whole field (write "" for a quote inside quotes)', '"');
+            bad = true;
           }
           position += 1;
+          code = source.charCodeAt(position);
         }
         value = source.slice(start, position).trim();
+      }
+      if (bad) {
+        // Leave the record out: on to the next line break outside quotes.
+        position = nextLine(source, position);
+        break;
       }
       fields.push(value);
       if (position >= length) {
         endOfRecord = true;
-      } else if (source[position] === ',') {
+      } else if (source.charCodeAt(position) === separator) {
         position += 1;
-        // A comma as the very last character still ends with an empty field.
+        // A delimiter as the very last character still ends with an empty field.
         if (position >= length) {
           fields.push('');
           endOfRecord = true;
         }
       } else {
         // A line break: CRLF, LF or CR.
-        position += source[position] === '\r' && source[position + 1] === '\n' ? 2 : 1;
+        position += source.charCodeAt(position) === 13 && source.charCodeAt(position + 1) === 10 ? 2 : 1;
         endOfRecord = true;
       }
     }
-    records.push({ row, fields });
+    if (!bad) records.push({ row, fields });
     row += 1;
   }
   return records;
 }
 
-function isSeparator(source: string, position: number): boolean {
-  const character = source[position];
-  return character === ',' || character === '\n' || character === '\r';
+/**
+ * The delimiter of a CSV text: of `,`, `;` and tab, the one found most often outside quotes on its first line
+ * that holds anything but white space and delimiters (the header); a comma when none is (a one-column file) or
+ * on a tie. German and French Excel write `;`, "Text (Tab delimited)" exports a tab.
+ *
+ * @private
+ */
+export function detectDelimiter(text: string): CsvDelimiter {
+  const length = text.length;
+  let position = 0;
+  while (position < length) {
+    let commas = 0;
+    let semicolons = 0;
+    let tabs = 0;
+    let content = false;
+    let quoted = false;
+    for (; position < length; position += 1) {
+      const code = text.charCodeAt(position);
+      if (code === 34) {
+        quoted = !quoted;
+        content = true;
+      } else if (quoted) {
+      } else if (code === 10 || code === 13) {
+        break;
+      } else if (code === 44) commas += 1;
+      else if (code === 59) semicolons += 1;
+      else if (code === 9) tabs += 1;
+      else if (code !== 32 && code !== 0xfeff) content = true;
+    }
+    position += 1;
+    if (content) {
+      if (semicolons > commas && semicolons >= tabs) return ';';
+      if (tabs > commas && tabs > semicolons) return '\t';
+      return ',';
+    }
+  }
+  return ',';
 }
 
-function fail(row: number, expected: string, received: string): never {
-  throw new MetricInputError({
-    code: 'invalid_value',
-    path: ['rows', row],
-    expected,
-    received,
-    message: `row ${row} is not valid CSV: expected ${expected}, received ${received}`,
-  });
+function isSeparator(code: number, separator: number): boolean {
+  return code === separator || code === 10 || code === 13;
+}
+
+// The position after the next line break outside quotes, from inside a bad record.
+function nextLine(source: string, from: number): number {
+  let position = from;
+  let quoted = false;
+  for (; position < source.length; position += 1) {
+    const code = source.charCodeAt(position);
+    if (code === 34) quoted = !quoted;
+    else if (!quoted && (code === 10 || code === 13)) {
+      return position + (code === 13 && source.charCodeAt(position + 1) === 10 ? 2 : 1);
+    }
+  }
+  return position;
 }

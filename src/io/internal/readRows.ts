@@ -1,12 +1,11 @@
-import { toCalendarDate } from '../../core/calendarDate.js';
-import { MetricInputError } from '../../core/errors.js';
+import { MAX_INPUT_ISSUES, MetricInputError } from '../../core/errors.js';
 import { describeValue } from '../../core/internal/rejectInput.js';
-import { withLaterRowIssues } from '../../core/internal/rowIssues.js';
+import { withIssues } from '../../core/internal/rowIssues.js';
 import { type BillingInterval, normalizeToMrr } from '../../core/normalizeToMrr.js';
-import { toDecimal } from '../../core/numeric.js';
-import type { InputPath } from '../../core/types.js';
 import type { SubscriptionPeriod } from '../../revenue/subscriptionPeriod.js';
 import { SUBSCRIPTION_COLUMN_ALIASES, type SubscriptionField } from '../subscriptionColumnAliases.js';
+import { type CellRules, cellRules, cellText, describeCell, readAmount, readDay } from './cellText.js';
+import { matchColumns, normalizeColumnName } from './columnNames.js';
 
 // Interval words of billing exports, read as normalizeToMrr's intervals.
 const INTERVAL_WORDS: Readonly<Record<string, BillingInterval>> = {
@@ -28,7 +27,7 @@ const INTERVAL_WORDS: Readonly<Record<string, BillingInterval>> = {
 export interface Table {
   /** Field → how the source names it. */
   readonly columns: Partial<Record<SubscriptionField, string>>;
-  /** Row → its cell for a field ('' when absent). */
+  /** Row → its cell for a field ('' or undefined when absent). */
   readonly cell: (row: number, field: SubscriptionField) => unknown;
   readonly rows: number;
   /** How a message names row `row`'s field, e.g. `row 3, column mrr` or `subscriptions[2].mrr`. */
@@ -36,98 +35,145 @@ export interface Table {
   readonly rowNumber: (row: number) => number;
   /** Whether every row must have a segment (a segment column was named): a blank one is then an error. */
   readonly segmentRequired?: boolean;
+  /** Time zone, end convention and number format (default: UTC, exclusive, plain). */
+  readonly rules?: CellRules;
+}
+
+/** What the caller said about the columns (the options of parseReportInput). @private */
+export interface ColumnChoice {
+  readonly segmentColumn?: string | undefined;
+  readonly columns?: Readonly<Partial<Record<SubscriptionField, string>>> | undefined;
+  readonly keepColumns?: readonly string[] | undefined;
 }
 
 /**
- * Which source name each field has; one name per field, and either mrr or amount + interval. @private
+ * Which source name each field has (and its position in `names`): one name per field, and either mrr or
+ * amount + interval. Every problem of the header (a missing column, a duplicate, a misspelt name) is collected
+ * and thrown as one MetricInputError whose `issues` list them all. @private
  */
 export function findColumns(
   names: readonly string[],
   found: string,
-  segmentColumn?: string,
-): Partial<Record<SubscriptionField, string>> {
-  const columns: Partial<Record<SubscriptionField, string>> = {};
-  for (const [field, aliases] of Object.entries(SUBSCRIPTION_COLUMN_ALIASES) as [
-    SubscriptionField,
-    readonly string[],
-  ][]) {
-    if (field === 'segment' && segmentColumn !== undefined) {
-      if (!names.includes(segmentColumn)) {
-        throw new MetricInputError({
-          code: 'missing_field',
-          path: ['columns', 'segment'],
-          expected: `a ${segmentColumn} column (the segment column named)`,
-          received: found,
-          message: `the header has no ${segmentColumn} column, the segment column named (${found})`,
-        });
-      }
-      columns.segment = segmentColumn;
-      continue;
-    }
-    const present = aliases.filter((alias) => names.includes(alias));
-    if (present.length > 1) {
-      columnError(field, `one ${aliases.join(' / ')} column`, `both ${present.join(' and ')}`, found);
-    }
-    if (present.length === 1) columns[field] = present[0]!;
-  }
+  choice: ColumnChoice = {},
+  what: 'column' | 'field' = 'column',
+  empty = false,
+): {
+  columns: Partial<Record<SubscriptionField, string>>;
+  index: Partial<Record<SubscriptionField, number>>;
+} {
+  const chosen: Partial<Record<SubscriptionField, string>> = { ...choice.columns };
+  if (choice.segmentColumn !== undefined) chosen.segment = choice.segmentColumn;
+  const { columns, index, issues } = matchColumns(
+    names,
+    SUBSCRIPTION_COLUMN_ALIASES,
+    chosen,
+    choice.keepColumns ?? [],
+    found,
+    what,
+  );
+  const keep = new Set((choice.keepColumns ?? []).map(normalizeColumnName));
+  const missing = (field: SubscriptionField, note = ''): void => {
+    if (issues.some((issue) => issue.path[1] === field)) return;
+    const aliases = SUBSCRIPTION_COLUMN_ALIASES[field].join(' / ');
+    issues.push(
+      new MetricInputError({
+        code: 'missing_field',
+        path: ['columns', field],
+        expected: `a ${aliases} ${what}${note}`,
+        received: found,
+        message: `the header has no ${aliases} ${what}${note} (${found})`,
+      }),
+    );
+  };
+  if (empty) return { columns, index };
   for (const field of ['customerId', 'start'] as const) {
-    if (columns[field] === undefined) missingColumn(field, found);
+    if (columns[field] === undefined) missing(field);
   }
-  if (columns.mrr !== undefined && columns.amount !== undefined) {
-    columnError(
-      'mrr',
-      'either an mrr column or amount + interval columns',
-      `both ${columns.mrr} and ${columns.amount}`,
-      found,
+  const amountIssue = issues.some((issue) => ['mrr', 'amount', 'interval'].includes(issue.path[1] as string));
+  const quantity = names.find((name) => normalizeColumnName(name) === 'quantity');
+  if (columns.amount !== undefined && quantity !== undefined && !keep.has('quantity')) {
+    const expected = `an mrr ${what}, or keepColumns: [${JSON.stringify(quantity)}] if each amount is already the total of its quantity`;
+    issues.push(
+      new MetricInputError({
+        code: 'invalid_value',
+        path: ['columns', 'amount'],
+        expected,
+        received: `a ${quantity} ${what}`,
+        message: `the header has a ${quantity} ${what} beside ${columns.amount}: a billing export's amount is per unit, and this reader does not multiply it by the quantity; pass an mrr ${what}, or keepColumns: [${JSON.stringify(quantity)}] if each amount is already the total (${found})`,
+      }),
     );
   }
-  if (columns.mrr === undefined) {
-    if (columns.amount === undefined) missingColumn('mrr', found, ' (or amount + interval)');
-    if (columns.interval === undefined) missingColumn('interval', found, ' (the billing interval of amount)');
+  if (amountIssue) {
+    // The mrr / amount columns are already wrong: a missing one would repeat it.
+  } else if (columns.mrr !== undefined && columns.amount !== undefined) {
+    const expected = `either an mrr ${what} or amount + interval ${what}s`;
+    const received = `both ${columns.mrr} and ${columns.amount}`;
+    issues.push(
+      new MetricInputError({
+        code: 'invalid_value',
+        path: ['columns', 'mrr'],
+        expected,
+        received,
+        message: `the header must have ${expected}, received ${received} (${found})`,
+      }),
+    );
+  } else if (columns.mrr === undefined) {
+    if (columns.amount === undefined) missing('mrr', ' (or amount + interval)');
+    if (columns.interval === undefined) missing('interval', ' (the billing interval of amount)');
   }
-  return columns;
+  if (issues.length > 0) throw allIssues(issues);
+  return { columns, index };
 }
 
-function missingColumn(field: SubscriptionField, found: string, note = ''): never {
-  const names = SUBSCRIPTION_COLUMN_ALIASES[field].join(' / ');
-  throw new MetricInputError({
-    code: 'missing_field',
-    path: ['columns', field],
-    expected: `a ${names} column${note}`,
-    received: found,
-    message: `the header has no ${names} column${note} (${found})`,
-  });
+/** One MetricInputError for `errors` (at least one, in order), listing each in `issues`. @private */
+export function allIssues(errors: readonly MetricInputError[]): MetricInputError {
+  return errors.length === 1 ? errors[0]! : withIssues(errors[0]!, errors);
 }
 
-function columnError(field: SubscriptionField, expected: string, received: string, found: string): never {
-  throw new MetricInputError({
-    code: 'invalid_value',
-    path: ['columns', field],
-    expected,
-    received,
-    message: `the header must have ${expected}, received ${received} (${found})`,
-  });
-}
+const DEFAULT_RULES = cellRules('UTC', 'exclusive', 'plain');
 
 /**
  * The subscriptions of a table, each cell validated; a bad one is a MetricInputError naming its row and column.
+ * `earlier` are problems found before (malformed CSV records), merged with the rows' by row number, so one
+ * error lists every problem of the file (up to MAX_INPUT_ISSUES).
  * @private
  */
-export function readRows(table: Table): SubscriptionPeriod[] {
+export function readRows(
+  table: Table,
+  earlier: readonly { row: number; error: MetricInputError }[] = [],
+): SubscriptionPeriod[] {
   const subscriptions: SubscriptionPeriod[] = [];
   let row = 0;
   try {
-    for (; row < table.rows; row += 1) subscriptions.push(readRow(table, row));
+    for (; row < table.rows; row += 1) subscriptions.push(readSubscriptionRow(table, row));
   } catch (error) {
-    // Every bad row at once (up to MAX_INPUT_ISSUES), so a file is cleaned in one pass.
-    throw withLaterRowIssues(error, row, table.rows, (later) => readRow(table, later));
+    if (!(error instanceof MetricInputError)) throw error;
+    const found = [...earlier, { row: table.rowNumber(row), error }];
+    for (let later = row + 1; later < table.rows && found.length < MAX_INPUT_ISSUES * 2; later += 1) {
+      try {
+        readSubscriptionRow(table, later);
+      } catch (laterError) {
+        if (!(laterError instanceof MetricInputError)) throw laterError;
+        found.push({ row: table.rowNumber(later), error: laterError });
+      }
+    }
+    throw allIssues(found.sort((a, b) => a.row - b.row).map((entry) => entry.error));
   }
+  if (earlier.length > 0) throw allIssues(earlier.map((entry) => entry.error));
   return subscriptions;
 }
 
-function readRow(table: Table, row: number): SubscriptionPeriod {
+/**
+ * One subscription from row `row` of `table`, every cell validated as the in-memory reader does; the first bad
+ * cell is a MetricInputError whose path is `['subscriptions', row, field]` and whose message names the cell by
+ * `table.where` (`row 3, column mrr must be a number >= 0, received "-1"`). The one place that decides which
+ * rows are accepted: another reader (the DuckDB engine) calls it with its own `Table` to accept and refuse the
+ * same rows with the same messages.
+ * @private
+ */
+export function readSubscriptionRow(table: Table, row: number): SubscriptionPeriod {
   const { columns } = table;
-  const at = (field: SubscriptionField): InputPath => ['subscriptions', row, field];
+  const rules = table.rules ?? DEFAULT_RULES;
   const check = <T>(field: SubscriptionField, read: () => T): T => {
     try {
       return read();
@@ -135,7 +181,7 @@ function readRow(table: Table, row: number): SubscriptionPeriod {
       if (!(error instanceof MetricInputError)) throw error;
       throw new MetricInputError({
         code: error.code,
-        path: at(field),
+        path: ['subscriptions', row, field],
         expected: error.expected,
         received: error.received,
         message: `${table.where(row, field)} must be ${error.expected}, received ${error.received}`,
@@ -144,33 +190,37 @@ function readRow(table: Table, row: number): SubscriptionPeriod {
   };
   const text = (field: SubscriptionField): string | undefined => {
     const value = table.cell(row, field);
-    if (isBlank(value)) return undefined;
-    return typeof value === 'string' ? value.trim() : (value as string);
+    if (typeof value === 'string') {
+      // The fast path: CSV cells are already trimmed text.
+      const trimmed =
+        value.length > 0 && value.charCodeAt(0) > 32 && value.charCodeAt(value.length - 1) > 32
+          ? value
+          : value.trim();
+      return trimmed === '' ? undefined : trimmed;
+    }
+    return check(field, () => cellText(value));
   };
-  const customerId = check('customerId', () => identifier(table.cell(row, 'customerId')));
-  const subscriptionId = isBlank(table.cell(row, 'subscriptionId'))
-    ? undefined
-    : check('subscriptionId', () => identifier(table.cell(row, 'subscriptionId')));
-  const start = check('start', () => toCalendarDate(text('start') ?? '', []));
+  const customerId = check('customerId', () => identifier(text('customerId')));
+  const subscriptionIdText = columns.subscriptionId === undefined ? undefined : text('subscriptionId');
+  const start = check('start', () => readDay(text('start') ?? '', rules, false, columns.start));
   const endText = text('end');
-  const end = endText === undefined ? null : check('end', () => toCalendarDate(endText, []));
+  const end = endText === undefined ? null : check('end', () => readDay(endText, rules, true, columns.end));
   let mrr: SubscriptionPeriod['mrr'];
   if (columns.mrr !== undefined) {
     const value = text('mrr');
-    check('mrr', () => toDecimal(value ?? '', [], 'nonNegative'));
-    mrr = value as SubscriptionPeriod['mrr'];
+    mrr = check('mrr', () => readAmount(value ?? '', rules));
   } else {
-    const amount = text('amount');
-    check('amount', () => toDecimal(amount ?? '', [], 'nonNegative'));
+    const amountText = text('amount');
+    const amount = check('amount', () => readAmount(amountText ?? '', rules));
     const word = text('interval');
     const interval = check('interval', () => {
-      const known = typeof word === 'string' ? INTERVAL_WORDS[word.toLowerCase()] : undefined;
+      const known = word === undefined ? undefined : INTERVAL_WORDS[word.toLowerCase()];
       if (known === undefined) {
         throw new MetricInputError({
           code: 'invalid_option',
           path: [],
           expected: `one of ${Object.keys(INTERVAL_WORDS).join(', ')}`,
-          received: describeValue(table.cell(row, 'interval') ?? ''),
+          received: describeValue(word ?? ''),
         });
       }
       return known;
@@ -181,7 +231,7 @@ function readRow(table: Table, row: number): SubscriptionPeriod {
         ? 1
         : check('intervalCount', () => {
             const count = Number(countText);
-            if (!/^\s*\d+\s*$/.test(String(countText)) || !Number.isSafeInteger(count) || count < 1) {
+            if (!/^\d+$/.test(countText) || !Number.isSafeInteger(count) || count < 1) {
               throw new MetricInputError({
                 code: 'not_integer',
                 path: [],
@@ -191,22 +241,22 @@ function readRow(table: Table, row: number): SubscriptionPeriod {
             }
             return count;
           });
-    mrr = check('amount', () => normalizeToMrr({ amount: amount as string, interval, intervalCount }));
+    mrr = check('amount', () => normalizeToMrr({ amount, interval, intervalCount }));
   }
   const currencyText = text('currency');
   const currency =
-    currencyText === undefined ? undefined : check('currency', () => currencyCode(currencyText));
-  const segment =
-    columns.segment === undefined
+    currencyText === undefined
       ? undefined
-      : isBlank(table.cell(row, 'segment'))
-        ? table.segmentRequired === true
-          ? check('segment', () => identifier(''))
-          : undefined
-        : check('segment', () => identifier(table.cell(row, 'segment')));
+      : check('currency', () => currencyCode(table.cell(row, 'currency')));
+  let segment: string | undefined;
+  if (columns.segment !== undefined) {
+    const segmentText = text('segment');
+    if (segmentText !== undefined) segment = segmentText;
+    else if (table.segmentRequired === true) check('segment', () => identifier(undefined));
+  }
   return {
     customerId,
-    ...(subscriptionId === undefined ? {} : { subscriptionId }),
+    ...(subscriptionIdText === undefined ? {} : { subscriptionId: subscriptionIdText }),
     start,
     end,
     mrr,
@@ -226,21 +276,20 @@ export function currencyCode(value: unknown): string {
       code: 'invalid_value',
       path: [],
       expected: 'an ISO 4217 currency code (three letters, e.g. USD)',
-      received: describeValue(value ?? ''),
+      received: describeCell(value ?? ''),
     });
   }
   return code;
 }
 
-// An id is text; a number (a JSON 1001, as a spreadsheet's numeric cell) is the same id as the text '1001'.
-function identifier(value: unknown): string {
-  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
-  if (typeof value === 'string' && value.trim() !== '') return value.trim();
+// An id is text: a cell's trimmed text, a JSON number's source text (9007199254740993 stays itself).
+function identifier(value: string | undefined): string {
+  if (value !== undefined) return value;
   throw new MetricInputError({
     code: 'invalid_type',
     path: [],
     expected: 'a non-empty text',
-    received: describeValue(value ?? ''),
+    received: '""',
   });
 }
 
