@@ -49,7 +49,7 @@ export async function cohortRetentionDuckDb(
   assertObject(options, ['options']);
   const { connection, memoryLimit, ...rest } = options as CohortRetentionDuckDbOptions;
   assertRunnerOptions(rest);
-  const from = duckDbSource(source, connection);
+  const from = duckDbSource(source, connection, rest);
   const sql = cohortRetentionSql({ ...rest, dialect: 'duckdb', source: from });
   return cohortRetentionFromSqlRows(await queryDuckDb(sql, connection, memoryLimit), {
     ...(rest.basis === undefined ? {} : { basis: rest.basis }),

@@ -46,7 +46,7 @@ export async function segmentMrrMovementsDuckDb(
   assertObject(options, ['options']);
   const { connection, memoryLimit, ...rest } = options as SegmentMrrMovementsDuckDbOptions;
   assertRunnerOptions(rest);
-  const from = duckDbSource(source, connection);
+  const from = duckDbSource(source, connection, rest);
   const sql = segmentMrrMovementsSql({ ...rest, dialect: 'duckdb', source: from });
   return segmentMrrMovementsFromSqlRows(await queryDuckDb(sql, connection, memoryLimit));
 }

@@ -51,7 +51,7 @@ export async function trailingRevenueRetentionDuckDb(
   assertObject(options, ['options']);
   const { connection, memoryLimit, ...rest } = options;
   assertRunnerOptions(rest);
-  const from = duckDbSource(source, connection);
+  const from = duckDbSource(source, connection, rest);
   const sql = trailingRevenueRetentionSql({ ...rest, dialect: 'duckdb', source: from });
   const [row] = await queryDuckDb(sql, connection, memoryLimit);
   return trailingRevenueRetentionFromSqlRow(row!);

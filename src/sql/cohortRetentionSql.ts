@@ -13,8 +13,9 @@ import type {
   CohortRetentionResult,
   CohortRetentionRow,
 } from '../revenue/cohortRetention.js';
+import { copySqlOptions } from './internal/copyOptions.js';
 import { periodStartSourceSql } from './internal/currencyConversionSql.js';
-import { resolvePeriodStartSqlCurrency } from './internal/currencySql.js';
+import { INPUT_CHECKED, resolvePeriodStartSqlCurrency } from './internal/currencySql.js';
 import { exactRatio } from './internal/exactRatio.js';
 import { integerSeries } from './internal/integerSeries.js';
 import { periodIndexSql } from './internal/periodIndexSql.js';
@@ -105,8 +106,10 @@ const BASES: readonly CohortRetentionBasis[] = ['customers', 'revenue'];
  * property test on DuckDB and PostgreSQL.
  * With `currency: { reporting, rates, rateColumns?, rateDate? }` each row of the source's `currency` column (NULL =
  * the reporting currency) is converted once at the rate in effect on its start, exactly as `mrrMovementsSql` does
- * under `'periodStart'` (a foreign row with no rate then stops the query with `missing_exchange_rate: …`, a bad
- * rate with `invalid_exchange_rate: …`); `rateDate: 'snapshot'` is refused, as by `cohortRetention`.
+ * under `'periodStart'` (a foreign row with no rate then stops the query with `missing_exchange_rate: …`, also
+ * one after `to`, as `cohortRetention` converts every row; a bad rate with `invalid_exchange_rate: …`);
+ * `rateDate: 'snapshot'` is refused, as by `cohortRetention`. Without the option, rows in several currencies stop
+ * it with `mixed_currencies: …` (see `mrrMovementsSql`).
  *
  * Edge cases: an empty source without from/to gives no rows; an empty cohort gives cells of zeros with retention
  * NULL; names are validated and quoted as by `mrrMovementsSql` (`invalid_value`); `from`/`to` must be real dates
@@ -123,8 +126,8 @@ const BASES: readonly CohortRetentionBasis[] = ['customers', 'revenue'];
  * cohortRetentionSql({ dialect: 'duckdb', source: 'subscriptions', currency: { reporting: 'USD', rates: 'fx_rates' } }).includes('converted_periods AS')
  * //=> true
  */
-export function cohortRetentionSql(options: CohortRetentionSqlOptions): string {
-  assertObject(options, ['options']);
+export function cohortRetentionSql(input: CohortRetentionSqlOptions): string {
+  const options = copySqlOptions(input);
   assertKnownKeys(options, OPTION_KEYS, ['options']);
   const dialect = oneOf(options.dialect, SQL_DIALECTS, ['options', 'dialect']);
   const source = sqlSource(options.source, ['options', 'source']);
@@ -233,6 +236,7 @@ SELECT ${period.startOf('cohort_index')} AS cohort_start,
   CAST(mrr AS ${money}) AS mrr,
   ${retention} AS retention
 FROM cohort_cells
+WHERE ${INPUT_CHECKED}
 ORDER BY cohort_index, period_index`;
 }
 

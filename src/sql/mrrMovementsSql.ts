@@ -1,4 +1,9 @@
-import { currencyColumnSql, exchangeRatesCte } from './internal/currencySql.js';
+import {
+  currencyColumnSql,
+  exchangeRatesCte,
+  INPUT_CHECKED,
+  inputChecksCte,
+} from './internal/currencySql.js';
 import { movementEventsCtes } from './internal/movementEventsSql.js';
 import { resolveMovementsSqlOptions } from './internal/movementsSqlOptions.js';
 import { subscriptionPeriodsCte } from './internal/subscriptionPeriodsSql.js';
@@ -27,8 +32,10 @@ import type { MrrMovementsSqlOptions } from './types.js';
  * `fx_impact_mrr` (0 otherwise). SQL cannot throw a MetricInputError, so a foreign row with no rate in effect on a
  * day it needs one stops the query with an error whose message starts `missing_exchange_rate:` and names the
  * currency and day (DuckDB's `error()`; in PostgreSQL a failed cast of that text), and a rate <= 0, duplicate,
- * NULL or for the reporting currency with `invalid_exchange_rate:`; `mrrMovementsDuckDb` turns both into
- * MetricInputErrors.
+ * NULL or for the reporting currency with `invalid_exchange_rate:`; without the `currency` option, rows whose
+ * `currency` column (when the source has one) holds more than one code stop it with `mixed_currencies:`, as
+ * `mrrMovements` refuses them. Codes compare case-insensitively (`usd` is USD). The checks sit in one CTE the
+ * final SELECT filters on, so no row escapes them; `mrrMovementsDuckDb` turns each into a MetricInputError.
  *
  * Formula: endingMrr = startingMrr + newMrr + expansionMrr + reactivationMrr − contractionMrr − churnedMrr +
  * fxImpactMrr, and the same for customers (without fx); each row starts where the previous one ended.
@@ -37,7 +44,9 @@ import type { MrrMovementsSqlOptions } from './types.js';
  * customers as counts.
  * Source: the end-of-period snapshot movements of `mrrMovements` (docs/revenue-movements.md, docs/sql.md).
  * Edge cases: names are validated and quoted, never spliced (a quote, space, `;` or comment is a
- * MetricInputError `invalid_value`); `from`/`to` must be real dates (`invalid_date`) with `from` <= `to`
+ * MetricInputError `invalid_value`); a subquery source is tokenised (quotes, `E'…'`, dollar quotes, comments) and
+ * refused (`invalid_value`) unless it is one balanced parenthesised expression with no `;` or comment outside
+ * quotes; each option is read once; `from`/`to` must be real dates (`invalid_date`) with `from` <= `to`
  * (`end_before_start`); unknown options are `unknown_field` (also inside `currency`, and `columns.currency`
  * without the `currency` option); a reporting code that is not three capital letters is `invalid_value`; an
  * empty source without `from`/`to` gives no rows.
@@ -101,6 +110,7 @@ flagged AS (
   const currencyColumn = currency === undefined ? [] : [currencyColumnSql(columns.currency, currency)];
   const money0 = `CAST(0 AS ${money})`;
   return `WITH ${subscriptionPeriodsCte(source, columns, money, currencyColumn)},${currency === undefined ? '' : `\n${exchangeRatesCte(dialect, currency)},`}
+${inputChecksCte(dialect, currency)},
 ${movementEventsCtes(dialect, period, { fromDay, toDay }, currency)}
 changes AS (
   SELECT customer_id, period_index, SUM(delta_mrr) AS delta_mrr, SUM(delta_active) AS delta_active,
@@ -159,6 +169,6 @@ ${sums.map(([name]) => `  CAST(${name}_mrr AS ${money}) AS ${name}_mrr,`).join('
 ${customerNames.map((name) => `  CAST(${name}_customers AS BIGINT) AS ${name}_customers,`).join('\n')}
   CAST(ending_customers AS BIGINT) AS ending_customers
 FROM chained${snapshot ? '\nJOIN period_values ON period_values.period_index = chained.period_index' : ''}
-WHERE chained.period_index >= (SELECT range_first FROM bounds)
+WHERE chained.period_index >= (SELECT range_first FROM bounds) AND ${INPUT_CHECKED}
 ORDER BY chained.period_index`;
 }

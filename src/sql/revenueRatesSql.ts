@@ -1,8 +1,9 @@
 import { MetricInputError } from '../core/errors.js';
 import { toCount } from '../core/internal/numericInput.js';
-import { assertKnownKeys, assertObject, oneOf } from '../core/internal/options.js';
+import { assertKnownKeys, oneOf } from '../core/internal/options.js';
 import type { CustomerChurnDenominator } from '../revenue/customerChurnRate.js';
 import type { ReactivationTreatment } from '../revenue/types.js';
+import { copySqlOptions } from './internal/copyOptions.js';
 import { exactRatio } from './internal/exactRatio.js';
 import { sqlSource } from './internal/sqlSource.js';
 import { SQL_DIALECTS, type SqlDialect } from './sqlDialect.js';
@@ -53,15 +54,17 @@ const OPTION_KEYS = new Set([
  * Each rate is an exact integer division of the scaled numerator by the denominator, so it equals the
  * TypeScript value truncated toward zero to `rateScale` places; no floating point is involved.
  *
- * Formula: customer churn = churned / starting customers (`'startPlusNew'`: / (starting + new)); gross revenue
- * churn = (churned + contraction) / starting MRR; net revenue churn = (churned + contraction − expansion −
- * reactivation) / starting MRR (without reactivation under `'exclude'`); NRR = (starting + expansion −
- * contraction − churned) / starting MRR (+ reactivation under `'include'`); GRR = (starting − contraction −
- * churned) / starting MRR; quick ratio = (new + expansion + reactivation) / (contraction + churned).
+ * Formula: base = starting MRR + fx impact (the starting MRR revalued at the period's rates: constant currency;
+ * fx impact is 0 under `'periodStart'` rates and in one currency, and a source without an `fx_impact_mrr` column
+ * reads 0); customer churn = churned / starting customers (`'startPlusNew'`: / (starting + new)); gross revenue
+ * churn = (churned + contraction) / base; net revenue churn = (churned + contraction − expansion − reactivation) /
+ * base (without reactivation under `'exclude'`); NRR = (base + expansion − contraction − churned) / base
+ * (+ reactivation under `'include'`); GRR = (base − contraction − churned) / base; quick ratio = (new + expansion
+ * + reactivation) / (contraction + churned).
  * Units: `DECIMAL(38, rateScale)` ratios (0.05 = 5 %). Source: the rate functions' own docs
  * (docs/revenue-rates.md), same conventions and defaults.
- * Edge cases: a zero denominator gives NULL, exactly where the TypeScript function returns null; names are
- * quoted and checked as by `mrrMovementsSql` (`invalid_value`), unknown options are `unknown_field`.
+ * Edge cases: a zero denominator gives NULL, exactly where the TypeScript function returns null; names and a
+ * subquery source are checked as by `mrrMovementsSql` (`invalid_value`), unknown options are `unknown_field`.
  *
  * @category SQL
  * @example
@@ -70,8 +73,8 @@ const OPTION_KEYS = new Set([
  * sql.includes('AS net_revenue_retention')
  * //=> true
  */
-export function revenueRatesSql(options: RevenueRatesSqlOptions): string {
-  assertObject(options, ['options']);
+export function revenueRatesSql(input: RevenueRatesSqlOptions): string {
+  const options = copySqlOptions(input);
   assertKnownKeys(options, OPTION_KEYS, ['options']);
   const dialect = oneOf(options.dialect, SQL_DIALECTS, ['options', 'dialect']);
   const source = sqlSource(options.source, ['options', 'source']);
@@ -99,13 +102,23 @@ export function revenueRatesSql(options: RevenueRatesSqlOptions): string {
     'churned_mrr',
     'reactivation_mrr',
   ];
+  // The base of every revenue rate is the starting MRR revalued at this period's rates (constant currency):
+  // starting + fx impact, which is the starting MRR itself wherever fx_impact_mrr is 0 ('periodStart', one
+  // currency). A source without an fx_impact_mrr column reads the 0 of no_fx: inside the LATERAL subquery an
+  // unqualified name resolves to the source's column first and to the outer no_fx only when the source has none.
   return `WITH movements AS (
   SELECT period_start, period_end,
 ${columns.map((column) => `    CAST(${column} AS ${money}) AS ${column},`).join('\n')}
     CAST(starting_customers AS BIGINT) AS starting_customers,
     CAST(new_customers AS BIGINT) AS new_customers,
     CAST(churned_customers AS BIGINT) AS churned_customers
-  FROM ${source} AS source_rows
+  FROM (SELECT CAST(0 AS ${money}) AS fx_impact_mrr) AS no_fx
+  CROSS JOIN LATERAL (
+    SELECT period_start, period_end,
+${columns.map((column) => `      ${column === 'starting_mrr' ? `CAST(starting_mrr AS ${money}) + CAST(COALESCE(fx_impact_mrr, 0) AS ${money})` : column} AS ${column},`).join('\n')}
+      starting_customers, new_customers, churned_customers
+    FROM ${source} AS source_rows
+  ) AS source_movements
 )
 SELECT period_start, period_end,
   ${ratio('churned_customers', customers, false)} AS customer_churn_rate,

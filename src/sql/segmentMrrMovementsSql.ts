@@ -1,4 +1,11 @@
-import { currencyColumnSql, exchangeRatesCte, sqlFailure } from './internal/currencySql.js';
+import { copySqlOptions } from './internal/copyOptions.js';
+import {
+  currencyColumnSql,
+  exchangeRatesCte,
+  INPUT_CHECKED,
+  inputChecksCte,
+  sqlFailure,
+} from './internal/currencySql.js';
 import { movementEventsCtes } from './internal/movementEventsSql.js';
 import { resolveMovementsSqlOptions } from './internal/movementsSqlOptions.js';
 import { BY_CUSTOMER, segmentBookingsCtes } from './internal/segmentBookingsSql.js';
@@ -65,7 +72,8 @@ const COUNTED = [
  * sql.includes('"plan"') && sql.includes('transfer_in_mrr')
  * //=> true
  */
-export function segmentMrrMovementsSql(options: SegmentMrrMovementsSqlOptions): string {
+export function segmentMrrMovementsSql(input: SegmentMrrMovementsSqlOptions): string {
+  const options = copySqlOptions(input) as unknown as SegmentMrrMovementsSqlOptions;
   const { dialect, source, currency, columns, paidToFree, money, period, fromDay, toDay } =
     resolveMovementsSqlOptions(options, true);
   const { columns: _columns, ...totalOptions } = options;
@@ -92,6 +100,7 @@ export function segmentMrrMovementsSql(options: SegmentMrrMovementsSqlOptions): 
   const netCustomers =
     'new_customers + reactivated_customers - churned_customers + transferred_in_customers - transferred_out_customers';
   const segments = `WITH ${subscriptionPeriodsCte(source, columns, money, extra)},${currency === undefined ? '' : `\n${exchangeRatesCte(dialect, currency)},`}
+${inputChecksCte(dialect, currency)},
 ${movementEventsCtes(dialect, period, { fromDay, toDay }, currency, ['segment'])}
 segment_changes AS (
   SELECT customer_id, segment, period_index, SUM(delta_mrr) AS delta_mrr, SUM(delta_active) AS delta_active,
@@ -165,7 +174,7 @@ ${MOVEMENTS.slice(0, 5)
 ${COUNTED.map((name) => `  CAST(${name}_customers AS BIGINT) AS ${name}_customers,`).join('\n')}
   CAST(ending_customers AS BIGINT) AS ending_customers
 FROM chained${snapshot ? '\nLEFT JOIN period_values ON period_values.segment = chained.segment AND period_values.period_index = chained.period_index' : ''}
-WHERE chained.period_index >= (SELECT range_first FROM bounds)`;
+WHERE chained.period_index >= (SELECT range_first FROM bounds) AND ${INPUT_CHECKED}`;
   const zero = `CAST(0 AS ${money})`;
   return `SELECT CAST(NULL AS VARCHAR) AS segment, period_start, period_end, starting_mrr, new_mrr, expansion_mrr,
   contraction_mrr, churned_mrr, reactivation_mrr, fx_impact_mrr, ${zero} AS transfer_in_mrr, ${zero} AS transfer_out_mrr,

@@ -8,8 +8,9 @@ import { toDecimal } from '../core/numeric.js';
 import type { DateLike } from '../core/types.js';
 import { trailingStart } from '../revenue/internal/trailingStart.js';
 import type { TrailingRevenueRetention } from '../revenue/types.js';
+import { copySqlOptions } from './internal/copyOptions.js';
 import { periodStartSourceSql } from './internal/currencyConversionSql.js';
-import { resolvePeriodStartSqlCurrency } from './internal/currencySql.js';
+import { INPUT_CHECKED, resolvePeriodStartSqlCurrency } from './internal/currencySql.js';
 import { sqlIsoDate, sqlPlainNumber } from './internal/sqlRowValues.js';
 import { sqlSource } from './internal/sqlSource.js';
 import { resolveColumns, resolveMrrScale } from './internal/subscriptionPeriodsSql.js';
@@ -95,8 +96,10 @@ const FIRST_DAY = '1000-01-01';
  * (docs/revenue-cohorts.md, docs/sql.md); the equality with them is a property test.
  * With `currency: { reporting, rates, rateColumns?, rateDate? }` each row of the source's `currency` column (NULL =
  * the reporting currency) is converted once at the rate in effect on its start, exactly as `mrrMovementsSql` does
- * under `'periodStart'` (a foreign row with no rate then stops the query with `missing_exchange_rate: …`, a bad
- * rate with `invalid_exchange_rate: …`); `rateDate: 'snapshot'` is refused, as by the TypeScript twins.
+ * under `'periodStart'` (a foreign row with no rate then stops the query with `missing_exchange_rate: …`, also
+ * one outside the window, as the TypeScript twins convert every row; a bad rate with `invalid_exchange_rate: …`);
+ * `rateDate: 'snapshot'` is refused, as by the TypeScript twins. Without the option, rows in several currencies
+ * stop it with `mixed_currencies: …` (see `mrrMovementsSql`).
  *
  * Edge cases: nobody paying on the start day gives starting_mrr 0 and both rates NULL; names are validated and
  * quoted as by `mrrMovementsSql` (`invalid_value`); a missing `asOf` is `missing_field`, a bad one `invalid_date`;
@@ -112,8 +115,8 @@ const FIRST_DAY = '1000-01-01';
  * trailingRevenueRetentionSql({ dialect: 'postgres', source: 'subscriptions', asOf: '2024-03-31', currency: { reporting: 'EUR', rates: 'fx_rates' } }).includes('FROM converted_periods')
  * //=> true
  */
-export function trailingRevenueRetentionSql(options: TrailingRevenueRetentionSqlOptions): string {
-  assertObject(options, ['options']);
+export function trailingRevenueRetentionSql(input: TrailingRevenueRetentionSqlOptions): string {
+  const options = copySqlOptions(input);
   assertKnownKeys(options, OPTION_KEYS, ['options']);
   const dialect = oneOf(options.dialect, SQL_DIALECTS, ['options', 'dialect']);
   const source = sqlSource(options.source, ['options', 'source']);
@@ -154,7 +157,7 @@ export function trailingRevenueRetentionSql(options: TrailingRevenueRetentionSql
     dialect,
     source: cohortMovement,
     mrrScale,
-    ...(options.rateScale === undefined ? {} : { rateScale: options.rateScale }),
+    ...(options.rateScale === undefined ? {} : { rateScale: options.rateScale as number }),
   });
   const { ctes, periods } = periodStartSourceSql(dialect, source, columns, money, currency);
   return `WITH ${ctes}
@@ -188,7 +191,8 @@ SELECT ${startDay} AS start_day,
   net_revenue_retention,
   gross_revenue_retention
 FROM cohort_totals
-CROSS JOIN cohort_rates`;
+CROSS JOIN cohort_rates
+WHERE ${INPUT_CHECKED}`;
 }
 
 /**

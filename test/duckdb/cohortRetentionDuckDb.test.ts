@@ -185,6 +185,56 @@ describe('cohortRetentionDuckDb: currencies', () => {
   });
 });
 
+describe('cohortRetentionDuckDb: refusals of the TypeScript twin', () => {
+  it('refuses rows in several currencies without a currency option (mixed_currencies)', async () => {
+    const mixed = [
+      { customerId: 'a', start: '2024-01-01', end: null, mrr: 100, currency: 'USD' },
+      { customerId: 'b', start: '2024-02-01', end: null, mrr: 100, currency: 'eur' },
+    ];
+    expect(() =>
+      cohortRetention(mixed.map((row) => ({ ...row, currency: row.currency.toUpperCase() }))),
+    ).toThrow(expect.objectContaining({ code: 'mixed_currencies' }));
+    await duckdb
+      .connection()
+      .run(
+        "CREATE OR REPLACE TABLE mixed_periods AS SELECT * FROM (VALUES ('a', DATE '2024-01-01', CAST(NULL AS DATE), 100, 'USD'), ('b', DATE '2024-02-01', CAST(NULL AS DATE), 100, 'eur')) AS t(customer_id, start_date, end_date, mrr, currency)",
+      );
+    const error = await cohortRetentionDuckDb(
+      { table: 'mixed_periods' },
+      { connection: duckdb.connection() },
+    ).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(MetricInputError);
+    expect(error).toMatchObject({ code: 'mixed_currencies', path: ['source'], received: 'EUR and USD' });
+  });
+
+  it('refuses a foreign row without a rate that starts after to, as cohortRetention does', async () => {
+    const periods = [
+      { customerId: 'a', start: '2024-01-01', end: null, mrr: 100, currency: 'EUR' },
+      { customerId: 'late', start: '2025-01-01', end: null, mrr: 10, currency: 'GBP' },
+    ];
+    const rates = [{ currency: 'EUR', date: '2023-01-01', rate: '1.1' }];
+    expect(() =>
+      cohortRetention(periods, { to: '2024-06-30', currency: { reporting: 'USD', rates } }),
+    ).toThrow(expect.objectContaining({ code: 'missing_exchange_rate' }));
+    for (const statement of currencyLoadStatements(periods, rates)) await duckdb.connection().run(statement);
+    const error = await cohortRetentionDuckDb(
+      { table: CURRENCY_TABLE },
+      {
+        connection: duckdb.connection(),
+        to: '2024-06-30',
+        columns: { currency: 'billing_currency' },
+        currency: {
+          reporting: 'USD',
+          rates: RATES_TABLE,
+          rateColumns: { currency: 'code', date: 'valid_from' },
+        },
+      },
+    ).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ code: 'missing_exchange_rate', path: ['options', 'currency', 'rates'] });
+    expect((error as MetricInputError).message).toContain('no GBP rate in effect on 2025-01-01');
+  });
+});
+
 describe('cohortRetentionDuckDb: properties', () => {
   it('equals cohortRetention exactly, for any data, granularity, basis and range, rows on period edges included', async () => {
     await assertCohortRetentionEqual('duckdb', run, 150);

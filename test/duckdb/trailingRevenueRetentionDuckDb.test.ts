@@ -116,6 +116,50 @@ describe('trailingRevenueRetentionDuckDb: currencies', () => {
     expect(plainRetention(gross)).toEqual(plainRetention(trailingGrossRevenueRetention(PERIODS, converting)));
   });
 
+  it('refuses a foreign row without a rate, as trailingNetRevenueRetention does, even one that ended before the window', async () => {
+    // The 2020 EUR row has no rate on its start (EUR rates begin in 2023). It ended long before the start day
+    // 2023-06-30, so the query never needs its MRR, but the TypeScript twin converts every row and refuses it.
+    const periods = [
+      ...PERIODS,
+      { customerId: 'old', start: '2020-01-01', end: '2020-06-01', mrr: 50, currency: 'EUR' },
+    ];
+    const converting = { asOf: '2024-06-30', currency: { reporting: 'USD', rates: RATES } };
+    expect(() => trailingNetRevenueRetention(periods, converting)).toThrow(
+      expect.objectContaining({ code: 'missing_exchange_rate' }),
+    );
+    for (const statement of currencyLoadStatements(periods, RATES)) await duckdb.connection().run(statement);
+    const error = await trailingRevenueRetentionDuckDb(
+      { table: CURRENCY_TABLE },
+      {
+        connection: duckdb.connection(),
+        asOf: '2024-06-30',
+        columns: { currency: 'billing_currency' },
+        currency,
+      },
+    ).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(MetricInputError);
+    expect(error).toMatchObject({ code: 'missing_exchange_rate', path: ['options', 'currency', 'rates'] });
+    expect((error as MetricInputError).message).toContain('no EUR rate in effect on 2020-01-01');
+  });
+
+  it('refuses rows in several currencies without a currency option (mixed_currencies), as the TypeScript twin does', async () => {
+    const mixed = PERIODS.map(({ currency: code, ...row }) => ({ ...row, currency: code }));
+    expect(() => trailingNetRevenueRetention(mixed, { asOf: '2024-06-30' })).toThrow(
+      expect.objectContaining({ code: 'mixed_currencies' }),
+    );
+    await duckdb
+      .connection()
+      .run(
+        `CREATE OR REPLACE TABLE mixed_periods AS SELECT customer_id, start_date, end_date, mrr, billing_currency AS currency FROM ${CURRENCY_TABLE}`,
+      );
+    const error = await trailingRevenueRetentionDuckDb(
+      { table: 'mixed_periods' },
+      { connection: duckdb.connection(), asOf: '2024-06-30' },
+    ).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(MetricInputError);
+    expect(error).toMatchObject({ code: 'mixed_currencies', path: ['source'], received: 'EUR and USD' });
+  });
+
   it("refuses rateDate 'snapshot' with trailingNetRevenueRetention's own error", async () => {
     const error = await trailingRevenueRetentionDuckDb(
       { csv: 'a.csv' },

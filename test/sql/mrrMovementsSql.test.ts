@@ -85,7 +85,8 @@ describe('mrrMovementsSql: currencies', () => {
       },
     };
     const duck = mrrMovementsSql(options);
-    expect(duck).toContain(`COALESCE(CAST("billing_currency" AS VARCHAR), 'USD') AS currency`);
+    // Codes compare case-insensitively: read trimmed, in capitals.
+    expect(duck).toContain(`COALESCE(UPPER(TRIM(CAST("billing_currency" AS VARCHAR))), 'USD') AS currency`);
     expect(duck).toContain('FROM (SELECT * FROM rates WHERE source = 1) AS rate_rows');
     expect(duck).toContain('CAST("valid_from" AS DATE) AS rate_date');
     expect(duck).toContain('ASOF LEFT JOIN exchange_rates');
@@ -94,8 +95,12 @@ describe('mrrMovementsSql: currencies', () => {
     expect(postgres).not.toContain('ASOF');
     expect(postgres).not.toContain('error(');
     expect(postgres).toContain("CAST('missing_exchange_rate: no '");
-    // Without the option, no currency column is read.
-    expect(mrrMovementsSql(BASE)).not.toContain('currency');
+    // Without the option the source's currency column (when it has one; NULL from no_currency otherwise) is read
+    // only to refuse rows in several currencies, as mrrMovements does.
+    const plain = mrrMovementsSql(BASE);
+    expect(plain).toContain('FROM (SELECT CAST(NULL AS VARCHAR) AS currency) AS no_currency');
+    expect(plain).toContain("error('mixed_currencies: rows are in '");
+    expect(plain).not.toContain('exchange_rates');
   });
 });
 
@@ -135,6 +140,18 @@ describe('mrrMovementsSql: properties', () => {
   });
 });
 
+describe('mrrMovementsSql: a subquery source', () => {
+  it.each([
+    `(SELECT E'\\'' AS quote)`,
+    `(SELECT $$;) --$$ AS text)`,
+    `(SELECT $tag$ $$ ' ) $tag$ AS text)`,
+    `(SELECT "a;b"")" FROM t)`,
+    `(SELECT 'it''s' AS text, U&"d" FROM t WHERE x$1 = 1.5e3)`,
+  ])('accepts %s, whose quotes hide every ; ) and comment marker', (source) => {
+    expect(mrrMovementsSql({ ...BASE, source })).toContain(`FROM ${source} AS source_rows`);
+  });
+});
+
 describe('mrrMovementsSql: bad input', () => {
   it.each([
     [{ ...BASE, dialect: INJECTION }, 'invalid_option', ['options', 'dialect']],
@@ -147,7 +164,15 @@ describe('mrrMovementsSql: bad input', () => {
     ],
     [{ ...BASE, source: `(SELECT 1) UNION (SELECT 2)` }, 'invalid_value', ['options', 'source']],
     [{ ...BASE, source: `(SELECT 1 /* x */)` }, 'invalid_value', ['options', 'source']],
-    [{ ...BASE, source: `(SELECT E'\\'' )` }, 'invalid_value', ['options', 'source']],
+    // An E string's backslash escapes the quote, so this one never closes.
+    [{ ...BASE, source: `(SELECT E'\\')` }, 'invalid_value', ['options', 'source']],
+    [
+      { ...BASE, source: `(SELECT $$;$$ AS x); DROP TABLE t; (SELECT 1)` },
+      'invalid_value',
+      ['options', 'source'],
+    ],
+    [{ ...BASE, source: `(SELECT $a$ ) $b$ AS x)` }, 'invalid_value', ['options', 'source']],
+    [{ ...BASE, source: `(SELECT 1 -- )\n)` }, 'invalid_value', ['options', 'source']],
     [{ ...BASE, source: `(SELECT 'unclosed)` }, 'invalid_value', ['options', 'source']],
     [{ ...BASE, source: `((SELECT 1)` }, 'invalid_value', ['options', 'source']],
     [{ ...BASE, source: 42 }, 'invalid_type', ['options', 'source']],

@@ -2,6 +2,7 @@ import type { SqlDialect } from '../sqlDialect.js';
 import {
   currencyColumnSql,
   exchangeRatesCte,
+  inputChecksCte,
   missingRateMessage,
   RATE_TYPE,
   rateInEffectJoin,
@@ -14,7 +15,7 @@ import { type SqlColumns, subscriptionPeriodsCte } from './subscriptionPeriodsSq
 
 /**
  * The opening CTEs of a query over each row's MRR on given days (cohorts, trailing retention): `ctes` is
- * `subscription_periods` and, with a `'periodStart'` currency, `exchange_rates` and `converted_periods` too
+ * `subscription_periods`, `input_checks` and, with a `'periodStart'` currency, `exchange_rates` and `converted_periods` too
  * (ending in a comma, ready for the query's next CTE); `periods` is the CTE to read the rows from.
  *
  * @private
@@ -27,13 +28,16 @@ export function periodStartSourceSql(
   currency: SqlCurrency | undefined,
 ): { readonly ctes: string; readonly periods: string } {
   if (currency === undefined) {
-    return { ctes: `${subscriptionPeriodsCte(source, columns, money)},`, periods: 'subscription_periods' };
+    return {
+      ctes: `${subscriptionPeriodsCte(source, columns, money)},\n${inputChecksCte(dialect, undefined)},`,
+      periods: 'subscription_periods',
+    };
   }
   const periods = subscriptionPeriodsCte(source, columns, money, [
     currencyColumnSql(columns.currency, currency),
   ]);
   return {
-    ctes: `${periods},\n${exchangeRatesCte(dialect, currency)},\n${convertedPeriodsCte(dialect, currency)},`,
+    ctes: `${periods},\n${exchangeRatesCte(dialect, currency)},\n${inputChecksCte(dialect, currency)},\n${convertedPeriodsCte(dialect, currency)},`,
     periods: 'converted_periods',
   };
 }

@@ -1,10 +1,11 @@
-import { assertKnownKeys, assertObject, oneOf } from '../../core/internal/options.js';
+import { assertKnownKeys, oneOf } from '../../core/internal/options.js';
 import { currencyCode } from '../../revenue/internal/currencyCode.js';
 import { snapshotRatesRefused } from '../../revenue/internal/exchangeRates.js';
 import type { ExchangeRateDate } from '../../revenue/types.js';
 import { quoteIdentifier } from '../quoteIdentifier.js';
 import type { SqlDialect } from '../sqlDialect.js';
 import type { ExchangeRateSqlColumns } from '../types.js';
+import { copyOptions } from './copyOptions.js';
 import { sqlSource } from './sqlSource.js';
 
 const CURRENCY_KEYS = new Set(['reporting', 'rates', 'rateColumns', 'rateDate']);
@@ -38,19 +39,19 @@ export interface SqlCurrency {
  *
  * @private
  */
-export function resolveSqlCurrency(currency: unknown): SqlCurrency | undefined {
-  if (currency === undefined) return undefined;
+export function resolveSqlCurrency(input: unknown): SqlCurrency | undefined {
+  if (input === undefined) return undefined;
   const path = ['options', 'currency'];
-  assertObject(currency, path);
+  const currency = copyOptions(input, path);
   assertKnownKeys(currency, CURRENCY_KEYS, path);
-  currencyCode(currency.reporting, [...path, 'reporting']);
+  const reporting = currencyCode(currency.reporting, [...path, 'reporting']);
   const rates = sqlSource(currency.rates, [...path, 'rates']);
   const rateColumns = { currency: 'currency', date: 'date', rate: 'rate' };
   if (currency.rateColumns !== undefined) {
-    assertObject(currency.rateColumns, [...path, 'rateColumns']);
-    assertKnownKeys(currency.rateColumns, RATE_COLUMN_KEYS, [...path, 'rateColumns']);
+    const given = copyOptions(currency.rateColumns, [...path, 'rateColumns']);
+    assertKnownKeys(given, RATE_COLUMN_KEYS, [...path, 'rateColumns']);
     for (const key of ['currency', 'date', 'rate'] as const) {
-      const name = currency.rateColumns[key];
+      const name = given[key];
       if (name !== undefined) {
         quoteIdentifier(name, [...path, 'rateColumns', key], false);
         rateColumns[key] = name as string;
@@ -61,7 +62,7 @@ export function resolveSqlCurrency(currency: unknown): SqlCurrency | undefined {
     ...path,
     'rateDate',
   ]);
-  return { reporting: currency.reporting as string, rates, rateColumns, rateDate };
+  return { reporting, rates, rateColumns, rateDate };
 }
 
 /**
@@ -79,12 +80,13 @@ export function resolvePeriodStartSqlCurrency(currency: unknown): SqlCurrency | 
 
 /**
  * The select-list item of `subscription_periods` that reads the `currency` column (NULL = the reporting
- * currency) as text.
+ * currency) as text in capitals: codes compare case-insensitively (billing exports write `usd`), as the text
+ * readers of the TypeScript engine read them.
  *
  * @private
  */
 export function currencyColumnSql(column: string, currency: SqlCurrency): string {
-  return `COALESCE(CAST(${quoteIdentifier(column, ['options', 'columns', 'currency'], false)} AS VARCHAR), '${currency.reporting}') AS currency`;
+  return `COALESCE(UPPER(TRIM(CAST(${quoteIdentifier(column, ['options', 'columns', 'currency'], false)} AS VARCHAR))), '${currency.reporting}') AS currency`;
 }
 
 /**
@@ -116,7 +118,7 @@ export function exchangeRatesCte(dialect: SqlDialect, currency: SqlCurrency): st
     RATE_TYPE,
   );
   return `read_rates AS (
-  SELECT CAST(${column('currency')} AS VARCHAR) AS currency, CAST(${column('date')} AS DATE) AS rate_date,
+  SELECT UPPER(TRIM(CAST(${column('currency')} AS VARCHAR))) AS currency, CAST(${column('date')} AS DATE) AS rate_date,
     CAST(${column('rate')} AS ${RATE_TYPE}) AS rate
   FROM ${currency.rates} AS rate_rows
 ),
@@ -154,3 +156,64 @@ export function rateInEffectJoin(dialect: SqlDialect, left: string, day: string,
 export function missingRateMessage(currency: string, day: string): string {
   return `'missing_exchange_rate: no ' || ${currency} || ' rate in effect on ' || CAST(${day} AS VARCHAR)`;
 }
+
+/**
+ * The CTE `input_checks` (one row, column `failures`, always 0) that every twin's final SELECT filters on
+ * (`WHERE (SELECT failures FROM input_checks) = 0`, see {@link INPUT_CHECKED}), so what the TypeScript engine
+ * refuses stops the query however the planner prunes or pushes filters down (a missing rate in a CASE of
+ * `converted_periods` is never evaluated for a row the query filters out, e.g. one that ended before a trailing
+ * window or starts after `to`). Without a `currency` option: rows in more than one currency (a NULL code counts
+ * as one more, as a row without `currency` does in `mrrMovements`) stop the query with `mixed_currencies: …`.
+ * With one: every rate is checked (`invalid_exchange_rate: …`) and, under `'periodStart'`, every foreign row
+ * needs a rate in effect on its start (`missing_exchange_rate: …`), whether or not the query reads it later.
+ *
+ * @private
+ */
+export function inputChecksCte(dialect: SqlDialect, currency: SqlCurrency | undefined): string {
+  if (currency === undefined) {
+    const named = "COALESCE(row_currency, 'no currency')";
+    const mixed = sqlFailure(
+      dialect,
+      `'${MIXED_CURRENCIES_MARKER} rows are in ' || MIN(${named}) || ' and ' || MAX(${named}) || ` +
+        "' and no currency option (reporting, rates) converts them'",
+      'INTEGER',
+    );
+    return `input_checks AS (
+  SELECT CASE WHEN COUNT(DISTINCT ${named}) > 1 THEN ${mixed} ELSE 0 END AS failures
+  FROM subscription_periods
+)`;
+  }
+  const rates = 'SELECT COUNT(CASE WHEN rate IS NULL THEN 1 END) FROM exchange_rates';
+  if (currency.rateDate === 'snapshot')
+    return `input_checks AS (
+  SELECT (${rates}) AS failures
+)`;
+  const missing = sqlFailure(
+    dialect,
+    missingRateMessage('subscription_periods.currency', 'subscription_periods.start_date'),
+    'INTEGER',
+  );
+  return `input_checks AS (
+  SELECT (${rates}) + (
+    SELECT COUNT(CASE WHEN subscription_periods.currency <> '${currency.reporting}' AND checked_rate.rate IS NULL THEN ${missing} END)
+    FROM subscription_periods
+    ${rateInEffectJoin(dialect, 'subscription_periods', 'start_date', 'checked_rate')}
+  ) AS failures
+)`;
+}
+
+/**
+ * The condition on `input_checks` every twin's final SELECT carries (see {@link inputChecksCte}).
+ *
+ * @private
+ */
+export const INPUT_CHECKED = '(SELECT failures FROM input_checks) = 0';
+
+/**
+ * The start of the message of the error that stops a query over rows in several currencies without a `currency`
+ * option; the DuckDB runners turn it into a MetricInputError `mixed_currencies` (docs/sql.md tells people who run
+ * the SQL themselves to look for it).
+ *
+ * @private
+ */
+export const MIXED_CURRENCIES_MARKER = 'mixed_currencies:';

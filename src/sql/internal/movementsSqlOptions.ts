@@ -1,7 +1,8 @@
-import { assertKnownKeys, assertObject, oneOf } from '../../core/internal/options.js';
+import { assertKnownKeys, oneOf } from '../../core/internal/options.js';
 import { GRANULARITIES } from '../../core/types.js';
 import { SQL_DIALECTS, type SqlDialect } from '../sqlDialect.js';
 import type { MrrMovementsSqlOptions } from '../types.js';
+import { copySqlOptions } from './copyOptions.js';
 import { resolveSqlCurrency, type SqlCurrency } from './currencySql.js';
 import { type PeriodIndexSql, periodIndexSql } from './periodIndexSql.js';
 import { reportRangeSql } from './reportRangeSql.js';
@@ -44,10 +45,10 @@ const OPTION_KEYS = new Set([
  * @private
  */
 export function resolveMovementsSqlOptions(
-  options: Omit<MrrMovementsSqlOptions, 'columns'> & { readonly columns?: unknown },
+  input: Omit<MrrMovementsSqlOptions, 'columns'> & { readonly columns?: unknown },
   segment: boolean,
 ): MovementsSqlOptions {
-  assertObject(options, ['options']);
+  const options = copySqlOptions(input);
   assertKnownKeys(options, OPTION_KEYS, ['options']);
   const dialect = oneOf(options.dialect, SQL_DIALECTS, ['options', 'dialect']);
   const source = sqlSource(options.source, ['options', 'source']);

@@ -1,9 +1,9 @@
 import { MetricInputError } from '../../core/errors.js';
 import { toCount } from '../../core/internal/numericInput.js';
-import { assertObject } from '../../core/internal/options.js';
 import { describeValue } from '../../core/internal/rejectInput.js';
 import { quoteIdentifier } from '../quoteIdentifier.js';
 import type { MrrMovementsSqlColumns } from '../types.js';
+import { copyOptions } from './copyOptions.js';
 
 const BASE_KEYS = ['customerId', 'start', 'end', 'mrr'] as const;
 
@@ -33,9 +33,9 @@ const DEFAULT_COLUMNS: SqlColumns = {
  *
  * @private
  */
-export function resolveColumns(columns: unknown, optional: readonly OptionalColumn[] = []): SqlColumns {
-  if (columns === undefined) return DEFAULT_COLUMNS;
-  assertObject(columns, ['options', 'columns']);
+export function resolveColumns(input: unknown, optional: readonly OptionalColumn[] = []): SqlColumns {
+  if (input === undefined) return DEFAULT_COLUMNS;
+  const columns = copyOptions(input, ['options', 'columns']);
   const COLUMN_KEYS = [...BASE_KEYS, ...optional];
   for (const key of Object.keys(columns)) {
     if (!(COLUMN_KEYS as readonly string[]).includes(key)) {
@@ -83,6 +83,13 @@ export function resolveMrrScale(mrrScale: unknown): number {
  * select-list items (already quoted). `source` is the checked FROM item of `sqlSource` and `columns` the result
  * of {@link resolveColumns}.
  *
+ * Without a `currency` item among `extra` (the query has no `currency` option) the CTE has a `row_currency`
+ * column instead, for the check that the rows are in one currency (`mixed_currencies`): the source's `currency`
+ * column in capitals when it has one, else NULL. The source is read inside a LATERAL subquery, where an
+ * unqualified `currency` resolves to the source's column first and to the outer `no_currency` row only when the
+ * source has none (the same rule in DuckDB and PostgreSQL, both of which flatten the one-row join; the alias
+ * differs from `currency` because DuckDB would read a select-list alias of that name before the outer row).
+ *
  * @private
  */
 export function subscriptionPeriodsCte(
@@ -91,11 +98,24 @@ export function subscriptionPeriodsCte(
   money: string,
   extra: readonly string[] = [],
 ): string {
+  const select = (
+    indent: string,
+    more: readonly string[],
+  ) => `SELECT ${quoteIdentifier(columns.customerId, ['options', 'columns', 'customerId'], false)} AS customer_id,
+${indent}  CAST(${quoteIdentifier(columns.start, ['options', 'columns', 'start'], false)} AS DATE) AS start_date,
+${indent}  CAST(${quoteIdentifier(columns.end, ['options', 'columns', 'end'], false)} AS DATE) AS end_date,
+${indent}  CAST(${quoteIdentifier(columns.mrr, ['options', 'columns', 'mrr'], false)} AS ${money}) AS mrr${more.map((line) => `,\n${indent}  ${line}`).join('')}
+${indent}FROM ${source} AS source_rows`;
+  if (extra.some((line) => line.endsWith(' AS currency'))) {
+    return `subscription_periods AS (
+  ${select('  ', extra)}
+)`;
+  }
   return `subscription_periods AS (
-  SELECT ${quoteIdentifier(columns.customerId, ['options', 'columns', 'customerId'], false)} AS customer_id,
-    CAST(${quoteIdentifier(columns.start, ['options', 'columns', 'start'], false)} AS DATE) AS start_date,
-    CAST(${quoteIdentifier(columns.end, ['options', 'columns', 'end'], false)} AS DATE) AS end_date,
-    CAST(${quoteIdentifier(columns.mrr, ['options', 'columns', 'mrr'], false)} AS ${money}) AS mrr${extra.map((line) => `,\n    ${line}`).join('')}
-  FROM ${source} AS source_rows
+  SELECT source_periods.*
+  FROM (SELECT CAST(NULL AS VARCHAR) AS currency) AS no_currency
+  CROSS JOIN LATERAL (
+    ${select('    ', [...extra, 'UPPER(TRIM(CAST(currency AS VARCHAR))) AS row_currency'])}
+  ) AS source_periods
 )`;
 }
