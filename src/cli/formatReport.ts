@@ -9,23 +9,29 @@ import {
   segmentTableHeader,
   segmentTableRow,
 } from './reportCells.js';
+import { escapeValue } from './terminalText.js';
 
 /**
  * Renders a report as a plain-text terminal page: the last `recent` rows of the movements table, then the
- * point-in-time figures. Fixed-width columns, no colours, nothing locale-dependent.
+ * point-in-time figures. Fixed-width columns, no colours, nothing locale-dependent. Text from the data (segment
+ * names, notes naming a file) has its control characters escaped (`\x1b`), so it cannot move the cursor or clear
+ * the terminal. `asOfNote` says which rule chose the as-of day: `as of 2026-12-07 (today; the data runs to …)`.
  *
  * @private
  */
 export function formatReport(
   report: Report,
-  { recent = 12, notes = [] }: { recent?: number; notes?: readonly string[] } = {},
+  {
+    recent = 12,
+    notes = [],
+    asOfNote,
+  }: { recent?: number; notes?: readonly string[]; asOfNote?: string } = {},
 ): string {
   const lines: string[] = [];
   const rows = report.periods.slice(-recent);
-  lines.push(
-    `customer-health report — ${report.granularity} periods${report.asOf ? `, as of ${report.asOf}` : ''}`,
-  );
-  lines.push(...notes);
+  const asOf = report.asOf ? `, as of ${report.asOf}${asOfNote === undefined ? '' : ` (${asOfNote})`}` : '';
+  lines.push(`customer-health report — ${report.granularity} periods${asOf}`);
+  lines.push(...notes.map(escapeValue));
   lines.push('');
   lines.push(
     ...textTable(
@@ -39,7 +45,7 @@ export function formatReport(
   if (partial !== null) lines.push(partial);
   lines.push('');
   for (const { segment, periods } of report.segments ?? []) {
-    lines.push(`Segment ${segment}: movements and transfers between segments`);
+    lines.push(`Segment ${escapeValue(segment)}: movements and transfers between segments`);
     lines.push(
       ...textTable(
         segmentTableHeader(report),
@@ -49,7 +55,7 @@ export function formatReport(
     lines.push('');
   }
 
-  const facts = [...reportFacts(report), ...segmentFacts(report)];
+  const facts: [string, string][] = [...reportFacts(report), ...segmentFacts(report)];
   if (report.health !== null) {
     const h = report.health;
     facts.push([
@@ -63,13 +69,15 @@ export function formatReport(
       ]);
     }
   }
-  const labelWidth = Math.max(...facts.map(([label]) => label.length));
-  for (const [label, value] of facts) lines.push(`${label.padEnd(labelWidth)}  ${value}`);
+  const shown = facts.map(([label, value]) => [escapeValue(label), escapeValue(value)] as const);
+  const labelWidth = Math.max(...shown.map(([label]) => label.length));
+  for (const [label, value] of shown) lines.push(`${label.padEnd(labelWidth)}  ${value}`);
   return `${lines.join('\n')}\n`;
 }
 
 // A fixed-width table: the first column left-aligned, the others right-aligned, a rule under the header.
-function textTable(header: readonly string[], table: readonly (readonly string[])[]): string[] {
+function textTable(header: readonly string[], cells: readonly (readonly string[])[]): string[] {
+  const table = cells.map((row) => row.map(escapeValue));
   const widths = header.map((title, column) =>
     Math.max(title.length, ...table.map((cells) => cells[column]!.length)),
   );

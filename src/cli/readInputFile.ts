@@ -1,25 +1,76 @@
-import { readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { MetricInputError } from '../core/errors.js';
+import { decodeText, type TextEncoding } from '../io/decodeText.js';
 import { parseExchangeRates } from '../io/parseExchangeRates.js';
-import { type ParsedReportInput, parseReportInput } from '../io/parseReportInput.js';
+import {
+  type ParsedReportInput,
+  type ParseReportInputOptions,
+  parseReportInput,
+} from '../io/parseReportInput.js';
 import type { ExchangeRate } from '../revenue/types.js';
+
+/**
+ * The largest file the in-memory engine reads: 100 MiB. It holds the whole text and every row as objects (a
+ * 100 MB CSV of 2.2 million rows peaks near 2.3 GB), so a larger file would exhaust Node's heap (400 MB aborted,
+ * 1 GB exceeds the longest string V8 makes); `--engine duckdb` streams CSV and Parquet files of any size.
+ *
+ * @private
+ */
+export const MAX_MEMORY_INPUT_BYTES = 100 * 1024 * 1024;
 
 /** A problem with an input file, worded for the terminal (file, row, column). @private */
 export class InputFileError extends Error {
   override readonly name = 'InputFileError';
 }
 
+/** Reads standard input (FILE `-`): at most `limit + 1` bytes, so a larger input is seen without holding it. @private */
+export type ReadStdin = (limit: number) => Promise<Uint8Array>;
+
 /**
- * Reads a CSV or JSON file (by its extension: `.json` is JSON, anything else CSV) with `parseReportInput`: the
- * CLI's only Node-specific part of reading input is opening the file.
+ * How the CLI reads a file: its encoding (default: detected, UTF-8 strictly), its bytes when they were read
+ * already (standard input), and the size above which it is refused (default: none).
  *
  * @private
  */
-export function readInputFile(file: string, segmentColumn?: string): ParsedReportInput {
-  return parseReportInput(readText(file), {
-    format: formatOf(file),
+export interface ReadFileOptions {
+  readonly encoding?: TextEncoding;
+  readonly bytes?: Uint8Array;
+  readonly maxBytes?: number;
+}
+
+/**
+ * Reads a CSV or JSON file (by its extension: `.json` is JSON; standard input and anything else CSV unless the
+ * text starts with `[` or `{`) with `decodeText` and `parseReportInput`: the CLI's only Node-specific part of
+ * reading input is opening the file.
+ *
+ * @private
+ */
+export function readInputFile(
+  file: string,
+  segmentColumn?: string,
+  read: ReadFileOptions = {},
+  options: Omit<ParseReportInputOptions, 'format' | 'segmentColumn'> = {},
+): ParsedReportInput {
+  const text = readText(file, read);
+  return parseReportInput(text, {
+    ...(file === '-' ? {} : { format: formatOf(file) }),
+    ...options,
     ...(segmentColumn === undefined ? {} : { segmentColumn }),
   });
+}
+
+/**
+ * Standard input's bytes for FILE `-`, refused above `limit` (read up to one byte more, never all of a larger
+ * input). @private
+ */
+export async function readStandardInput(
+  readStdin: ReadStdin | undefined,
+  limit: number,
+): Promise<Uint8Array> {
+  if (readStdin === undefined) throw new InputFileError('cannot read standard input here');
+  const bytes = await readStdin(limit);
+  if (bytes.length > limit) throw tooLarge('standard input', null, '-', limit);
+  return bytes;
 }
 
 /** A bad exchange-rates file: its name and the parser's error (every bad row). @private */
@@ -39,8 +90,8 @@ export class RatesFileError extends Error {
  *
  * @private
  */
-export function readRatesFile(file: string): ExchangeRate[] {
-  const text = readText(file);
+export function readRatesFile(file: string, read: ReadFileOptions = {}): ExchangeRate[] {
+  const text = readText(file, read);
   try {
     return parseExchangeRates(text, { format: formatOf(file) });
   } catch (error) {
@@ -49,12 +100,75 @@ export function readRatesFile(file: string): ExchangeRate[] {
   }
 }
 
-function readText(file: string): string {
+/** How a file is named in messages: `-` is standard input. @private */
+export function fileLabel(file: string): string {
+  return file === '-' ? 'standard input' : file;
+}
+
+function readText(file: string, { encoding, bytes, maxBytes }: ReadFileOptions): string {
+  const data = bytes ?? readFileBytes(file, maxBytes ?? Number.POSITIVE_INFINITY);
   try {
-    return readFileSync(file, 'utf8');
+    return decodeText(data, encoding === undefined ? {} : { encoding });
+  } catch (error) {
+    if (!(error instanceof MetricInputError)) throw error;
+    // The reader's hint names the option; the CLI's names the flag.
+    const message = error.message.replace(
+      /\(name the encoding .*\)$/,
+      '; name the encoding it was saved in with --encoding (--encoding windows-1252 for a CSV saved by Excel on Windows, or latin1, utf-16le, utf-16be)',
+    );
+    throw new InputFileError(`${fileLabel(file)}, ${message}`);
+  }
+}
+
+// Reads a whole file, refusing one above the limit before reading it (a FIFO or device, whose size is unknown,
+// is read up to the limit).
+function readFileBytes(file: string, limit: number): Uint8Array {
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
   } catch (error) {
     throw new InputFileError(`cannot read ${file}: ${(error as Error).message}`);
   }
+  try {
+    const stats = fstatSync(fd);
+    if (stats.isDirectory()) throw new InputFileError(`cannot read ${file}: it is a directory`);
+    if (stats.isFile() && stats.size > limit) throw tooLarge(file, stats.size, file, limit);
+    const chunks: Uint8Array[] = [];
+    let total = 0;
+    const size = stats.isFile() ? stats.size + 1 : 1 << 20;
+    for (;;) {
+      const chunk = new Uint8Array(Math.max(size, 1));
+      const count = readSync(fd, chunk, 0, chunk.length, null);
+      if (count === 0) break;
+      chunks.push(count === chunk.length ? chunk : chunk.subarray(0, count));
+      total += count;
+      if (total > limit) throw tooLarge(file, null, file, limit);
+    }
+    if (chunks.length === 1) return chunks[0]!;
+    const bytes = new Uint8Array(total);
+    let at = 0;
+    for (const chunk of chunks) {
+      bytes.set(chunk, at);
+      at += chunk.length;
+    }
+    return bytes;
+  } catch (error) {
+    if (error instanceof InputFileError) throw error;
+    throw new InputFileError(`cannot read ${file}: ${(error as Error).message}`);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function tooLarge(label: string, size: number | null, file: string, limit: number): InputFileError {
+  const mib = (bytes: number) => `${Math.ceil(bytes / 2 ** 20)} MiB`;
+  const what = size === null ? 'more' : `${mib(size)}, more`;
+  const streaming = /\.(csv|parquet)$/i.test(file)
+    ? 'run with --engine duckdb, which streams a CSV or Parquet file of any size'
+    : 'save it as CSV or Parquet and run with --engine duckdb, which streams a file of any size';
+  return new InputFileError(
+    `${label} is ${what} than the in-memory engine reads (${mib(limit)}): ${streaming}`,
+  );
 }
 
 function formatOf(file: string): 'csv' | 'json' {

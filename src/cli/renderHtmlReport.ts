@@ -22,6 +22,8 @@ export interface HtmlReportOptions {
   readonly source?: string;
   /** Lines about how the data was read (blank rows skipped, the engine's MRR scale), shown under the title. */
   readonly notes?: readonly string[];
+  /** Which rule chose the as-of day, shown after it: `today; the data runs to 2027-03-01`. */
+  readonly asOfNote?: string;
 }
 
 const STYLE = `body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;color:#111827;margin:0;background:#f9fafb}
@@ -59,7 +61,9 @@ export function renderHtmlReport(report: Report, options: HtmlReportOptions = {}
   const rows = report.periods.slice(-(options.recent ?? 12));
   const subtitle = [
     `${report.granularity} periods`,
-    ...(report.asOf === null ? [] : [`as of ${report.asOf}`]),
+    ...(report.asOf === null
+      ? []
+      : [`as of ${report.asOf}${options.asOfNote === undefined ? '' : ` (${options.asOfNote})`}`]),
     ...(options.source === undefined ? [] : [`data: ${options.source}`]),
   ].join(' · ');
   const sections = [

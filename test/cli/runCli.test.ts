@@ -113,7 +113,7 @@ describe('customer-health report', () => {
 
   it('explains a missing column, an unreadable file, bad JSON and bad usage', async () => {
     expect((await run('report', file('cols.csv', 'who,when\na,2024-01-01\n'))).stderr).toMatch(
-      /no customerId \/ customer_id column/,
+      /no customerId \/ customer_id \/ customer \/ Customer ID column/,
     );
     expect((await run('report', join(directory, 'missing.csv'))).stderr).toMatch(/cannot read/);
     expect((await run('report', file('bad.json', '{'))).stderr).toMatch(/not valid JSON/);
@@ -383,7 +383,7 @@ describe('customer-health report --engine duckdb', () => {
           'duckdb',
         )
       ).stderr,
-    ).toMatch(/no start \/ start_date \/ startDate column/);
+    ).toMatch(/no start \/ start_date \/ startDate \/ started_at \/ Start \(UTC\) column/);
     expect((await run('report', '--engine', 'duckdb')).code).toBe(2);
     expect((await run('report', file('x.json', '[]'), '--engine', 'duckdb')).code).toBe(2);
     expect((await run('report', '--engine', 'spark')).code).toBe(2);
@@ -437,7 +437,8 @@ describe('customer-health report --engine duckdb: exact or refused, blank rows, 
     // The as-of day is validated before it reaches SQL.
     const injected = await run('report', path, '--engine', 'duckdb', '--as-of', "2024-01-31' OR 1=1 --");
     expect(injected.code).toBe(1);
-    expect(injected.stderr).toContain('options.asOf must be');
+    // The message names the flag typed, not the option of the library.
+    expect(injected.stderr).toContain('--as-of must be');
     expect((await run('report', path, '--mrr-scale', '7')).code).toBe(2);
   });
 
