@@ -1,3 +1,5 @@
+import { editDistance } from '../core/internal/editDistance.js';
+
 /** The whole help of `customer-health`, printed by --help. @private */
 export const USAGE = `Usage: customer-health report [FILE | -] [options]
 
@@ -79,25 +81,4 @@ export function nearestFlag(typed: string, known: readonly string[]): string | n
     }
   }
   return best === null ? null : `--${best}`;
-}
-
-// Optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbours cost 1.
-function editDistance(a: string, b: string): number {
-  const rows: number[][] = [];
-  for (let i = 0; i <= a.length; i += 1) {
-    rows.push([i]);
-    for (let j = 1; j <= b.length; j += 1) {
-      if (i === 0) {
-        rows[0]![j] = j;
-        continue;
-      }
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let value = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-        value = Math.min(value, rows[i - 2]![j - 2]! + 1);
-      }
-      rows[i]![j] = value;
-    }
-  }
-  return rows[a.length]![b.length]!;
 }

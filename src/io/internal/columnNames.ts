@@ -1,4 +1,5 @@
 import { MetricInputError } from '../../core/errors.js';
+import { editDistance } from '../../core/internal/editDistance.js';
 
 /**
  * A header name as the readers compare it: lower case, without spaces, underscores and hyphens, so
@@ -123,27 +124,4 @@ function resembles(name: string, alias: string): boolean {
   const limit = Math.min(name.length, alias.length) <= 4 ? 1 : 2;
   if (Math.abs(name.length - alias.length) > limit) return false;
   return editDistance(name, alias) <= limit;
-}
-
-function editDistance(a: string, b: string): number {
-  const rows = a.length + 1;
-  const cols = b.length + 1;
-  const d: number[] = new Array(rows * cols).fill(0);
-  for (let i = 0; i < rows; i += 1) d[i * cols] = i;
-  for (let j = 0; j < cols; j += 1) d[j] = j;
-  for (let i = 1; i < rows; i += 1) {
-    for (let j = 1; j < cols; j += 1) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let best = Math.min(
-        d[(i - 1) * cols + j]! + 1,
-        d[i * cols + j - 1]! + 1,
-        d[(i - 1) * cols + j - 1]! + cost,
-      );
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-        best = Math.min(best, d[(i - 2) * cols + j - 2]! + 1);
-      }
-      d[i * cols + j] = best;
-    }
-  }
-  return d[rows * cols - 1]!;
 }
