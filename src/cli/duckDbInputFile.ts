@@ -1,7 +1,7 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { csvRecords } from '../io/internal/csvRecords.js';
-import { SUBSCRIPTION_COLUMN_ALIASES } from '../io/subscriptionColumnAliases.js';
+import { type CsvDelimiter, csvRecords, detectDelimiter } from '../io/internal/csvRecords.js';
+import { findColumns as findReaderColumns } from '../io/internal/readRows.js';
 import { InputFileError } from './readInputFile.js';
 
 // What `--engine duckdb` reads of a CSV or Parquet file before any work (its columns, found by the in-memory
@@ -14,48 +14,33 @@ export type Column = 'customerId' | 'start' | 'mrr';
  * A column read when the file has it (`end`: without one every row is still active, as in the in-memory reader;
  * `currency`) or when it is named (`segment`). @private
  */
-export type OptionalColumn = 'end' | 'currency' | 'segment';
+export type OptionalColumn = 'end' | 'subscriptionId' | 'currency' | 'segment';
 /** The header name of each column found. @private */
 export type FileColumns = Record<Column, string> & Partial<Record<OptionalColumn, string>>;
 
-const COLUMNS: readonly Column[] = ['customerId', 'start', 'mrr'];
-
-/** @private */
+/**
+ * The columns of a file as the in-memory reader finds them (its own header matching: aliases, any case, a named
+ * segment column; its errors, every problem of the header at once), and each one's position in `headers`.
+ * `amount` + `interval` files are refused: a yearly price's MRR has no exact decimal. @private
+ */
 export function findColumns(
   headers: readonly string[],
   file: string,
   segmentColumn: string | undefined,
-): FileColumns {
-  const found = {} as FileColumns;
-  const end = SUBSCRIPTION_COLUMN_ALIASES.end.find((alias) => headers.includes(alias));
-  if (end !== undefined) found.end = end;
-  const currency = SUBSCRIPTION_COLUMN_ALIASES.currency.find((alias) => headers.includes(alias));
-  if (currency !== undefined) found.currency = currency;
-  if (segmentColumn !== undefined) {
-    if (!headers.includes(segmentColumn)) {
-      throw new InputFileError(
-        `${file}: the header has no ${segmentColumn} column, the segment column named (found: ${headers.join(', ')})`,
-      );
-    }
-    found.segment = segmentColumn;
+): { columns: FileColumns; index: Partial<Record<Column | OptionalColumn, number>> } {
+  const { columns, index } = findReaderColumns(headers, `found: ${headers.join(', ')}`, {
+    segmentColumn,
+  });
+  if (columns.mrr === undefined) {
+    throw new InputFileError(
+      `${file} has amount + interval columns: --engine duckdb reads an mrr column only (a yearly price's MRR has no exact decimal); use the in-memory engine`,
+    );
   }
-  for (const field of COLUMNS) {
-    const name = SUBSCRIPTION_COLUMN_ALIASES[field].find((alias) => headers.includes(alias));
-    if (name === undefined) {
-      const amount = field === 'mrr' && headers.includes('amount');
-      throw new InputFileError(
-        amount
-          ? `${file} has amount + interval columns: --engine duckdb reads an mrr column only (a yearly price's MRR has no exact decimal); use the in-memory engine`
-          : `${file} has no ${SUBSCRIPTION_COLUMN_ALIASES[field].join(' / ')} column (found: ${headers.join(', ')})`,
-      );
-    }
-    found[field] = name;
-  }
-  return found;
+  return { columns: columns as FileColumns, index };
 }
 
 /** @private */
-export async function parquetColumns(
+export async function sourceColumns(
   connection: DuckDBConnection,
   source: string,
   file: string,
@@ -72,9 +57,10 @@ export async function parquetColumns(
   }
 }
 
-// Reads only the header line, so a file larger than memory is never loaded.
+// Reads only the header line (the first with content, as the in-memory reader finds its delimiter), so a file
+// larger than memory is never loaded.
 /** @private */
-export function csvHeader(file: string): string[] {
+export function csvHeader(file: string): { names: string[]; delimiter: CsvDelimiter } {
   const buffer = Buffer.alloc(64 * 1024);
   let length: number;
   try {
@@ -84,8 +70,10 @@ export function csvHeader(file: string): string[] {
   } catch (error) {
     throw new InputFileError(`cannot read ${file}: ${(error as Error).message}`);
   }
-  const firstLine = buffer.subarray(0, length).toString('utf8').split(/\r?\n/, 1)[0] ?? '';
-  return [...(csvRecords(firstLine)[0]?.fields ?? [])];
+  const text = buffer.subarray(0, length).toString('utf8');
+  const delimiter = detectDelimiter(text);
+  const firstLine = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
+  return { names: [...(csvRecords(firstLine, delimiter)[0]?.fields ?? [])], delimiter };
 }
 
 // A path becomes a SQL string literal; rather than escape quotes, refuse them, so no path can end the literal.
@@ -100,8 +88,8 @@ export function fileLiteral(path: string): string {
   return `'${path}'`;
 }
 
-// Refuses MRR that DECIMAL(38, scale) would round: text with more significant decimal places than the scale (or
-// not a plain decimal), or a typed value that changes when cast; `scan` holds their count and the earliest one.
+// Refuses MRR that DECIMAL(38, scale) would round: text with more significant decimal places than the scale (in
+// either notation), or a typed value that changes when cast; `scan` holds their count and the earliest one.
 /** @private */
 export function refuseInexactMrr(
   scan: Record<string, unknown> | undefined,
@@ -111,7 +99,11 @@ export function refuseInexactMrr(
   const count = Number(scan?.inexact_rows ?? 0);
   if (count === 0) return;
   const value = String(scan?.inexact_mrr);
-  const places = /^[+-]?\d*\.?(\d*?)0*$/.exec(value)?.[1]?.length;
+  // The places of a decimal in either notation: its digits without trailing zeros past the point (1e-7: 7).
+  const found = /^[+-]?(\d*)\.?(\d*)(?:e([+-]?\d+))?$/i.exec(value);
+  const digits = `${found?.[1] ?? ''}${found?.[2] ?? ''}`.replace(/0+$/, '');
+  const places =
+    found === null ? undefined : Math.max(0, digits.length - found[1]!.length - Number(found[3] ?? 0));
   const needs =
     places === undefined || places > 18
       ? 'is not a plain decimal within 18 places'
@@ -119,29 +111,6 @@ export function refuseInexactMrr(
   throw new InputFileError(
     `${file}: ${count} row(s) hold MRR that --engine duckdb would round at --mrr-scale ${scale} (DECIMAL(38, ${scale})), e.g. customer ${String(scan?.inexact_customer)} with mrr ${value}, which ${needs}; nothing was rounded`,
   );
-}
-
-// A currency code that is not three letters, or (with a segment column) a row without a segment: the cells the
-// memory reader refuses, named by the earliest row's customer.
-/** @private */
-export function refuseBadCells(
-  scan: Record<string, unknown> | undefined,
-  segmentColumn: string | undefined,
-  column: Partial<Record<OptionalColumn, string>>,
-  file: string,
-): void {
-  const badCodes = Number(scan?.bad_codes ?? 0);
-  if (badCodes > 0) {
-    throw new InputFileError(
-      `${file}: ${badCodes} row(s) have a ${column.currency} that is not an ISO 4217 currency code (three letters, e.g. USD), e.g. customer ${String(scan?.bad_code_customer)} with ${String(scan?.bad_code)}`,
-    );
-  }
-  const noSegments = Number(scan?.no_segments ?? 0);
-  if (segmentColumn !== undefined && noSegments > 0) {
-    throw new InputFileError(
-      `${file}: ${noSegments} row(s) have no ${segmentColumn} (the segment column named; every row needs one), e.g. customer ${String(scan?.no_segment_customer)}`,
-    );
-  }
 }
 
 // Rows in more than one currency (a blank cell is the unnamed reporting currency) without --currency: adding them

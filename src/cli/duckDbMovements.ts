@@ -1,9 +1,10 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { toCalendarDate } from '../core/calendarDate.js';
-import type { Granularity, IsoDate } from '../core/types.js';
+import { MAX_INPUT_ISSUES } from '../core/errors.js';
+import type { IsoDate } from '../core/types.js';
+import { exactDecimal, mrrPlaces, readerDate, textCell } from '../duckdb/internal/checkedCellsSql.js';
 import type { Report, ReportInput } from '../io/types.js';
-import type { CurrencyOptions, PeriodMovements } from '../revenue/types.js';
-import { quoteIdentifier } from '../sql/quoteIdentifier.js';
+import type { PeriodMovements } from '../revenue/types.js';
 import type { MrrMovementsSqlCurrency } from '../sql/types.js';
 import {
   AS_OF_RATES_TABLE,
@@ -18,32 +19,23 @@ import {
   fileLiteral,
   findColumns,
   type OptionalColumn,
-  parquetColumns,
-  refuseBadCells,
   refuseInexactMrr,
   refuseMixedCurrencies,
+  sourceColumns,
 } from './duckDbInputFile.js';
+import type { DuckDbMovementsOptions } from './duckDbMovementsOptions.js';
+import {
+  candidateRefusal,
+  EXACT_MESSAGES_UP_TO,
+  engineProblemSql,
+  engineRefusal,
+  extraCellsSql,
+  memoryCanRead,
+  type RowTexts,
+  refuseAsMemoryEngine,
+  rowProblemSql,
+} from './duckDbRowChecks.js';
 import { InputFileError } from './readInputFile.js';
-
-/** @private */
-export interface DuckDbMovementsOptions {
-  readonly granularity: Granularity;
-  readonly from?: string;
-  /** The report's as-of day; default: the last day of the data (latest start or end date). */
-  readonly asOf?: string;
-  /** Decimal places MRR is computed with (`DECIMAL(38, mrrScale)`), 0 … 18. */
-  readonly mrrScale: number;
-  /** How many recent periods the cohort matrix covers (the report's `cohortPeriods`). */
-  readonly cohortPeriods: number;
-  /** The column whose value is each row's segment (every row needs one): adds the segments' tables. */
-  readonly segmentColumn?: string;
-  /** Converts a currency column into `reporting` with the rates read from `ratesFile` (as the memory engine). */
-  readonly currency?: CurrencyOptions;
-  /** The rates file's name, for messages. */
-  readonly ratesFile?: string;
-  /** Called about ten times a second while DuckDB works: its progress in percent (0 … 100) and the step. */
-  readonly onProgress?: (percentage: number, phase: string) => void;
-}
 
 /** What the DuckDB engine hands to `buildReport`, and what the report says about how the data was read. @private */
 export interface DuckDbReportInput {
@@ -64,10 +56,15 @@ export interface DuckDbReportInput {
  * asOf, also in DuckDB. Columns are found by their header names like the in-memory reader does. The rows are
  * first read as known on asOf (later starts left out, later ends open), like `buildReport` does.
  *
- * Exactness: DuckDB computes MRR as `DECIMAL(38, mrrScale)`. A CSV is read as text (never as DOUBLE), and a
- * value with more decimal places than `mrrScale` (or one that is not a plain decimal, such as `1e-7`) is
- * refused with an error naming the row's customer, the value and the `--mrr-scale` that holds it, so no amount
- * is ever rounded silently. The same check runs on a Parquet column (DOUBLE or DECIMAL). `amount` + `interval`
+ * Rows: the same rows are accepted and refused as by the memory engine, with its messages (duckDbRowChecks.ts): one
+ * streaming scan finds whether any row is one the memory reader refuses, and a second, on the rows as known on
+ * asOf, an end before the start or overlapping periods of one subscription; only then does the memory engine read
+ * the file (a CSV up to `exactMessagesUpTo`) for its own error, else the reader's row validator names the rows
+ * DuckDB found.
+ * Exactness: DuckDB computes MRR as `DECIMAL(38, mrrScale)`. Every cell is read as text (a CSV's never as
+ * DOUBLE; a Parquet DOUBLE as its shortest decimal), exponent notation included (`2.5E3`), and a value with more
+ * decimal places than `mrrScale` (`1e-7` at scale 6) is refused with an error naming the row's customer, the value
+ * and the `--mrr-scale` that holds it, so no amount is ever rounded silently. `amount` + `interval`
  * files are refused: a yearly price's MRR has no finite decimal expansion; the in-memory engine reads them.
  * Currencies and segments are read as the memory engine reads them: a `currency` column (any alias; codes trimmed and
  * in any case, blank = the reporting currency) is converted with `currency` as `mrrMovements` does (trailing NRR/GRR
@@ -105,54 +102,79 @@ export async function duckDbMovements(
     await connection.run('SET enable_progress_bar = true; SET enable_progress_bar_print = false;');
     const track = <T>(phase: string, work: () => Promise<T>) =>
       withProgress(connection, options.onProgress, phase, work);
-    const source = parquet ? `read_parquet(${path})` : `read_csv(${path}, header = true, all_varchar = true)`;
-    const described = parquet ? await parquetColumns(connection, source, file) : null;
-    const names = described === null ? csvHeader(file) : described.map((entry) => entry.name);
-    const column = findColumns(names, file, options.segmentColumn);
-    const q = (field: Column | OptionalColumn) => quoteIdentifier(column[field]!, ['columns', field], false);
-    // A CSV is read as text: cells trimmed, an empty cell NULL, a row of only blank cells skipped and counted.
+    // A CSV is read with the in-memory reader's delimiter, every cell as text, its columns named by position
+    // (c0, c1 …: a header name never reaches the SQL); a Parquet file's columns by their names, quoted.
+    const header = parquet ? null : csvHeader(file);
+    const csvNames = header?.names.map((_, at) => `'c${at}'`).join(', ');
+    const delimiter = header?.delimiter === '\t' ? '\\t' : header?.delimiter;
+    const source = parquet
+      ? `read_parquet(${path})`
+      : `read_csv(${path}, header = true, all_varchar = true, delim = '${delimiter}', quote = '"', escape = '"', null_padding = true, names = [${csvNames}])`;
+    const described = await sourceColumns(connection, source, file);
+    const names = header?.names ?? described.map((entry) => entry.name);
+    const { columns: column, index } = findColumns(names, file, options.segmentColumn);
+    const q = (field: Column | OptionalColumn) =>
+      parquet ? `"${column[field]!.replaceAll('"', '""')}"` : `c${index[field]!}`;
+    // Cells past the header's (DuckDB's null_padding columns): a row with one that is not blank is refused.
+    const extra = parquet ? [] : described.map((entry) => entry.name).filter((name) => !/^c\d+$/.test(name));
+    // Every cell is read as text, trimmed, a blank one NULL (a Parquet column cast to text: a DOUBLE as its shortest
+    // decimal, the number JSON holds), and checked as the memory reader checks it before any of it is converted.
     const blank = parquet ? 'false' : `coalesce(trim(concat_ws('', *COLUMNS(*))), '') = ''`;
-    const cell = (field: Column | OptionalColumn) => (parquet ? q(field) : `NULLIF(trim(${q(field)}), '')`);
-    // Text columns of either source, trimmed, a blank one NULL (a code in any case, as the memory reader).
-    const text = (field: OptionalColumn) =>
-      column[field] === undefined
-        ? 'CAST(NULL AS VARCHAR)'
-        : `NULLIF(trim(CAST(${q(field)} AS VARCHAR)), '')`;
-    const flagged = `SELECT ${blank} AS blank_row, ${cell('customerId')} AS customer_id, CAST(${cell('start')} AS DATE) AS start_date, ${column.end === undefined ? 'CAST(NULL AS DATE)' : `CAST(${cell('end')} AS DATE)`} AS end_date, ${cell('mrr')} AS mrr, upper(${text('currency')}) AS currency, ${text('segment')} AS segment FROM ${source}`;
+    const typeOf = (field: Column | OptionalColumn) =>
+      described.find((entry) => entry.name === column[field])?.type ?? 'VARCHAR';
+    const text = (field: Column | OptionalColumn) => {
+      if (column[field] === undefined) return 'CAST(NULL AS VARCHAR)';
+      // A Parquet timestamp at midnight is its day; any other time of day stays in the text and is refused.
+      const value = typeOf(field).startsWith('TIMESTAMP')
+        ? `CASE WHEN CAST(${q(field)} AS DATE) = ${q(field)} THEN CAST(CAST(${q(field)} AS DATE) AS VARCHAR) ELSE CAST(${q(field)} AS VARCHAR) END`
+        : q(field);
+      return textCell(value);
+    };
+    const flagged = `SELECT ${blank} AS blank_row, (${extraCellsSql(extra)}) AS extra_cells, ${text('customerId')} AS customer_id, ${text('subscriptionId')} AS subscription_id, ${text('start')} AS start_text, ${readerDate(text('start'))} AS start_date, ${text('end')} AS end_text, ${readerDate(text('end'))} AS end_date, ${text('mrr')} AS mrr, ${text('currency')} AS currency_text, upper(${text('currency')}) AS currency, ${text('segment')} AS segment FROM ${source}`;
     await connection.run(`CREATE TEMP VIEW flagged_rows AS ${flagged}`);
     await connection.run(
-      'CREATE TEMP VIEW raw_rows AS SELECT customer_id, start_date, end_date, mrr, currency, segment FROM flagged_rows WHERE NOT blank_row',
+      'CREATE TEMP VIEW raw_rows AS SELECT customer_id, subscription_id, start_date, end_date, mrr, currency, segment FROM flagged_rows WHERE NOT blank_row',
     );
-    // One scan before the work: blank rows, MRR the scale would round, and the last day of the data.
-    const mrrType =
-      described === null ? 'VARCHAR' : described.find((entry) => entry.name === column.mrr)!.type;
-    const inexact =
-      mrrType === 'VARCHAR'
-        ? `NOT regexp_full_match(mrr, '[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)') OR length(regexp_extract(mrr, '[.]([0-9]*?)0*$', 1)) > ${options.mrrScale}`
-        : `CAST(CAST(mrr AS DECIMAL(38, ${options.mrrScale})) AS DOUBLE) <> CAST(mrr AS DOUBLE)`;
+    const problem = rowProblemSql(options.segmentColumn !== undefined);
+    // The memory engine's refusal, with its messages (see duckDbRowChecks.ts); throws.
+    const refuse = async (endBeforeStart: number, overlaps: number): Promise<never> => {
+      if (!parquet && memoryCanRead(file, options.exactMessagesUpTo ?? EXACT_MESSAGES_UP_TO)) {
+        refuseAsMemoryEngine(file, options);
+        // The memory engine reads what DuckDB's checks refused: never go on with a guess.
+        throw new InputFileError(
+          `${file}: --engine duckdb cannot read some rows the in-memory engine reads; use --engine memory`,
+        );
+      }
+      if (endBeforeStart + overlaps > 0) throw engineRefusal(file, endBeforeStart, overlaps);
+      const candidates = (await rows(
+        connection,
+        `SELECT * FROM (SELECT *, row_number() OVER () + ${parquet ? 0 : 1} AS row_number FROM flagged_rows) WHERE ${problem} ORDER BY row_number LIMIT ${MAX_INPUT_ISSUES}`,
+      )) as unknown as RowTexts[];
+      const error = candidateRefusal(candidates, column, options.segmentColumn !== undefined, names.length);
+      throw error ?? new InputFileError(`${file}: DuckDB found rows the in-memory reader refuses`);
+    };
+    // One scan before the work: blank rows, rows the memory engine refuses, MRR the scale would round, and the
+    // last day of the data.
+    const inexact = `${mrrPlaces('mrr')} > ${options.mrrScale}`;
     const kept = 'NOT blank_row';
-    const wrong = `${kept} AND mrr IS NOT NULL AND (${inexact})`;
+    const wrong = `${kept} AND NOT (${problem}) AND (${inexact})`;
     // The rows buildReport reads: those starting by the given as-of day (by the data's last day, all of them).
     const known = givenAsOf === undefined ? kept : `${kept} AND start_date <= DATE '${givenAsOf}'`;
-    const badCode = `${kept} AND currency IS NOT NULL AND NOT regexp_full_match(currency, '[A-Z]{3}')`;
-    const noSegment = `${kept} AND segment IS NULL`;
     const reporting = options.currency?.reporting ?? '';
     const foreign = `${known} AND currency IS NOT NULL AND currency <> '${reporting}'`;
-    const places = `length(regexp_extract(CAST(mrr AS VARCHAR), '[.]([0-9]*?)0*$', 1))`;
+    const places = mrrPlaces('mrr');
     const [scan] = await track('checking', () =>
       rows(
         connection,
-        `SELECT count(*) FILTER (WHERE blank_row) AS blank_rows, count(*) FILTER (WHERE ${wrong}) AS inexact_rows, arg_min(CAST(mrr AS VARCHAR), start_date) FILTER (WHERE ${wrong}) AS inexact_mrr, arg_min(customer_id, start_date) FILTER (WHERE ${wrong}) AS inexact_customer, max(greatest(start_date, coalesce(end_date, start_date))) FILTER (WHERE ${kept}) AS last_day,
-          count(*) FILTER (WHERE ${badCode}) AS bad_codes, arg_min(customer_id, start_date) FILTER (WHERE ${badCode}) AS bad_code_customer, arg_min(currency, start_date) FILTER (WHERE ${badCode}) AS bad_code,
-          count(*) FILTER (WHERE ${noSegment}) AS no_segments, arg_min(customer_id, start_date) FILTER (WHERE ${noSegment}) AS no_segment_customer,
+        `SELECT count(*) FILTER (WHERE blank_row) AS blank_rows, count(*) FILTER (WHERE ${problem}) AS bad_rows, count(*) FILTER (WHERE ${wrong}) AS inexact_rows, arg_min(mrr, start_date) FILTER (WHERE ${wrong}) AS inexact_mrr, arg_min(customer_id, start_date) FILTER (WHERE ${wrong}) AS inexact_customer, max(greatest(start_date, coalesce(end_date, start_date))) FILTER (WHERE ${kept}) AS last_day,
           list(DISTINCT coalesce(currency, '')) FILTER (WHERE ${known}) AS currencies,
           coalesce(max(${places}) FILTER (WHERE ${foreign}), 0) AS foreign_mrr_places
         FROM flagged_rows`,
       ),
     );
+    if (Number(scan?.bad_rows ?? 0) > 0) await refuse(0, 0);
     const blankRowsSkipped = parquet ? null : Number(scan?.blank_rows ?? 0);
     refuseInexactMrr(scan, options.mrrScale, file);
-    refuseBadCells(scan, options.segmentColumn, column, file);
     const currencies = ((scan?.currencies as string[] | null | undefined) ?? []).sort();
     if (options.currency === undefined) {
       refuseMixedCurrencies(currencies, column.currency, file);
@@ -177,14 +199,31 @@ export async function duckDbMovements(
     }
     // The rows as known on asOf, as buildReport reads subscriptions.
     await connection.run(
-      `CREATE TEMP VIEW rows_as_of AS SELECT customer_id, start_date, CASE WHEN end_date > DATE '${asOf}' THEN NULL ELSE end_date END AS end_date, mrr, currency, segment FROM raw_rows WHERE start_date <= DATE '${asOf}'`,
+      `CREATE TEMP VIEW rows_as_of AS SELECT customer_id, subscription_id, start_date, CASE WHEN end_date > DATE '${asOf}' THEN NULL ELSE end_date END AS end_date, ${exactDecimal('mrr', options.mrrScale)} AS mrr, currency, segment FROM raw_rows WHERE start_date <= DATE '${asOf}'`,
     );
+    // An end before the start, periods of one subscription that overlap: refused as by the memory engine.
+    const [engineScan] = await track('checking', () => rows(connection, engineProblemSql()));
+    const endBeforeStart = Number(engineScan?.end_before_start ?? 0);
+    const overlaps = Number(engineScan?.overlaps ?? 0);
+    if (endBeforeStart + overlaps > 0) await refuse(endBeforeStart, overlaps);
     const table = { table: 'rows_as_of' };
     let converting: { currency?: MrrMovementsSqlCurrency } = {};
     let retentionConverting: { currency?: MrrMovementsSqlCurrency } = {};
     if (options.currency !== undefined) {
-      await createRatesTable(connection, options.currency, options.ratesFile ?? 'the rates');
       const rateDate = options.currency.rateDate ?? 'periodStart';
+      // Under 'snapshot' a partial last period is valued at the rates known on asOf, never at a later one (as
+      // buildReport reads the rates).
+      const known =
+        rateDate === 'snapshot'
+          ? options.currency.rates.filter(
+              (rate, at) => toCalendarDate(rate.date, ['rates', at, 'date']) <= asOf,
+            )
+          : options.currency.rates;
+      await createRatesTable(
+        connection,
+        { ...options.currency, rates: known },
+        options.ratesFile ?? 'the rates',
+      );
       converting = { currency: { reporting, rates: RATES_TABLE, rateDate } };
       retentionConverting = converting;
       if (rateDate === 'snapshot') {
@@ -245,7 +284,14 @@ export async function duckDbMovements(
       blankRowsSkipped,
     };
   } catch (error) {
-    if (error instanceof InputFileError || (error as Error).name === 'MetricInputError') throw error;
+    const unread = error instanceof InputFileError && error.message.startsWith('cannot read');
+    if ((error instanceof InputFileError && !unread) || (error as Error).name === 'MetricInputError')
+      throw error;
+    // DuckDB could not read the file (a malformed row, say): the in-memory reader names what is wrong, if it can.
+    if (!parquet && memoryCanRead(file, options.exactMessagesUpTo ?? EXACT_MESSAGES_UP_TO)) {
+      refuseAsMemoryEngine(file, options);
+    }
+    if (unread) throw error;
     throw new InputFileError(`${file}: DuckDB could not read it: ${(error as Error).message}`);
   } finally {
     connection.closeSync();

@@ -42,7 +42,13 @@ export interface MrrMovementsDuckDbOptions extends Omit<MrrMovementsSqlOptions, 
  * Source: docs/sql.md; the equality with `mrrMovements` is a property test.
  * Edge cases: a `table` source without a `connection`, a memory limit that is not like `'2GB'`, and a file path
  * with a quote, backslash or control character are MetricInputErrors (`missing_field`, `invalid_value`); the
- * options are checked as by `mrrMovementsSql`. Requires the optional peer dependency `@duckdb/node-api`; import it
+ * options are checked as by `mrrMovementsSql`. Cells are read as `mrrMovements` reads them (a CSV as text, never
+ * typed from a sample), and a cell it refuses stops the query with a MetricInputError at
+ * `['source', kind, column]`: a blank customer id (`invalid_type`), a start or end that is not a calendar date
+ * 'YYYY-MM-DD' (`invalid_date`; a DATE column as it is, a TIMESTAMP at midnight its day), an end before the start
+ * (`end_before_start`), MRR that is not a decimal (`invalid_number`), below 0 (`negative_amount`) or with more
+ * decimal places than `mrrScale` (`invalid_value`: refused, never rounded; a DOUBLE is read as its shortest
+ * decimal). Requires the optional peer dependency `@duckdb/node-api`; import it
  * from `customer-health/duckdb` (the main entry never loads DuckDB).
  *
  * @category DuckDB
@@ -59,7 +65,7 @@ export async function mrrMovementsDuckDb(
   assertObject(options, ['options']);
   const { connection, memoryLimit, ...rest } = options as MrrMovementsDuckDbOptions;
   assertRunnerOptions(rest);
-  const from = duckDbSource(source, connection);
+  const from = duckDbSource(source, connection, rest);
   const sql = mrrMovementsSql({ ...rest, dialect: 'duckdb', source: from });
   // The JSON form renders DECIMAL as its exact decimal string and DATE as 'YYYY-MM-DD'.
   return periodMovementsFromSqlRows(await queryDuckDb(sql, connection, memoryLimit));

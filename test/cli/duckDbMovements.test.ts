@@ -3,7 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
+import { duckDbMovements } from '../../src/cli/duckDbMovements.js';
+import { readInputFile } from '../../src/cli/readInputFile.js';
 import { runCli } from '../../src/cli/runCli.js';
+import { MetricInputError } from '../../src/core/errors.js';
 
 // `report --engine duckdb` with segments and currencies: the same report as `--engine memory` on the same file
 // and flags (the JSON's `input` notes and the engine's note line describe the engine, so they are left out).
@@ -92,10 +95,12 @@ describe('report --engine duckdb: segments', () => {
       expect([absent.code, absent.stdout], engine).toEqual([1, '']);
       expect(absent.stderr).toContain('the header has no region column, the segment column named');
     }
+    // The same message as the memory engine's, naming the row and column.
     const blank = await run('report', path, '--engine', 'duckdb', '--segment-column', 'plan');
-    expect(blank.stderr).toContain(
-      '1 row(s) have no plan (the segment column named; every row needs one), e.g. customer b',
+    expect(blank.stderr).toBe(
+      (await run('report', path, '--engine', 'memory', '--segment-column', 'plan')).stderr,
     );
+    expect(blank.stderr).toContain('row 3, column plan');
   });
 });
 
@@ -236,9 +241,10 @@ describe('report --engine duckdb: currencies', () => {
       const result = await run('report', path, '--engine', engine);
       expect([result.code, result.stdout], engine).toEqual([1, '']);
     }
-    expect((await run('report', path, '--engine', 'duckdb')).stderr).toContain(
-      'not an ISO 4217 currency code (three letters, e.g. USD), e.g. customer a with EURO',
-    );
+    // The same message as the memory engine's, naming the row and column.
+    const duckdb = (await run('report', path, '--engine', 'duckdb')).stderr;
+    expect(duckdb).toBe((await run('report', path, '--engine', 'memory')).stderr);
+    expect(duckdb).toContain('row 2, column currency');
   });
 
   it('refuses a conversion DECIMAL(38, mrrScale) would round, and is exact with the scale it names', async () => {
@@ -329,5 +335,155 @@ describe('report --engine duckdb: a file without an end column', () => {
       ['0', '40', '140'],
       ['70', '0', '210'],
     ]);
+  });
+});
+
+// Issue #25: the DuckDB engine reported rows the memory engine refuses (negative or blank MRR, a blank start, a
+// blank customer counted as a customer, an end before the start, overlapping periods of one subscription, dates
+// like 2024-2-5). Each file of this corpus runs through both engines: the same exit code, the same stderr (the
+// same rows refused with the same messages), and for a good file the same report.
+const HEADER = 'customer_id,subscription_id,start_date,end_date,mrr\n';
+const CORPUS: Record<string, string> = {
+  'negative MRR': `${HEADER}a,s1,2024-01-01,,-5\nb,s2,2024-01-01,,10\n`,
+  'blank MRR': `${HEADER}a,s1,2024-01-01,,\nb,s2,2024-01-01,,10\n`,
+  'MRR that is not a number': `${HEADER}a,s1,2024-01-01,,ten\nb,s2,2024-01-01,,0x1f\n`,
+  'blank start': `${HEADER}a,s1,,,10\n`,
+  'blank customer ids': `${HEADER},s1,2024-01-01,,10\n  ,s2,2024-01-01,,10\nc,s3,2024-01-01,,10\n`,
+  'an end before the start': `${HEADER}a,s1,2024-02-01,2024-01-01,10\nb,s2,2024-03-01,2024-02-01,10\n`,
+  'overlapping periods of one subscription': `${HEADER}a,s1,2024-01-01,2024-03-01,10\na,s1,2024-02-01,,20\n`,
+  'a date 2024-2-5': `${HEADER}a,s1,2024-2-5,,10\n`,
+  'a date 2024/02/05': `${HEADER}a,s1,2024/02/05,,10\n`,
+  'February 30': `${HEADER}a,s1,2024-02-30,,10\n`,
+  'a bad end date': `${HEADER}a,s1,2024-02-01,2024-13-01,10\n`,
+  'a date with a time of day and a bad time': `${HEADER}a,s1,2024-02-05T25:00:00,,10\n`,
+  'bad rows after blank and empty lines': `${HEADER}a,s1,2024-01-01,,10\n\n,,,,\nb,s2,2024-13-01,,10\nc,s3,2024-01-01,,-1\n`,
+  'too many cells': `${HEADER}a,s1,2024-01-01,,10,extra\n`,
+  'more bad rows than are listed':
+    HEADER + Array.from({ length: 120 }, (_, i) => `c${i},s${i},2024-01-01,,-${i + 1}`).join('\n'),
+  'a tab-separated file':
+    'customer_id\tstart_date\tend_date\tmrr\na\t2024-01-01\t\t10.5\nb\t2024-01-01\t\t-1\n',
+  "a semicolon file with Stripe's header names and a decimal comma":
+    'Customer ID;Start (UTC);Ended At (UTC);mrr\na;2024-01-01;;10,5\n',
+  'a misspelt column': 'customer_id,start_date,ned_date,mrr\na,2024-01-01,,1\n',
+  'a quoted line break before a bad row': `${HEADER}"a\nb",s1,2024-01-01,,1\nc,s2,2024-01-01,,-1\n`,
+  // Good files: the same report from both engines.
+  'a good tab-separated file':
+    'customer_id\tstart_date\tend_date\tmrr\na\t2024-01-01\t\t10.5\nb\t2024-01-01\t\t1\n',
+  "a good semicolon file with Stripe's header names":
+    'Customer ID;Start (UTC);Ended At (UTC);mrr\na;2024-01-01;;10.5\nb;2024-01-01;2024-02-01;1\n',
+  'an end on the start day': `${HEADER}a,s1,2024-02-01,2024-02-01,10\nb,s2,2024-01-01,,5\n`,
+  'zero-length periods inside a period of their subscription': `${HEADER}a,s1,2024-01-01,2024-03-01,10\na,s1,2024-02-01,2024-02-01,20\na,s1,2024-01-01,2024-01-01,5\n`,
+  'periods of one subscription that touch': `${HEADER}a,s1,2024-01-01,2024-02-01,10\na,s1,2024-02-01,,20\n`,
+  'overlapping periods without a subscription id':
+    'customer_id,start_date,end_date,mrr\na,2024-01-01,2024-03-01,10\na,2024-02-01,,20\n',
+  'date-times with and without an offset': `${HEADER}a,s1,2024-01-31T23:30:00-05:00,,10\nb,s2,2024-02-05 10:00:00,2024-03-01T00:00:00Z,7\n`,
+  'zero written -0 and padded cells': `${HEADER}a,s1,2024-01-01,,-0\n b , s2 , 2024-01-01 ,, 1.50 \nc,s3,2024-01-01,,+2.\n`,
+  // Exponent notation, read by both engines as toDecimal reads it (DuckDB refused it as "not a plain decimal").
+  'MRR in exponent notation': `${HEADER}a,s1,2024-01-01,,1e-6\nb,s2,2024-01-01,,2.5E3\nc,s3,2024-01-01,,1e2\nd,s4,2024-01-01,,-0e0\ne,s5,2024-01-01,,+.5e+1\nf,s6,2024-02-01,,12345678E-4\ng,s7,2024-02-01,,0.000000000000000000000000000000000000000000000000000000000000000000000000001e75\nh,s8,2024-02-01,,0e999999999999999999999999999999999999999\ni,s9,2024-02-01,,9.99999999999999999999e19\nj,s10,2024-02-01,,1E-0006\n`,
+  // Beyond toDecimal's limits (below 10^21, at most 60 decimal places), written either way.
+  'MRR of 10^21 and more': `${HEADER}a,s1,2024-01-01,,1e21\nb,s2,2024-01-01,,1000000000000000000000\nc,s3,2024-01-01,,0.1e22\nd,s4,2024-01-01,,1e999999999999999999999999\ne,s5,2024-01-01,,10\n`,
+  'MRR with more than 60 decimal places': `${HEADER}a,s1,2024-01-01,,1e-61\nb,s2,2024-01-01,,0.${'0'.repeat(60)}1\nc,s3,2024-01-01,,100e-63\nd,s4,2024-01-01,,1e-999999999999999999999999\ne,s5,2024-01-01,,10\n`,
+  'negative MRR in exponent notation': `${HEADER}a,s1,2024-01-01,,-1e2\nb,s2,2024-01-01,,-0.5E-1\nc,s3,2024-01-01,,1e2.5\nd,s4,2024-01-01,,e5\ne,s5,2024-01-01,,10\n`,
+};
+
+describe('report --engine duckdb: refuses exactly the rows the memory engine refuses, with its messages', () => {
+  it.each(Object.entries(CORPUS))('%s', async (name, contents) => {
+    const path = file(`corpus-${name.replaceAll(/[^a-z0-9]+/gi, '-')}.csv`, contents);
+    const memory = await run('report', path, '--engine', 'memory', '--json');
+    const duckdb = await run('report', path, '--engine', 'duckdb', '--json');
+    expect(duckdb.stderr).toBe(memory.stderr);
+    expect(duckdb.code).toBe(memory.code);
+    if (memory.code === 0) {
+      const { input: _memoryInput, ...memoryReport } = JSON.parse(memory.stdout);
+      const { input: _duckdbInput, ...duckdbReport } = JSON.parse(duckdb.stdout);
+      expect(duckdbReport).toEqual(memoryReport);
+    } else {
+      expect([memory.stdout, duckdb.stdout]).toEqual(['', '']);
+      expect(duckdb.stderr).toMatch(/^customer-health: /);
+    }
+  });
+
+  it('refuses MRR in exponent notation that needs more places than --mrr-scale, as it does a plain one', async () => {
+    const path = file('exponent-places.csv', `${HEADER}a,s1,2024-01-01,,1e-7\nb,s2,2024-01-01,,2.5E3\n`);
+    const result = await run('report', path, '--engine', 'duckdb');
+    expect([result.code, result.stdout]).toEqual([1, '']);
+    expect(result.stderr).toBe(
+      `customer-health: ${path}: 1 row(s) hold MRR that --engine duckdb would round at --mrr-scale 6 (DECIMAL(38, 6)), e.g. customer a with mrr 1e-7, which needs 7 decimal places: run again with --mrr-scale 7; nothing was rounded\n`,
+    );
+    const memory = await run('report', path, '--json', '--engine', 'memory');
+    const duckdb = await run('report', path, '--json', '--engine', 'duckdb', '--mrr-scale', '7');
+    expect([memory.code, memory.stderr, duckdb.code, duckdb.stderr]).toEqual([0, '', 0, '']);
+    const { input: _memoryInput, ...memoryReport } = JSON.parse(memory.stdout);
+    const { input: _duckdbInput, ...duckdbReport } = JSON.parse(duckdb.stdout);
+    expect(duckdbReport).toEqual(memoryReport);
+    expect(duckdbReport.periods[0].endingMrr).toBe('2500.0000001');
+  });
+
+  it('counts no blank customer as a customer and no negative MRR: the file is refused, not reported', async () => {
+    const path = file('blank-customer.csv', `${HEADER} ,s1,2024-01-01,,10\nb,s2,2024-01-01,,-10\n`);
+    const result = await run('report', path, '--engine', 'duckdb');
+    expect([result.code, result.stdout]).toEqual([1, '']);
+    expect(result.stderr.trim().split('\n')).toEqual([
+      `customer-health: ${path}, row 2, column customer_id must be a non-empty text, received ""`,
+      `customer-health: ${path}, row 3, column mrr must be a number >= 0, received "-10"`,
+    ]);
+  });
+});
+
+describe('report --engine duckdb: bad rows of a file the memory engine does not read', () => {
+  const options = { granularity: 'month', mrrScale: 6, cohortPeriods: 12 } as const;
+  const messages = (error: unknown) => (error as MetricInputError).issues.map((issue) => issue.message);
+
+  it("names the rows DuckDB found with the reader's own messages (a CSV past exactMessagesUpTo)", async () => {
+    const path = file(
+      'large-bad.csv',
+      `${HEADER}a,s1,2024-01-01,,-5\n,s2,2024-01-01,,10\nc,s3,2024-2-5,,10\nd,s4,2024-01-01,,10,extra\ne,s5,2024-01-01,,7\n`,
+    );
+    const memory = (() => {
+      try {
+        readInputFile(path);
+      } catch (error) {
+        return error;
+      }
+    })();
+    const duckdb = await duckDbMovements(path, { ...options, exactMessagesUpTo: 0 }).catch((error) => error);
+    expect(duckdb).toBeInstanceOf(MetricInputError);
+    expect(messages(duckdb).slice(0, 3)).toEqual(messages(memory).slice(0, 3));
+    expect(messages(duckdb)).toEqual([
+      'row 2, column mrr must be a number >= 0, received "-5"',
+      'row 3, column customer_id must be a non-empty text, received ""',
+      expect.stringMatching(
+        /^row 4, column start_date must be a calendar date 'YYYY-MM-DD'.*received "2024-2-5"$/,
+      ),
+      "row 5 has more cells than the header's 5",
+    ]);
+  });
+
+  it('counts ends before starts and overlaps it cannot name by row', async () => {
+    const path = file(
+      'large-overlap.csv',
+      `${HEADER}a,s1,2024-02-01,2024-01-01,10\nb,s2,2024-01-01,2024-03-01,10\nb,s2,2024-02-01,,20\n`,
+    );
+    const error = await duckDbMovements(path, { ...options, exactMessagesUpTo: 0 }).catch((caught) => caught);
+    expect((error as Error).message).toBe(
+      `${path}: 1 row(s) end before they start (end_before_start), 1 row(s) overlap an earlier period of the same subscription (overlapping_periods); the in-memory engine refuses them too`,
+    );
+  });
+
+  it("refuses a bad row of a Parquet file with the reader's message, naming its row", async () => {
+    const csv = file('bad-source.csv', `${HEADER}a,s1,2024-01-01,,10\nb,s2,2024-01-01,,-5\n`);
+    const parquet = join(directory, 'bad.parquet');
+    const instance = await DuckDBInstance.create(':memory:');
+    const connection = await instance.connect();
+    await connection.run(
+      `COPY (SELECT * FROM read_csv('${csv}', all_varchar = true)) TO '${parquet}' (FORMAT parquet)`,
+    );
+    connection.closeSync();
+    instance.closeSync();
+    const result = await run('report', parquet);
+    expect([result.code, result.stdout]).toEqual([1, '']);
+    expect(result.stderr).toBe(
+      `customer-health: ${parquet}, row 2, column mrr must be a number >= 0, received "-5"\n`,
+    );
   });
 });

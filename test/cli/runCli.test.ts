@@ -425,14 +425,14 @@ describe('customer-health report --engine duckdb: exact or refused, blank rows, 
     expect(report.input).toMatchObject({ engine: 'duckdb', mrrScale: 7 });
     const text = await run('report', path, '--engine', 'duckdb', '--to', '2024-01-31', '--mrr-scale', '7');
     expect(text.stdout).toContain('engine: DuckDB, MRR computed exactly at 7 decimal places (--mrr-scale 7)');
-    // Scientific notation is not read as a plain decimal either.
+    // Exponent notation is read exactly (as the memory engine reads it): 1e-7 needs 7 places, as 0.0000001 does.
     const exponent = await run(
       'report',
       file('exp.csv', 'customer_id,start_date,end_date,mrr\na,2024-01-01,,1e-7\n'),
       '--engine',
       'duckdb',
     );
-    expect(exponent.stderr).toContain('is not a plain decimal');
+    expect(exponent.stderr).toContain('customer a with mrr 1e-7, which needs 7 decimal places');
     expect((await run('report', path, '--mrr-scale', '19', '--engine', 'duckdb')).code).toBe(2);
     // The as-of day is validated before it reaches SQL.
     const injected = await run('report', path, '--engine', 'duckdb', '--as-of', "2024-01-31' OR 1=1 --");

@@ -3,7 +3,9 @@ import { MetricInputError } from '../../core/errors.js';
 import { assertObject } from '../../core/internal/options.js';
 import { describeValue, rejectInput } from '../../core/internal/rejectInput.js';
 import type { InputPath } from '../../core/types.js';
+import { mixedCurrenciesError } from '../../sql/internal/mixedCurrenciesError.js';
 import { quoteIdentifier } from '../../sql/quoteIdentifier.js';
+import { checkedSource, refusedCell } from './checkedCellsSql.js';
 
 const MEMORY = /^\d+(?:\.\d+)?\s?(?:[KMGT]i?B)$/;
 
@@ -13,10 +15,14 @@ const MEMORY = /^\d+(?:\.\d+)?\s?(?:[KMGT]i?B)$/;
  *
  * @private
  */
-export function duckDbSource(source: unknown, connection: DuckDBConnection | undefined): string {
+export function duckDbSource(
+  source: unknown,
+  connection: DuckDBConnection | undefined,
+  read: { columns?: unknown; mrrScale?: unknown } = {},
+): string {
   assertObject(source, ['source']);
   if ('table' in source) {
-    quoteIdentifier(source.table, ['source', 'table']);
+    const table = quoteIdentifier(source.table, ['source', 'table']);
     if (connection === undefined) {
       throw new MetricInputError({
         code: 'missing_field',
@@ -25,11 +31,20 @@ export function duckDbSource(source: unknown, connection: DuckDBConnection | und
         received: 'undefined',
       });
     }
-    return source.table as string;
+    return checkedSource(table, 'table', read);
   }
-  if ('csv' in source) return `(SELECT * FROM read_csv(${fileLiteral(source.csv, ['source', 'csv'])}))`;
+  // A CSV is read as text (DuckDB never guesses a column's type from a sample), and every source's cells are
+  // checked and converted as the in-memory engine reads them: refused, never rounded.
+  if ('csv' in source) {
+    const path = fileLiteral(source.csv, ['source', 'csv']);
+    return checkedSource(`read_csv(${path}, header = true, all_varchar = true)`, 'csv', read);
+  }
   if ('parquet' in source) {
-    return `(SELECT * FROM read_parquet(${fileLiteral(source.parquet, ['source', 'parquet'])}))`;
+    return checkedSource(
+      `read_parquet(${fileLiteral(source.parquet, ['source', 'parquet'])})`,
+      'parquet',
+      read,
+    );
   }
   throw new MetricInputError({
     code: 'invalid_value',
@@ -81,7 +96,7 @@ async function rowsOf(connection: DuckDBConnection, sql: string): Promise<Record
     const reader = await connection.runAndReadAll(sql);
     return reader.getRowObjectsJson() as Record<string, unknown>[];
   } catch (error) {
-    throw exchangeRateError(error) ?? error;
+    throw exchangeRateError(error) ?? refusedCell(error) ?? mixedCurrenciesError(error) ?? error;
   }
 }
 
