@@ -77,7 +77,10 @@ const OPTION_KEYS = new Set([
  * Edge cases: `asOf` defaults to the last day of the data (the latest start or end date), never a day past it;
  * a last period running on past `asOf` is marked `partial` (a partial month is left out of the churn window). No periods gives
  * nulls; CAC needs monthly granularity. Bad input or options are a MetricInputError (subscriptions at
- * `['subscriptions', i, …]`).
+ * `['subscriptions', i, …]`), as are a key of `input` that is not one of its parts (`unknown_field`, naming the
+ * part a misspelt key resembles: `npsResponse` would leave the NPS out without a word; the sample data's `asOf`
+ * and `currency` are accepted and not read) and a part computed elsewhere (`movements`, `cohorts` …) beside
+ * `subscriptions`, which it would ignore.
  *
  * @category Report
  * @example

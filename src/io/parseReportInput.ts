@@ -7,6 +7,7 @@ import { type CsvDelimiter, csvRecords, detectDelimiter } from './internal/csvRe
 import { JsonNumber, parseJsonText, plainJson } from './internal/jsonText.js';
 import { type ReaderOptions, readerOptions } from './internal/readerOptions.js';
 import { allIssues, findColumns, isBlank, readRows, type Table } from './internal/readRows.js';
+import { assertReportKeys } from './internal/reportKeys.js';
 import type { SubscriptionField } from './subscriptionColumnAliases.js';
 import type { ReportInput } from './types.js';
 
@@ -222,6 +223,8 @@ function parseCsv(text: string, options: ReaderOptions): ParsedReportInput {
 function parseJson(text: string, options: ReaderOptions): ParsedReportInput {
   const data = parseJsonText(text);
   const input = Array.isArray(data) ? { subscriptions: data } : data;
+  // A misspelt part (`npsResponse`, `subscripions`) is refused by name, not read as a missing part.
+  if (typeof input === 'object' && input !== null && !(input instanceof JsonNumber)) assertReportKeys(input);
   if (
     typeof input !== 'object' ||
     input === null ||

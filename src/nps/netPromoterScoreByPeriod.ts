@@ -1,7 +1,8 @@
-import { toCalendarDate } from '../core/calendarDate.js';
+import { fromDayNumber, toCalendarDate, toDayNumber } from '../core/calendarDate.js';
 import { assertArray, assertKnownKeys, assertObject } from '../core/internal/options.js';
 import { periodsBetween, resolvePeriodOptions, startOfPeriod } from '../core/internal/periodGrid.js';
 import { withLaterRowIssues } from '../core/internal/rowIssues.js';
+import { assertWeekInCalendar, firstWeekDay } from '../core/internal/weekCalendar.js';
 import type { DateLike, IsoDate, Numeric, PeriodOptions } from '../core/types.js';
 import { categorize, type Tally, tallyResult } from './internal/npsTally.js';
 import type { NetPromoterScoreResult } from './types.js';
@@ -41,7 +42,9 @@ export interface NetPromoterScorePeriod extends NetPromoterScoreResult {
  * Options: `granularity` (default `'month'`), `weekStartsOn` (default 1, Monday), `timeZone` (no default: see {@link DateLike})
  * deciding the calendar day of a `Date`.
  * Edge cases: no responses gives an empty array; a period without answers has responses 0 and score and
- * shares null; a bad answer or date is a MetricInputError at `['responses', i, 'score']` or `['responses', i, 'at']`.
+ * shares null; a bad answer or date is a MetricInputError at `['responses', i, 'score']` or `['responses', i, 'at']`,
+ * as is (`out_of_range`, naming the first day accepted) a date whose week starts before 1000-01-01, the first
+ * supported day, with weekly periods.
  *
  * @category NPS
  * @example
@@ -60,11 +63,19 @@ export function netPromoterScoreByPeriod(
   const resolved = resolvePeriodOptions(options);
   assertArray(responses, ['responses']);
   const tallies = new Map<IsoDate, Tally>();
+  // Weekly periods need each answer's week to start within the calendar (from 1000-01-01 on).
+  const firstWeek =
+    resolved.granularity === 'week' ? fromDayNumber(firstWeekDay(resolved.weekStartsOn)) : undefined;
   const read = (index: number) => {
     const response: unknown = responses[index];
     assertObject(response, ['responses', index]);
     const category = categorize(response.score, ['responses', index, 'score']);
-    return { category, day: toCalendarDate(response.at, ['responses', index, 'at'], resolved.timeZone) };
+    const day = toCalendarDate(response.at, ['responses', index, 'at'], resolved.timeZone);
+    // ISO dates compare as strings: a day before the first whole week is refused, not given to the grid.
+    if (firstWeek !== undefined && day < firstWeek) {
+      assertWeekInCalendar(toDayNumber(day), resolved, ['responses', index, 'at'], day);
+    }
+    return { category, day };
   };
   let index = 0;
   try {

@@ -2,6 +2,7 @@ import { fromDayNumber, toDayNumber } from '../core/calendarDate.js';
 import type { Decimal } from '../core/internal/decimal.js';
 import { assertKnownKeys, assertObject } from '../core/internal/options.js';
 import { resolveDateRange, resolvePeriodOptions } from '../core/internal/periodGrid.js';
+import { assertWeekInCalendar } from '../core/internal/weekCalendar.js';
 import { listPeriods } from '../core/periods.js';
 import type { DateLike, IsoDate, Period, PeriodOptions } from '../core/types.js';
 import { customerMrrSnapshots } from './internal/customerMrrSnapshots.js';
@@ -68,7 +69,9 @@ const OPTION_KEYS: ReadonlySet<string> = new Set([
  * the same snapshot rule as mrrMovements, so Σ over customers of `mrr[i]` is `periods[i].endingMrr` there.
  * Units: currency per month, exact Decimals; multiply by 12 for ARR ({@link arrFromMrr}).
  * Edge cases: no rows and no range give no periods and no customers; a customer with no active period in a
- * period has 0 there; bad rows or options are a {@link MetricInputError} (all bad rows listed in `issues`).
+ * period has 0 there; bad rows or options are a {@link MetricInputError} (all bad rows listed in `issues`); with
+ * weekly periods, a start, `from` or `to` whose week starts before 1000-01-01 (the first supported day) is an
+ * `out_of_range` one naming the first day accepted.
  *
  * @category Revenue
  * @example
@@ -91,6 +94,19 @@ export function customerMrrTimeline(
   const { from, to } = resolveDateRange(options, resolved.timeZone);
   const rates = periodStartRates(options.currency, resolved.timeZone);
   const rows = normalizeSubscriptionPeriods(periods, resolved.timeZone, undefined, rates);
+  // Weekly periods need the week of every day of the range to start within the calendar (from 1000-01-01 on).
+  if (resolved.granularity === 'week') {
+    if (from !== undefined) assertWeekInCalendar(toDayNumber(from), resolved, ['options', 'from'], from);
+    if (to !== undefined) assertWeekInCalendar(toDayNumber(to), resolved, ['options', 'to'], to);
+    for (const row of rows) {
+      assertWeekInCalendar(
+        row.startDay,
+        resolved,
+        ['subscriptions', row.index, 'start'],
+        fromDayNumber(row.startDay),
+      );
+    }
+  }
   let firstDay = Number.POSITIVE_INFINITY;
   let lastDay = Number.NEGATIVE_INFINITY;
   for (const row of rows) {

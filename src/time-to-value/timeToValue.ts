@@ -1,4 +1,4 @@
-import { toCalendarDate } from '../core/calendarDate.js';
+import { fromDayNumber, toCalendarDate, toDayNumber } from '../core/calendarDate.js';
 import { assertKnownKeys, assertObject, oneOf } from '../core/internal/options.js';
 import {
   nextPeriodStart,
@@ -6,6 +6,7 @@ import {
   resolvePeriodOptions,
   startOfPeriod,
 } from '../core/internal/periodGrid.js';
+import { assertWeekInCalendar, firstWeekDay } from '../core/internal/weekCalendar.js';
 import { toDecimal } from '../core/numeric.js';
 import type { DateLike, IsoDate, Numeric, Period, PeriodOptions } from '../core/types.js';
 import { resolveKaplanMeierOptions } from './internal/resolveKaplanMeierOptions.js';
@@ -117,7 +118,9 @@ const DEFAULT_WITHIN: Readonly<Record<TimeToValueUnit, readonly number[]>> = {
  * (2016), principle 7 (docs/time-to-value.md).
  * Edge cases: a reachedValueAt after asOf counts as not reached (censored at asOf); value reached on the start
  * day is a duration of 0; no records gives null quantiles and no cohorts. A reachedValueAt before start, a
- * start after asOf, a repeated customerId, a bad date, option or horizon is a {@link MetricInputError}.
+ * start after asOf, a repeated customerId, a bad date, option or horizon is a {@link MetricInputError}; so is
+ * (`out_of_range`, naming the first day accepted) a start whose week starts before 1000-01-01, the first
+ * supported day, with weekly cohorts (`granularity: 'week'`).
  *
  * @category Time to value
  * @example
@@ -152,6 +155,15 @@ export function timeToValue(
   );
   const curveOptions = resolveKaplanMeierOptions(options);
   const durations = toTimeToValueDurations(records, asOf, unit, periodOptions.timeZone);
+  if (periodOptions.granularity === 'week') {
+    // Weekly cohorts need each record's week to start within the calendar (from 1000-01-01 on).
+    const firstWeek = fromDayNumber(firstWeekDay(periodOptions.weekStartsOn));
+    durations.forEach(({ start }, index) => {
+      if (start < firstWeek) {
+        assertWeekInCalendar(toDayNumber(start), periodOptions, ['records', index, 'start'], start);
+      }
+    });
+  }
   const summarize = (rows: readonly TimeToValueDuration[]) => summarizeGroup(rows, within, curveOptions);
   return {
     asOf,

@@ -9,6 +9,7 @@ import type { InputPath } from '../../core/types.js';
 import { customerChurnRate } from '../../revenue/customerChurnRate.js';
 import { netRevenueRetention } from '../../revenue/netRevenueRetention.js';
 import { quickRatio } from '../../revenue/quickRatio.js';
+import { assertReportKeys } from './reportKeys.js';
 
 /**
  * Validates every part of a report's input at `buildReport`'s boundary, so a part of the wrong shape (a JSON
@@ -20,6 +21,7 @@ import { quickRatio } from '../../revenue/quickRatio.js';
  * @private
  */
 export function assertReportParts(input: Record<string, unknown>): void {
+  assertReportKeys(input);
   for (const part of ['movements', 'monthlyMovements'] as const) {
     const rows = input[part];
     if (rows === undefined) continue;
