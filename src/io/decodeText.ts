@@ -121,14 +121,18 @@ function decodeUtf8(bytes: Uint8Array, skip: number): string {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes.subarray(skip));
   } catch {
     const at = firstInvalidUtf8(bytes, skip);
-    throw new MetricInputError({
-      code: 'invalid_value',
-      path: ['bytes', at],
-      expected: 'UTF-8 text',
-      received: `byte 0x${hex(bytes[at] ?? 0)}`,
-      message: `line ${lineOf(bytes, at)}, byte offset ${at}: byte 0x${hex(bytes[at] ?? 0)} is not UTF-8 (name the encoding the text was saved in, e.g. windows-1252)`,
-    });
+    throw notUtf8(bytes[at] ?? 0, at, lineOf(bytes, at));
   }
+}
+
+function notUtf8(byte: number, at: number, line: number): MetricInputError {
+  return new MetricInputError({
+    code: 'invalid_value',
+    path: ['bytes', at],
+    expected: 'UTF-8 text',
+    received: `byte 0x${hex(byte)}`,
+    message: `line ${line}, byte offset ${at}: byte 0x${hex(byte)} is not UTF-8 (name the encoding the text was saved in, e.g. windows-1252)`,
+  });
 }
 
 // The offset of the first byte that does not start or continue a valid UTF-8 sequence (RFC 3629: no overlong
@@ -165,15 +169,7 @@ function firstInvalidUtf8(bytes: Uint8Array, from: number): number {
 }
 
 function decodeUtf16(bytes: Uint8Array, skip: number, littleEndian: boolean): string {
-  if ((bytes.length - skip) % 2 !== 0) {
-    throw new MetricInputError({
-      code: 'invalid_value',
-      path: ['bytes', bytes.length - 1],
-      expected: 'UTF-16 text (an even number of bytes)',
-      received: `${bytes.length - skip} bytes`,
-      message: `byte offset ${bytes.length - 1}: UTF-16 text has an even number of bytes, received ${bytes.length - skip}`,
-    });
-  }
+  if ((bytes.length - skip) % 2 !== 0) throw oddUtf16(bytes.length, skip);
   const chunks: string[] = [];
   const units = new Array<number>(Math.min(8192, (bytes.length - skip) / 2));
   let line = 1;
@@ -197,6 +193,16 @@ function decodeUtf16(bytes: Uint8Array, skip: number, littleEndian: boolean): st
   }
   if (pendingHigh >= 0) throw unpairedSurrogate(pendingHigh, line);
   return chunks.join('');
+}
+
+function oddUtf16(length: number, skip: number): MetricInputError {
+  return new MetricInputError({
+    code: 'invalid_value',
+    path: ['bytes', length - 1],
+    expected: 'UTF-16 text (an even number of bytes)',
+    received: `${length - skip} bytes`,
+    message: `byte offset ${length - 1}: UTF-16 text has an even number of bytes, received ${length - skip}`,
+  });
 }
 
 function unpairedSurrogate(at: number, line: number): MetricInputError {
@@ -230,6 +236,148 @@ function lineOf(bytes: Uint8Array, at: number): number {
   let line = 1;
   for (let i = 0; i < at; i += 1) if (bytes[i] === 0x0a) line += 1;
   return line;
+}
+
+/** Text from bytes that arrive in parts, as {@link decodeText} of all of them would give it. @private */
+export interface PartDecoder {
+  /** The text of the bytes so far that are complete (a character split across parts waits for the rest). */
+  write(bytes: Uint8Array): string;
+  /** The rest of the text, after the last part; throws decodeText's error for the whole bytes. */
+  end(): string;
+}
+
+/**
+ * Decodes bytes that arrive in parts (a file read in chunks) exactly as {@link decodeText} decodes all of them
+ * at once: the same text, and the same MetricInputError (line, byte offset) for bytes that are not text, never
+ * holding more than one part and a few bytes. The encoding is sniffed from the first 1024 bytes, as decodeText
+ * does. @private
+ */
+export function partDecoder(options: DecodeTextOptions = {}): PartDecoder {
+  assertObject(options, ['options']);
+  assertKnownKeys(options, OPTION_KEYS, ['options']);
+  const named =
+    options.encoding === undefined ? undefined : oneOf(options.encoding, ENCODINGS, ['options', 'encoding']);
+  let head: Uint8Array | null = new Uint8Array(0);
+  let encoding: TextEncoding = 'utf-8';
+  let skip = 0;
+  // Bytes before `carry` (decoded), line feeds among them, bytes held back (a character's first bytes).
+  let offset = 0;
+  let lines = 0;
+  let carry = new Uint8Array(0);
+  // UTF-16: the offset of a high surrogate waiting for its low one, and an error found (thrown at the end, after
+  // the check of the whole length, which decodeText makes first).
+  let pendingHigh = -1;
+  let found: MetricInputError | null = null;
+  const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+  const join = (a: Uint8Array, b: Uint8Array): Uint8Array => {
+    if (a.length === 0) return b;
+    const joined = new Uint8Array(a.length + b.length);
+    joined.set(a);
+    joined.set(b, a.length);
+    return joined;
+  };
+  const decode = (bytes: Uint8Array, final: boolean): string => {
+    const all = join(carry, bytes);
+    let end = all.length;
+    if (encoding === 'utf-8') {
+      if (!final) end = completeUtf8End(all);
+      const part = all.subarray(0, end);
+      let text: string;
+      try {
+        text = utf8.decode(part);
+      } catch {
+        const at = firstInvalidUtf8(part, 0);
+        throw notUtf8(part[at] ?? 0, offset + at, lines + lineOf(part, at));
+      }
+      for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) lines += 1;
+      carry = all.slice(end);
+      offset += end;
+      return text;
+    }
+    if (encoding === 'latin1' || encoding === 'windows-1252') {
+      carry = new Uint8Array(0);
+      offset += all.length;
+      return decodeSingleByte(all, encoding === 'latin1' ? null : WINDOWS_1252_HIGH);
+    }
+    end = all.length & ~1;
+    carry = all.slice(end);
+    const text = found === null ? utf16Part(all.subarray(0, end), encoding === 'utf-16le') : '';
+    offset += end;
+    return text;
+  };
+  // The UTF-16 code units of `bytes` (an even number), checked as decodeUtf16 checks them.
+  const utf16Part = (bytes: Uint8Array, littleEndian: boolean): string => {
+    const chunks: string[] = [];
+    const units = new Array<number>(Math.min(8192, bytes.length / 2));
+    for (let start = 0; start < bytes.length; start += units.length * 2) {
+      const count = Math.min(units.length, (bytes.length - start) / 2);
+      for (let k = 0; k < count; k += 1) {
+        const at = start + 2 * k;
+        const unit = littleEndian ? bytes[at]! | (bytes[at + 1]! << 8) : (bytes[at]! << 8) | bytes[at + 1]!;
+        if (unit === 0x0a) lines += 1;
+        let bad = -1;
+        if (unit >= 0xd800 && unit <= 0xdbff) {
+          if (pendingHigh >= 0) bad = pendingHigh;
+          else pendingHigh = offset + at;
+        } else if (unit >= 0xdc00 && unit <= 0xdfff) {
+          if (pendingHigh < 0) bad = offset + at;
+          else pendingHigh = -1;
+        } else if (pendingHigh >= 0) bad = pendingHigh;
+        if (bad >= 0) {
+          found = unpairedSurrogate(bad, lines + 1);
+          return '';
+        }
+        units[k] = unit;
+      }
+      chunks.push(String.fromCharCode(...(count === units.length ? units : units.slice(0, count))));
+    }
+    return chunks.join('');
+  };
+  const start = (bytes: Uint8Array): void => {
+    [encoding, skip] = sniff(bytes, named);
+    offset = skip;
+    head = null;
+  };
+  return {
+    write(bytes) {
+      if (head !== null) {
+        head = join(head, bytes.slice());
+        if (head.length < 1024) return '';
+        const all = head;
+        start(all);
+        return decode(all.subarray(skip), false);
+      }
+      return decode(bytes, false);
+    },
+    end() {
+      let text = '';
+      if (head !== null) {
+        const all = head;
+        start(all);
+        text = decode(all.subarray(skip), true);
+      } else text = decode(new Uint8Array(0), true);
+      if (encoding === 'utf-16le' || encoding === 'utf-16be') {
+        if (carry.length > 0) throw oddUtf16(offset + carry.length, skip);
+        if (found !== null) throw found;
+        if (pendingHigh >= 0) throw unpairedSurrogate(pendingHigh, lines + 1);
+      }
+      return text;
+    },
+  };
+}
+
+// The length of `bytes` without a UTF-8 sequence cut at its end (its first bytes wait for the next part).
+function completeUtf8End(bytes: Uint8Array): number {
+  const length = bytes.length;
+  for (let i = length - 1; i >= 0 && i >= length - 4; i -= 1) {
+    const byte = bytes[i]!;
+    if (byte < 0x80) return length;
+    if (byte >= 0xc0) {
+      const need = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : 2;
+      return length - i < need ? i : length;
+    }
+  }
+  return length;
 }
 
 function hex(byte: number): string {

@@ -29,14 +29,31 @@ export function csvRecords(
   delimiter: CsvDelimiter = ',',
   errors?: MetricInputError[],
 ): CsvRecord[] {
-  const records: CsvRecord[] = [];
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  return csvRecordsOf(source, delimiter, errors, 1, true).records;
+}
+
+/**
+ * The records of `source` from row `firstRow` on, as {@link csvRecords} reads them. With `final` false the text
+ * is a part of a longer one: a record that reaches its end (or ends in a CR that may be half of a CRLF) is left
+ * for the next part, and `consumed` says where the records read end. @private
+ */
+export function csvRecordsOf(
+  source: string,
+  delimiter: CsvDelimiter,
+  errors: MetricInputError[] | undefined,
+  firstRow: number,
+  final: boolean,
+): { records: CsvRecord[]; consumed: number; row: number } {
+  const records: CsvRecord[] = [];
   const length = source.length;
   const separator = delimiter.charCodeAt(0);
   // With a tab delimiter a tab is a separator, not white space around a field.
   const tabIsSpace = separator !== 9;
   let position = 0;
-  let row = 1;
+  let row = firstRow;
+  let recordStart = 0;
+  let errorsAtStart = 0;
   const fail = (expected: string, received: string): void => {
     const error = new MetricInputError({
       code: 'invalid_value',
@@ -53,6 +70,8 @@ export function csvRecords(
     const fields: string[] = [];
     let endOfRecord = false;
     let bad = false;
+    recordStart = position;
+    errorsAtStart = errors?.length ?? 0;
     while (!endOfRecord) {
       // Skip white space before the field (not line breaks).
       for (let code = source.charCodeAt(position); code === 32 || (code === 9 && tabIsSpace); ) {
@@ -66,7 +85,11 @@ export function csvRecords(
         let closed = true;
         for (;;) {
           const close = source.indexOf('"', position);
-          if (close === -1) {
+          if (close === -1 || (close + 1 >= length && !final)) {
+            if (!final) {
+              position = length;
+              break;
+            }
             fail('a closing quote for a quoted field', 'the end of the text');
             closed = false;
             position = length;
@@ -82,6 +105,7 @@ export function csvRecords(
           }
         }
         value = quoted;
+        if (position >= length && !final) break;
         if (!closed) {
           bad = true;
           break;
@@ -112,26 +136,37 @@ export function csvRecords(
         position = nextLine(source, position);
         break;
       }
+      if (position >= length && !final) break;
       fields.push(value);
       if (position >= length) {
         endOfRecord = true;
       } else if (source.charCodeAt(position) === separator) {
         position += 1;
         // A delimiter as the very last character still ends with an empty field.
+        if (position >= length && !final) break;
         if (position >= length) {
           fields.push('');
           endOfRecord = true;
         }
       } else {
-        // A line break: CRLF, LF or CR.
+        // A line break: CRLF, LF or CR (a CR at the end of a part may be half of a CRLF).
+        if (position + 1 >= length && !final && source.charCodeAt(position) === 13) {
+          position = length;
+          break;
+        }
         position += source.charCodeAt(position) === 13 && source.charCodeAt(position + 1) === 10 ? 2 : 1;
         endOfRecord = true;
       }
     }
+    if (position >= length && !final && !endOfRecord) {
+      // The record goes on in the next part: read it again from its start then.
+      if (errors !== undefined) errors.length = errorsAtStart;
+      return { records, consumed: recordStart, row };
+    }
     if (!bad) records.push({ row, fields });
     row += 1;
   }
-  return records;
+  return { records, consumed: position, row };
 }
 
 /**
@@ -142,6 +177,14 @@ export function csvRecords(
  * @private
  */
 export function detectDelimiter(text: string): CsvDelimiter {
+  return delimiterOf(text, true) ?? ',';
+}
+
+/**
+ * {@link detectDelimiter} of a text that may go on (`final` false): null while the first line with content has
+ * not ended. @private
+ */
+export function delimiterOf(text: string, final: boolean): CsvDelimiter | null {
   const length = text.length;
   let position = 0;
   while (position < length) {
@@ -163,6 +206,7 @@ export function detectDelimiter(text: string): CsvDelimiter {
       else if (code === 9) tabs += 1;
       else if (code !== 32 && code !== 0xfeff) content = true;
     }
+    if (position >= length && !final) return null;
     position += 1;
     if (content) {
       if (semicolons > commas && semicolons >= tabs) return ';';
@@ -170,7 +214,7 @@ export function detectDelimiter(text: string): CsvDelimiter {
       return ',';
     }
   }
-  return ',';
+  return final ? ',' : null;
 }
 
 function isSeparator(code: number, separator: number): boolean {
