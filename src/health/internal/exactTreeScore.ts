@@ -49,12 +49,18 @@ function exactGroupScores(
   root: number,
 ): (Fraction | undefined)[] {
   const { measures, groups } = compiled;
-  const { mScore, gPick } = scratch;
+  const { mScore, gPick, gScore } = scratch;
   const scores: (Fraction | undefined)[] = new Array(groups.length);
   for (let g = groups.length - 1; g >= root; g -= 1) {
     const manual = g === 0 ? undefined : overrides?.groups[g];
     if (manual !== undefined) {
       scores[g] = decimalFraction(manual);
+      continue;
+    }
+    // A group scoreTree excluded (no child with a score) has no score here either: a min/max group's pick is
+    // then left at 0, which is not a pick.
+    if (Number.isNaN(gScore[g]!)) {
+      scores[g] = undefined;
       continue;
     }
     const group = groups[g]!;
