@@ -20,15 +20,31 @@ export class OutputFileError extends Error {
  * Where `--html FILE` is written, checked before any work: symbolic links are followed to the file they name
  * (written there, the link kept); a FIFO, device, socket or directory is refused (renaming over it would replace
  * it, writing into it may block or reach hardware); a file that is an input of the report (`inputs`, by any name:
- * the same real path, or the same device and inode for a hard link) is refused. Returns the path to write.
+ * the same real path, or the same device and inode for a hard link) is refused, and so is the file standard input
+ * is redirected from (`stdin`: its device and inode, when the report reads `-`); `-` is no file name (standard
+ * output is for --json). Returns the path to write.
  *
  * @private
  */
-export function outputTarget(file: string, inputs: readonly string[]): string {
+export function outputTarget(
+  file: string,
+  inputs: readonly string[],
+  stdin: { readonly dev: number; readonly ino: number } | null = null,
+): string {
+  if (file === '-') {
+    throw new OutputFileError(
+      "--html needs a file name; '-' (standard output) is not supported, use --json for standard output",
+    );
+  }
   const target = followLinks(file);
   const stats = statOrNull(target);
   if (stats !== null && !stats.isFile()) {
     throw new OutputFileError(`cannot write ${file}: it is ${kindOf(stats)}, not a regular file`);
+  }
+  if (stats !== null && stdin !== null && stdin.dev === stats.dev && stdin.ino === stats.ino) {
+    throw new OutputFileError(
+      `--html ${file} is an input of this report (standard input): writing it would replace the data; give another file name`,
+    );
   }
   const real = stats === null ? join(realOrSelf(dirname(target)), basename(target)) : realpathSync(target);
   for (const input of inputs) {

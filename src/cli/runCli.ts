@@ -1,3 +1,4 @@
+import { fstatSync } from 'node:fs';
 import { fromDayNumber } from '../core/calendarDate.js';
 import { MAX_INPUT_ISSUES, MetricInputError } from '../core/errors.js';
 import { formatPath } from '../core/internal/formatPath.js';
@@ -39,6 +40,20 @@ export interface CliIo {
   readonly today?: () => string;
   /** Standard input, for FILE `-`. */
   readonly readStdin?: ReadStdin;
+  /**
+   * The device and inode of standard input when it is a regular file (`< in.csv`), else null: --html never
+   * replaces it. Default: fstat of descriptor 0.
+   */
+  readonly stdinFile?: () => { readonly dev: number; readonly ino: number } | null;
+}
+
+function fstatStdin(): { dev: number; ino: number } | null {
+  try {
+    const stats = fstatSync(0);
+    return stats.isFile() ? { dev: stats.dev, ino: stats.ino } : null;
+  } catch {
+    return null;
+  }
 }
 
 /** Exit codes: sysexits.h's EX_SOFTWARE for an internal error. */
@@ -69,9 +84,10 @@ const OPTION_FLAGS: Readonly<Record<string, string>> = {
 };
 
 /**
- * The `customer-health` command. Returns the exit code: 0 on success, 1 for bad input (with a message naming
- * the file, row and column) or a file that cannot be read or written, 2 for bad usage, 70 for an internal error
- * (a bug). Nothing is written unless the whole report succeeded. Every text it prints has the control
+ * The `customer-health` command. Returns the exit code: 0 on success, 1 for bad input (bad data in a file, with a
+ * message naming the file, row and column; a file without subscription rows) or a file that cannot be read or
+ * written, 2 for bad usage (a flag or a flag's value, also when found while computing: `--as-of 2024-02-30`),
+ * 70 for an internal error (a bug). Nothing is written unless the whole report succeeded. Every text it prints has the control
  * characters of the data escaped.
  *
  * @private
@@ -127,7 +143,7 @@ async function report(
   let htmlTarget: string | undefined;
   if (flags.html !== undefined) {
     try {
-      htmlTarget = outputTarget(flags.html, inputsOf(flags));
+      htmlTarget = outputTarget(flags.html, inputsOf(flags), stdinOf(flags, io));
     } catch (error) {
       if (error instanceof OutputFileError) return usage(escapeValue(error.message));
       throw error;
@@ -190,6 +206,11 @@ async function report(
         return movements;
       };
       let result = await movementsOn(givenAsOf);
+      if (givenAsOf === undefined && result.asOf === null) {
+        // No day in the data: a header without rows (with --as-of the DuckDB engine does not say so yet).
+        io.stderr(`customer-health: ${source} has no subscription rows\n`);
+        return EXIT_BAD_INPUT;
+      }
       if (givenAsOf === undefined) {
         // The data's last day is known after a first pass; a day after today is measured again on today.
         dataRunsTo = result.asOf ?? null;
@@ -210,6 +231,11 @@ async function report(
     } else {
       rowsRead = readInputFile(file, segmentColumn, { ...read, ...(await bytesOf(file)) }, reader.options);
       input = rowsRead.input;
+      // A header without rows, `[]` or `{"subscriptions":[]}`: an empty report would look like a business at 0.
+      if (input.subscriptions !== undefined && input.subscriptions.length === 0) {
+        io.stderr(`customer-health: ${source} has no subscription rows\n`);
+        return EXIT_BAD_INPUT;
+      }
       currency = await ratesOption();
       if (segmentColumn !== undefined) {
         segments = true;
@@ -277,7 +303,7 @@ async function report(
       // Checked again: the target may have changed while the report was computed.
       let target: string;
       try {
-        target = outputTarget(flags.html!, inputsOf(flags));
+        target = outputTarget(flags.html!, inputsOf(flags), stdinOf(flags, io));
       } catch (error) {
         if (error instanceof OutputFileError) return usage(escapeValue(error.message));
         throw error;
@@ -300,7 +326,7 @@ async function report(
       return EXIT_BAD_INPUT;
     }
     if (error instanceof InputFileError) {
-      io.stderr(`customer-health: ${escapeValue(error.message)}\n`);
+      io.stderr(`customer-health: ${escapeValue(flagWording(error.message))}\n`);
       return EXIT_BAD_INPUT;
     }
     if (error instanceof MetricInputError) {
@@ -313,7 +339,9 @@ async function report(
           ? `customer-health: (only the first ${MAX_INPUT_ISSUES} problems are listed)\n`
           : '';
       io.stderr(lines.join('') + more);
-      return EXIT_BAD_INPUT;
+      // A bad flag value, found when the report is computed (a day that does not exist, an unknown time zone,
+      // too many periods), is bad usage as it is before; bad data in a file is bad input.
+      return error.issues.every(isFlagIssue) ? EXIT_USAGE : EXIT_BAD_INPUT;
     }
     throw error;
   }
@@ -323,6 +351,48 @@ async function report(
 // from the metrics (end before start, overlapping periods) names subscriptions[i], which is mapped to the row;
 // an error about an option names its flag.
 function describeInputError(
+  error: Pick<MetricInputError, 'path' | 'message'>,
+  source: string,
+  rows: ParsedReportInput | undefined,
+): string {
+  return flagWording(describeIssue(error, source, rows));
+}
+
+/**
+ * A library message in the terms of the command line: the options a message suggests (`keepColumns: ["x"]`,
+ * `numberFormat: '1,234.56'`, a later `from`, an earlier `to`, a smaller cohortPeriods, rateDate 'periodStart')
+ * become the flags that set them.
+ *
+ * @private
+ */
+export function flagWording(message: string): string {
+  return message
+    .replace(
+      /keepColumns: \[("(?:[^"\\]|\\.)*")\]/g,
+      (_, name: string) => `--keep-column ${shellWord(JSON.parse(name))}`,
+    )
+    .replace(/numberFormat: '([^']*)'/g, '--number-format $1')
+    .replaceAll('`from`', '--from')
+    .replaceAll('`to`', '--as-of')
+    .replace(/\bcohortPeriods\b(?! \()/g, '--recent')
+    .replace(/\brateDate '(periodStart|snapshot)'/g, '--rate-date $1');
+}
+
+// A value as the user would type it in a shell: quoted when it holds anything but letters, digits, _ . -.
+function shellWord(value: string): string {
+  return /^[\w.-]+$/.test(value) ? value : `'${value.replaceAll("'", "'\\''")}'`;
+}
+
+// An issue about a flag's value (options.asOf, options.timeZone …), not about a file's data: the rates of
+// options.currency come from a file.
+function isFlagIssue(issue: Pick<MetricInputError, 'path'>): boolean {
+  const [root, key] = issue.path;
+  return (
+    root === 'options' && typeof key === 'string' && key !== 'currency' && OPTION_FLAGS[key] !== undefined
+  );
+}
+
+function describeIssue(
   error: Pick<MetricInputError, 'path' | 'message'>,
   source: string,
   rows: ParsedReportInput | undefined,
@@ -366,6 +436,16 @@ function inputsOf(flags: {
   readonly rates: string | undefined;
 }): string[] {
   return [flags.file, flags.rates].filter((input): input is string => input !== undefined && input !== '-');
+}
+
+// Standard input when the report reads it (FILE or --rates `-`) and it is a regular file, which --html must not
+// replace either.
+function stdinOf(
+  flags: { readonly file: string | undefined; readonly rates: string | undefined },
+  io: CliIo,
+): { readonly dev: number; readonly ino: number } | null {
+  if (flags.file !== '-' && flags.rates !== '-') return null;
+  return (io.stdinFile ?? fstatStdin)();
 }
 
 function plural(count: number, noun: string): string {

@@ -22,7 +22,8 @@ Options:
   --json                                      print the whole report as JSON
   --html FILE                                 also write a self-contained HTML report with charts to FILE
                                               (through a symbolic link to its target; never over an input
-                                              file, a directory, a device or a FIFO)
+                                              file, a directory, a device or a FIFO; --html - is refused:
+                                              use --json for standard output)
   --encoding utf-8|windows-1252|latin1|utf-16le|utf-16be
                                               the encoding of FILE and of --rates FILE (default: a byte
                                               order mark, else UTF-16 recognised by its NUL bytes, else
@@ -41,7 +42,9 @@ Options:
   --engine memory|duckdb                      compute the movements, segments, cohorts and trailing
                                               NRR/GRR in Node (default) or in DuckDB, which streams a CSV
                                               or Parquet file too large for memory (default for .parquet;
-                                              needs @duckdb/node-api); both give the same report
+                                              needs @duckdb/node-api); both give the same report, but
+                                              --engine duckdb does not take --time-zone, --end-inclusive and
+                                              --number-format (nor --columns, --delimiter, --keep-column)
   --mrr-scale N                               with --engine duckdb: decimal places MRR is computed with,
                                               0..18 (default 6); a file needing more is refused, never rounded
   --segment-column NAME                       adds a movements table and chart per segment: the value of
@@ -56,8 +59,10 @@ Options:
   -h, --help                                  show this help
 
 Control characters in the data (escape sequences, bidirectional overrides) are shown escaped (\\x1b).
-Exit codes: 0 success, 1 bad input or a file that cannot be read or written, 2 bad usage, 70 an internal
-error (a bug: please report it). A reader that closes the output early (| head) ends the command quietly.
+Exit codes: 0 success, 1 bad input (bad data in a file, a file without subscription rows, a file that
+cannot be read or written), 2 bad usage (a flag or a flag value: an unknown flag, a day that does not exist,
+an unknown time zone, too many periods for the flags given), 70 an internal error (a bug: please report
+it). A reader that closes the output early (| head) ends the command quietly.
 `;
 
 /** One line of usage, printed after a usage error instead of the whole help. @private */

@@ -341,16 +341,12 @@ describe('customer-health report --engine duckdb', () => {
     expect(text.stdout).toMatch(/Trailing 12-month NRR\s+75/);
   });
 
-  it('reports a file without rows, with no asOf and no trailing retention', async () => {
+  it('refuses a file without rows (an empty report would read as a business at 0)', async () => {
     const path = file('engine-empty.csv', 'customer_id,start_date,end_date,mrr\n');
     const duck = await run('report', path, '--json', '--engine', 'duckdb');
-    expect(duck.stderr).toBe('');
-    const report = JSON.parse(duck.stdout);
-    expect([report.asOf, report.periods, report.summary.trailingNetRevenueRetention]).toEqual([
-      null,
-      [],
-      null,
-    ]);
+    expect(duck.code).toBe(1);
+    expect(duck.stdout).toBe('');
+    expect(duck.stderr).toBe(`customer-health: ${path} has no subscription rows\n`);
   });
 
   it('picks DuckDB by itself for a Parquet file', async () => {
@@ -436,7 +432,7 @@ describe('customer-health report --engine duckdb: exact or refused, blank rows, 
     expect((await run('report', path, '--mrr-scale', '19', '--engine', 'duckdb')).code).toBe(2);
     // The as-of day is validated before it reaches SQL.
     const injected = await run('report', path, '--engine', 'duckdb', '--as-of', "2024-01-31' OR 1=1 --");
-    expect(injected.code).toBe(1);
+    expect(injected.code).toBe(2);
     // The message names the flag typed, not the option of the library.
     expect(injected.stderr).toContain('--as-of must be');
     expect((await run('report', path, '--mrr-scale', '7')).code).toBe(2);

@@ -299,7 +299,7 @@ describe('customer-health report: flags', () => {
   it('names the flags in messages, never options.asOf', async () => {
     const path = file('flags-named.csv', rows);
     const asOf = await run('report', path, '--as-of', '2024-13-45');
-    expect(asOf.code).toBe(1);
+    expect(asOf.code).toBe(2);
     expect(asOf.stderr).toContain('--as-of must be');
     expect(asOf.stderr).not.toContain('options.');
     const margin = await run('report', path, '--gross-margin', '1.5');
@@ -391,7 +391,7 @@ describe('customer-health report: the reader flags of parseReportInput', () => {
       '--time-zone',
       'Mars/Olympus',
     );
-    expect(zone.code).toBe(1);
+    expect(zone.code).toBe(2);
     expect(zone.stderr).toContain('--time-zone');
     expect(zone.stderr).not.toContain('options.');
     const misspelt = file('misspelt.csv', 'customer_id,start_date,ned,mrr\na,2024-01-01,x,10\n');
