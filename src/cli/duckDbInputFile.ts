@@ -57,10 +57,11 @@ export async function sourceColumns(
   }
 }
 
-// Reads only the header line (the first with content, as the in-memory reader finds its delimiter), so a file
-// larger than memory is never loaded.
+// Reads only the header row (the first record with a cell that is not empty, as the in-memory reader finds it and
+// its delimiter) from the file's first 64 KiB, so a file larger than memory is never loaded; `names` is null when
+// there is none (an empty file, only blank lines), which the in-memory reader refuses with its own error.
 /** @private */
-export function csvHeader(file: string): { names: string[]; delimiter: CsvDelimiter } {
+export function csvHeader(file: string): { names: string[] | null; delimiter: CsvDelimiter } {
   const buffer = Buffer.alloc(64 * 1024);
   let length: number;
   try {
@@ -72,8 +73,9 @@ export function csvHeader(file: string): { names: string[]; delimiter: CsvDelimi
   }
   const text = buffer.subarray(0, length).toString('utf8');
   const delimiter = detectDelimiter(text);
-  const firstLine = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
-  return { names: [...(csvRecords(firstLine, delimiter)[0]?.fields ?? [])], delimiter };
+  const records = csvRecords(text.replace(/^\uFEFF/, ''), delimiter, []);
+  const header = records.find((record) => record.fields.some((field) => field !== ''));
+  return { names: header === undefined ? null : [...header.fields], delimiter };
 }
 
 // A path becomes a SQL string literal; rather than escape quotes, refuse them, so no path can end the literal.

@@ -81,6 +81,24 @@ export async function duckDbMovements(
   file: string,
   options: DuckDbMovementsOptions,
 ): Promise<DuckDbReportInput> {
+  try {
+    return await readWithDuckDb(file, options, true);
+  } catch (error) {
+    // DuckDB's parallel CSV scanner refuses a quoted line break in a cell with null_padding; only such a file is
+    // read again by one thread (several times slower), so every other file keeps the parallel scan.
+    if (!QUOTED_LINE_BREAKS.test((error as Error).message ?? '')) throw error;
+    return readWithDuckDb(file, options, false);
+  }
+}
+
+const QUOTED_LINE_BREAKS =
+  /parallel scanner does not support null_padding in conjunction with quoted new lines/;
+
+async function readWithDuckDb(
+  file: string,
+  options: DuckDbMovementsOptions,
+  parallel: boolean,
+): Promise<DuckDbReportInput> {
   let api: typeof import('@duckdb/node-api');
   let duckdb: typeof import('../duckdb/index.js');
   try {
@@ -105,11 +123,18 @@ export async function duckDbMovements(
     // A CSV is read with the in-memory reader's delimiter, every cell as text, its columns named by position
     // (c0, c1 …: a header name never reaches the SQL); a Parquet file's columns by their names, quoted.
     const header = parquet ? null : csvHeader(file);
-    const csvNames = header?.names.map((_, at) => `'c${at}'`).join(', ');
+    // No header row (an empty file, only blank lines): the in-memory reader's own error, never DuckDB's guess.
+    if (header !== null && header.names === null) {
+      if (memoryCanRead(file, options.exactMessagesUpTo ?? EXACT_MESSAGES_UP_TO)) {
+        refuseAsMemoryEngine(file, options);
+      }
+      throw new InputFileError(`${file}: the CSV has no header row in its first 64 KiB`);
+    }
+    const csvNames = header?.names?.map((_, at) => `'c${at}'`).join(', ');
     const delimiter = header?.delimiter === '\t' ? '\\t' : header?.delimiter;
     const source = parquet
       ? `read_parquet(${path})`
-      : `read_csv(${path}, header = true, all_varchar = true, delim = '${delimiter}', quote = '"', escape = '"', null_padding = true, names = [${csvNames}])`;
+      : `read_csv(${path}, header = true, all_varchar = true, delim = '${delimiter}', quote = '"', escape = '"', null_padding = true${parallel ? '' : ', parallel = false'}, names = [${csvNames}])`;
     const described = await sourceColumns(connection, source, file);
     const names = header?.names ?? described.map((entry) => entry.name);
     const { columns: column, index } = findColumns(names, file, options.segmentColumn);
@@ -284,6 +309,7 @@ export async function duckDbMovements(
       blankRowsSkipped,
     };
   } catch (error) {
+    if (parallel && QUOTED_LINE_BREAKS.test((error as Error).message ?? '')) throw error;
     const unread = error instanceof InputFileError && error.message.startsWith('cannot read');
     if ((error instanceof InputFileError && !unread) || (error as Error).name === 'MetricInputError')
       throw error;

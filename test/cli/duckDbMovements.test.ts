@@ -366,11 +366,17 @@ const CORPUS: Record<string, string> = {
     'Customer ID;Start (UTC);Ended At (UTC);mrr\na;2024-01-01;;10,5\n',
   'a misspelt column': 'customer_id,start_date,ned_date,mrr\na,2024-01-01,,1\n',
   'a quoted line break before a bad row': `${HEADER}"a\nb",s1,2024-01-01,,1\nc,s2,2024-01-01,,-1\n`,
+  // A file with no header row: the memory reader's one error, not DuckDB's missing columns.
+  'an empty file': '',
+  'only blank lines': '\n\r\n  \n',
   // Good files: the same report from both engines.
   'a good tab-separated file':
     'customer_id\tstart_date\tend_date\tmrr\na\t2024-01-01\t\t10.5\nb\t2024-01-01\t\t1\n',
   "a good semicolon file with Stripe's header names":
     'Customer ID;Start (UTC);Ended At (UTC);mrr\na;2024-01-01;;10.5\nb;2024-01-01;2024-02-01;1\n',
+  // DuckDB's parallel scanner refused quoted line breaks with null_padding; the memory reader reads them.
+  'a quoted line break (LF)': `${HEADER}a,s1,2024-01-01,,100\n"b\nx",s2,2024-01-01,,5\n`,
+  'a quoted line break (CRLF)': `${HEADER.replace('\n', '\r\n')}a,s1,2024-01-01,,100\r\n"b\r\nx",s2,2024-01-01,,5\r\n`,
   'an end on the start day': `${HEADER}a,s1,2024-02-01,2024-02-01,10\nb,s2,2024-01-01,,5\n`,
   'zero-length periods inside a period of their subscription': `${HEADER}a,s1,2024-01-01,2024-03-01,10\na,s1,2024-02-01,2024-02-01,20\na,s1,2024-01-01,2024-01-01,5\n`,
   'periods of one subscription that touch': `${HEADER}a,s1,2024-01-01,2024-02-01,10\na,s1,2024-02-01,,20\n`,

@@ -199,4 +199,15 @@ describe('mrrMovementsDuckDb reads money exactly or refuses it', () => {
     const error = await refusal({ csv: path }, { columns });
     expect([error.code, error.path]).toEqual(['negative_amount', ['source', 'csv', 'amount']]);
   });
+
+  it('reads a CSV with a line break inside a quoted cell, LF and CRLF', async () => {
+    for (const end of ['\n', '\r\n']) {
+      const path = csv(`${HEADER.replace('\n', end)}a,2024-01-01,,100${end}"b${end}x",2024-01-01,,5${end}`);
+      const rows = await mrrMovementsDuckDb({ csv: path }, { to: '2024-01-31' });
+      expect([rows[0]!.endingMrr.toString(), rows[0]!.endingCustomers], JSON.stringify(end)).toEqual([
+        '105',
+        2,
+      ]);
+    }
+  });
 });
