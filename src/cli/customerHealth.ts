@@ -1,3 +1,4 @@
+import { concatBytes } from './readInputFile.js';
 import { runCli } from './runCli.js';
 
 // The `customer-health` executable: all behaviour lives in runCli, which the tests drive directly. This file
@@ -39,13 +40,7 @@ const code = await runCli(process.argv.slice(2), {
       // One byte past the limit is enough to refuse; the rest is never held.
       if (total > limit) break;
     }
-    const bytes = new Uint8Array(total);
-    let at = 0;
-    for (const chunk of chunks) {
-      bytes.set(chunk, at);
-      at += chunk.length;
-    }
-    return bytes;
+    return concatBytes(chunks, total);
   },
 });
 process.exitCode = writeFailure ?? code;

@@ -159,6 +159,11 @@ function readFileBytes(file: string, limit: number): Uint8Array {
     chunks.push(chunk.slice());
     total += chunk.length;
   });
+  return concatBytes(chunks, total);
+}
+
+/** The bytes of `chunks` in one array (`total`: their summed length); a single chunk is returned as it is. @private */
+export function concatBytes(chunks: readonly Uint8Array[], total: number): Uint8Array {
   if (chunks.length === 1) return chunks[0]!;
   const bytes = new Uint8Array(total);
   let at = 0;
